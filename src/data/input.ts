@@ -1,0 +1,121 @@
+import { CustomerValueError, describeValue } from '../errors.js';
+import type { TableLike } from './types.js';
+
+/** Raw columns of some record input, before validation. @internal */
+export interface RawColumns {
+  readonly n: number;
+  /** Column per field name (our names), undefined when the input lacks it. */
+  readonly cols: Record<string, ArrayLike<unknown> | undefined>;
+}
+
+/** True for arquero tables and anything shaped like one. @internal */
+export function isTableLike(x: unknown): x is TableLike {
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof (x as TableLike).columnNames === 'function' &&
+    typeof (x as TableLike).array === 'function' &&
+    typeof (x as TableLike).numRows === 'function'
+  );
+}
+
+function isArrayLikeColumn(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/**
+ * Turn rows, a column object or a table into columns named by our field names. Rows are
+ * read once; columns and tables are used without copying.
+ * @internal
+ */
+export function resolveColumns(
+  input: unknown,
+  fn: string,
+  inputName: string,
+  fieldNames: readonly string[],
+  fields: Readonly<Record<string, string | undefined>> | undefined,
+  required: readonly string[] = [],
+): RawColumns {
+  const source = (f: string): string => fields?.[f] ?? f;
+  const cols: Record<string, ArrayLike<unknown> | undefined> = {};
+  if (Array.isArray(input)) {
+    const n = input.length;
+    const arrays = fieldNames.map(() => new Array<unknown>(n));
+    const keys = fieldNames.map(source);
+    const k = keys.length;
+    for (let i = 0; i < n; i++) {
+      const row: unknown = input[i];
+      if (typeof row !== 'object' || row === null) {
+        const message = `row ${i} must be an object, got ${describeValue(row)}`;
+        throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
+          { code: 'invalid_row', path: [inputName, i], message, value: row },
+        ]);
+      }
+      for (let j = 0; j < k; j++) (arrays[j] as unknown[])[i] = (row as Record<string, unknown>)[keys[j] as string];
+    }
+    fieldNames.forEach((f, j) => {
+      const a = arrays[j] as unknown[];
+      // an optional field absent from every row is an absent column
+      let any = required.includes(f);
+      for (let i = 0; i < n && !any; i++) any = a[i] !== undefined;
+      cols[f] = any ? a : undefined;
+    });
+    return { n, cols };
+  }
+  if (isTableLike(input)) {
+    const names = new Set(input.columnNames());
+    for (const f of fieldNames) cols[f] = names.has(source(f)) ? input.array(source(f)) : undefined;
+    return { n: input.numRows(), cols };
+  }
+  if (typeof input === 'object' && input !== null) {
+    let n = -1;
+    let firstName = '';
+    for (const f of fieldNames) {
+      const name = source(f);
+      const col = (input as Record<string, unknown>)[name];
+      if (col === undefined) {
+        cols[f] = undefined;
+        continue;
+      }
+      if (!isArrayLikeColumn(col)) {
+        const message = `column "${name}" must be an array or typed array, got ${describeValue(col)}`;
+        throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
+          { code: 'invalid_column', path: [inputName, name], message, value: col },
+        ]);
+      }
+      if (n === -1) {
+        n = col.length;
+        firstName = name;
+      } else if (col.length !== n) {
+        const message = `column "${name}" has ${col.length} rows but column "${firstName}" has ${n}`;
+        throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
+          { code: 'column_length', path: [inputName, name], message, value: col.length },
+        ]);
+      }
+      cols[f] = col;
+    }
+    return { n: Math.max(n, 0), cols };
+  }
+  const message = `${inputName} must be an array of objects, a column object or an arquero table, got ${describeValue(input)}`;
+  throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
+    { code: 'invalid_input', path: [inputName], message, value: input },
+  ]);
+}
+
+/** Throw when a required column is absent. @internal */
+export function requireColumn(
+  raw: RawColumns,
+  field: string,
+  fn: string,
+  inputName: string,
+  fields: Readonly<Record<string, string | undefined>> | undefined,
+): ArrayLike<unknown> {
+  const col = raw.cols[field];
+  if (col !== undefined || raw.n === 0) return col ?? [];
+  const name = fields?.[field] ?? field;
+  const mapped = name === field ? '' : ` (mapped from field "${field}")`;
+  const message = `column "${name}"${mapped} is missing`;
+  throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
+    { code: 'missing_column', path: [inputName, name], message },
+  ]);
+}

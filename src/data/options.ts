@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { CustomerValueError, describeValue } from '../errors.js';
+import { DAYS_PER_UNIT, toDay, type TimeUnit } from './days.js';
+
+/** zod schema for a date option. @internal */
+export const dateOption = z.custom<Date | string | number>((v) => !Number.isNaN(toDay(v)), {
+  error: 'must be a valid Date, ISO 8601 date string or epoch milliseconds',
+});
+
+/** zod schema for a time unit option. @internal */
+export const unitOption = z.enum(['day', 'week', 'month', 'year'], {
+  error: "must be 'day', 'week', 'month' or 'year'",
+});
+
+/** zod schema for a field map. @internal */
+export const fieldsOption = z.record(z.string(), z.string({ error: 'must be a string' }).optional());
+
+/**
+ * Validate an options object with a zod schema; a failure becomes a
+ * {@link CustomerValueError} with code `'invalid_options'` naming the option and the value.
+ * @internal
+ */
+export function parseOptions<T>(fn: string, schema: z.ZodType<T>, options: unknown): T {
+  const result = schema.safeParse(options ?? {}, { reportInput: true });
+  if (result.success) return result.data;
+  const issues = result.error.issues.map((issue) => {
+    const name = issue.path.map(String).join('.');
+    const value = (issue as { input?: unknown }).input;
+    const message = `${name ? name + ' ' : 'options '}${issue.message.replace(/^Invalid input: /, '')}, got ${describeValue(value)}`;
+    return { code: issue.code as string, path: ['options', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message, value };
+  });
+  const first = issues[0] as { message: string };
+  throw new CustomerValueError('invalid_options', `${fn}: ${first.message}`, issues);
+}
+
+/** Day of a validated date option, or `undefined`. @internal */
+export function optionDay(value: Date | string | number | undefined): number | undefined {
+  return value === undefined ? undefined : toDay(value);
+}
+
+/** Days in one `unit`. @internal */
+export function unitDays(unit: TimeUnit | undefined): number {
+  return DAYS_PER_UNIT[unit ?? 'day'];
+}

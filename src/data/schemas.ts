@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { toDay } from './days.js';
+import type { Interaction, Transaction } from './types.js';
+
+/** One problem reported by a record schema. */
+export interface SchemaIssue {
+  readonly code: string;
+  readonly path: ReadonlyArray<PropertyKey>;
+  readonly message: string;
+}
+
+/**
+ * A runtime validator for one record. The objects are zod schemas, typed by this small
+ * interface so that no zod type leaks into customer-value's public types.
+ */
+export interface RecordSchema<T> {
+  /** Return the record or throw an error listing the issues. */
+  parse(value: unknown): T;
+  /** Return `{ success: true, data }` or `{ success: false, error: { issues } }`. */
+  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
+}
+
+const customerId = z.union([z.string().min(1, { error: 'customerId must not be empty' }), z.number().finite()], {
+  error: 'customerId must be a non-empty string or a finite number',
+});
+const date = z.custom<Date | string | number>((v) => !Number.isNaN(toDay(v)), {
+  error: 'date must be a valid Date, ISO 8601 date string or epoch milliseconds',
+});
+const finite = (name: string) => z.number({ error: `${name} must be a finite number` }).finite();
+const text = (name: string) => z.string({ error: `${name} must be a string` });
+
+/**
+ * zod schema of a {@link Transaction}. For one record or a few; `summarize` and friends use
+ * a faster vectorized check that reports the same path shape.
+ *
+ * @example
+ * ```ts
+ * TransactionSchema.safeParse({ customerId: 'a', date: '1997-13-45', amount: 1 }).success; // false
+ * ```
+ */
+export const TransactionSchema: RecordSchema<Transaction> = z.object({
+  customerId,
+  date,
+  amount: finite('amount'),
+  orderId: text('orderId').optional(),
+  quantity: finite('quantity').optional(),
+  category: text('category').optional(),
+}) as unknown as RecordSchema<Transaction>;
+
+/**
+ * zod schema of an {@link Interaction}.
+ *
+ * @example
+ * ```ts
+ * InteractionSchema.parse({ customerId: 7, date: '2024-03-01', channel: 'email', kind: 'contact', cost: 0.1 });
+ * ```
+ */
+export const InteractionSchema: RecordSchema<Interaction> = z.object({
+  customerId,
+  date,
+  channel: text('channel'),
+  kind: text('kind'),
+  campaignId: text('campaignId').optional(),
+  cost: finite('cost').optional(),
+  outcome: text('outcome').optional(),
+}) as unknown as RecordSchema<Interaction>;

@@ -1,0 +1,113 @@
+/**
+ * One problem found in the input or options: where it is, what is wrong, and the value.
+ *
+ * `path` locates the problem the way zod does: `['transactions', 1048, 'amount']` is the
+ * `amount` field of the 1049th (0-based row 1048) transaction.
+ */
+export interface CustomerValueIssue {
+  /** Machine-readable kind of problem, e.g. `'invalid_amount'`. */
+  readonly code: string;
+  /** Location of the problem: input name, 0-based row index, field name. */
+  readonly path: ReadonlyArray<string | number>;
+  /** Human-readable description of this one problem. */
+  readonly message: string;
+  /** The offending value, when there is one. */
+  readonly value?: unknown;
+}
+
+/** Error codes used by {@link CustomerValueError}. */
+export type CustomerValueErrorCode =
+  | 'invalid_input'
+  | 'invalid_options'
+  | 'fit_failed'
+  | 'invalid_model';
+
+/**
+ * The one error class of customer-value. It carries a `code`, the list of `issues` (each with
+ * a `path` such as `['transactions', 1048, 'amount']`) and a message that names the function,
+ * the row, the field and the offending value, e.g.
+ * `summarize: row 1048: amount must be a finite number, got "12,50"`.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   summarize([{ customerId: 'a', date: '1997-13-45', amount: 1 }]);
+ * } catch (e) {
+ *   if (e instanceof CustomerValueError) console.log(e.code, e.issues[0]?.path);
+ *   // 'invalid_input' ['transactions', 0, 'date']
+ * }
+ * ```
+ */
+export class CustomerValueError extends Error {
+  override readonly name = 'CustomerValueError';
+  readonly code: CustomerValueErrorCode;
+  readonly issues: readonly CustomerValueIssue[];
+
+  constructor(code: CustomerValueErrorCode, message: string, issues: readonly CustomerValueIssue[] = []) {
+    super(message);
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Render a value for an error message: strings quoted, others as JavaScript would print them. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? value.slice(0, 57) + '...' : value);
+  if (value === undefined) return 'undefined';
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
+  if (Array.isArray(value)) return `an array of length ${value.length}`;
+  return `a value of type ${typeof value}`;
+}
+
+/** Largest number of issues one error collects before it stops looking. */
+export const MAX_ISSUES = 100;
+
+/**
+ * Collects row-level issues for one function call and throws them as one error.
+ * @internal
+ */
+export class IssueCollector {
+  readonly issues: CustomerValueIssue[] = [];
+  constructor(readonly fn: string, readonly input: string) {}
+
+  get full(): boolean {
+    return this.issues.length >= MAX_ISSUES;
+  }
+
+  /** Record that `field` of row `row` is wrong; `expectation` reads "must be ...". */
+  row(row: number, field: string, code: string, expectation: string, value: unknown): void {
+    if (this.full) return;
+    this.issues.push({
+      code,
+      path: [this.input, row, field],
+      message: `row ${row}: ${field} ${expectation}, got ${describeValue(value)}`,
+      value,
+    });
+  }
+
+  throwIfAny(): void {
+    if (this.issues.length === 0) return;
+    throw issuesError(this.fn, 'invalid_input', this.issues);
+  }
+}
+
+/** Build a {@link CustomerValueError} whose message names the first issue and counts the rest. */
+export function issuesError(
+  fn: string,
+  code: CustomerValueErrorCode,
+  issues: readonly CustomerValueIssue[],
+): CustomerValueError {
+  const first = issues[0]?.message ?? 'invalid input';
+  const more = issues.length > 1 ? ` (and ${issues.length - 1} more issue${issues.length > 2 ? 's' : ''}${issues.length >= MAX_ISSUES ? ', stopped counting' : ''})` : '';
+  return new CustomerValueError(code, `${fn}: ${first}${more}`, issues);
+}
+
+/** Throw a {@link CustomerValueError} about an option. @internal */
+export function optionError(fn: string, option: string, expectation: string, value: unknown): never {
+  const message = `${option} ${expectation}, got ${describeValue(value)}`;
+  throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [
+    { code: 'invalid_option', path: ['options', ...option.split('.')], message, value },
+  ]);
+}

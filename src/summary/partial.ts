@@ -1,0 +1,161 @@
+import type { CustomerId } from '../data/types.js';
+import type { EncodedTransactions } from '../data/encodeTransactions.js';
+
+/** Counts of what happened to the input rows. */
+export interface SummaryReport {
+  /** Input rows read. */
+  readonly rows: number;
+  /** Rows that went into the summary. */
+  readonly used: number;
+  /** Rows dated after `observationEnd`, left out. */
+  readonly afterObservationEnd: number;
+  /** Rows dropped as a repeated `orderId` (`dropDuplicateOrders: true`). */
+  readonly duplicateOrders: number;
+  /** Negative-amount rows dropped under `returns: 'ignore'`. */
+  readonly returnsIgnored: number;
+  /** Customers whose rows up to `observationEnd` are all returns: they have no purchase day and are not in the summary. */
+  readonly customersWithoutPurchases: number;
+}
+
+/**
+ * A mergeable summary state: every customer's purchase days with the day's net value.
+ * Build one per chunk with {@link summarizePartial}, combine with {@link mergePartials} and
+ * turn into a summary with {@link finalizeSummary}. Its size grows with the number of
+ * (customer, day) pairs, not with the number of rows.
+ */
+export interface SummaryPartial {
+  readonly kind: 'summary-partial';
+  /** Distinct customers in order of first appearance. */
+  readonly customerIds: CustomerId[];
+  /** Customer `c` owns days `dayStart[c]` to `dayStart[c + 1] - 1`, ascending. */
+  readonly dayStart: Uint32Array;
+  /** UTC epoch day of each (customer, day). */
+  readonly day: Int32Array;
+  /** Compensated net value of each (customer, day): `valueHi + valueLo`. */
+  readonly valueHi: Float64Array;
+  readonly valueLo: Float64Array;
+  /** Input rows merged into each (customer, day). */
+  readonly rows: Uint32Array;
+  /** Rows with a non-negative amount (purchases) in each (customer, day). */
+  readonly purchaseRows: Uint32Array;
+  /** Last day over all rows kept, NaN when none. */
+  readonly maxDay: number;
+  /** Row counts (rows, afterObservationEnd, duplicateOrders, returnsIgnored) so far. */
+  readonly counts: {
+    readonly rows: number;
+    readonly afterObservationEnd: number;
+    readonly duplicateOrders: number;
+    readonly returnsIgnored: number;
+  };
+}
+
+/** Insertion-sort a short run of (day, amount) pairs by day, stable. */
+function insertionSort(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+  for (let i = from + 1; i < to; i++) {
+    const d = day[i] as number;
+    const a = amount[i] as number;
+    let j = i - 1;
+    while (j >= from && (day[j] as number) > d) {
+      day[j + 1] = day[j] as number;
+      amount[j + 1] = amount[j] as number;
+      j--;
+    }
+    day[j + 1] = d;
+    amount[j + 1] = a;
+  }
+}
+
+/** Stable sort of a long run of (day, amount) pairs by day. */
+function indexSort(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+  const len = to - from;
+  const order = new Uint32Array(len);
+  for (let i = 0; i < len; i++) order[i] = i;
+  const d0 = day.slice(from, to);
+  const a0 = amount.slice(from, to);
+  order.sort((x, y) => (d0[x] as number) - (d0[y] as number) || x - y);
+  for (let i = 0; i < len; i++) {
+    const o = order[i] as number;
+    day[from + i] = d0[o] as number;
+    amount[from + i] = a0[o] as number;
+  }
+}
+
+/**
+ * Group encoded rows by customer (a counting sort), sort each customer's rows by day and
+ * merge each (customer, day) into one compensated value.
+ * @internal
+ */
+export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
+  const n = tx.length;
+  const nc = tx.customerIds.length;
+  const start = new Uint32Array(nc + 1);
+  const { customer, day, amount } = tx;
+  for (let i = 0; i < n; i++) (start[(customer[i] as number) + 1] as number)++;
+  for (let c = 0; c < nc; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, nc);
+  const sDay = new Int32Array(n);
+  const sAmt = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customer[i] as number;
+    const j = next[c] as number;
+    next[c] = j + 1;
+    sDay[j] = day[i] as number;
+    sAmt[j] = amount[i] as number;
+  }
+  const lo = new Float64Array(n);
+  const rows = new Uint32Array(n);
+  const purchaseRows = new Uint32Array(n);
+  const dayStart = new Uint32Array(nc + 1);
+  let w = 0;
+  for (let c = 0; c < nc; c++) {
+    const from = start[c] as number;
+    const to = start[c + 1] as number;
+    let sorted = true;
+    for (let i = from + 1; i < to && sorted; i++) sorted = (sDay[i - 1] as number) <= (sDay[i] as number);
+    if (!sorted) {
+      if (to - from <= 48) insertionSort(sDay, sAmt, from, to);
+      else indexSort(sDay, sAmt, from, to);
+    }
+    dayStart[c] = w;
+    let i = from;
+    while (i < to) {
+      const d = sDay[i] as number;
+      let hi = 0;
+      let err = 0;
+      let r = 0;
+      let p = 0;
+      for (; i < to && sDay[i] === d; i++) {
+        const x = sAmt[i] as number;
+        const t = hi + x;
+        err += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+        hi = t;
+        r++;
+        if (x >= 0) p++;
+      }
+      sDay[w] = d;
+      sAmt[w] = hi;
+      lo[w] = err;
+      rows[w] = r;
+      purchaseRows[w] = p;
+      w++;
+    }
+  }
+  dayStart[nc] = w;
+  return {
+    kind: 'summary-partial',
+    customerIds: tx.customerIds,
+    dayStart,
+    day: sDay.subarray(0, w),
+    valueHi: sAmt.subarray(0, w),
+    valueLo: lo.subarray(0, w),
+    rows: rows.subarray(0, w),
+    purchaseRows: purchaseRows.subarray(0, w),
+    maxDay: tx.maxDay,
+    counts: {
+      rows: tx.rows,
+      afterObservationEnd: tx.afterObservationEnd,
+      duplicateOrders: tx.duplicateOrders,
+      returnsIgnored: tx.returnsIgnored,
+    },
+  };
+}

@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
+import { optionDay, parseOptions } from '../data/options.js';
+import type { TransactionInput } from '../data/types.js';
+import { finalizeShape, finalizeSummary } from './finalizeSummary.js';
+import { partialFromEncoded } from './partial.js';
+import { readOptionsShape } from './summarizePartial.js';
+import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
+
+/** Options of {@link summarize}. */
+export interface SummarizeOptions extends TransactionReadOptions, FinalizeSummaryOptions {}
+
+const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
+
+/**
+ * Per-customer summary of transactions in the conventions of the BTYD literature (Fader,
+ * Hardie & Lee 2005): purchases are merged per UTC calendar day; for each customer who
+ * bought on or before `observationEnd`:
+ *
+ * - `frequency` = purchase days - 1 (repeat purchases);
+ * - `recency` = last purchase day - first purchase day, in `unit`;
+ * - `T` = `observationEnd` - first purchase day, in `unit`;
+ * - `monetaryValue` = mean net value of the repeat purchase days (0 when frequency is 0);
+ * - `totalValue` = net value of all the customer's rows (returns included);
+ * - `firstPurchase`, `lastPurchase` as `YYYY-MM-DD`.
+ *
+ * A purchase day is a day with at least one row of amount >= 0; with `returns: 'net'` the
+ * day's value is the sum of its rows, returns included. The result is a column object
+ * (typed arrays; `length`, `unit`, `observationEnd` and `report` are non-enumerable), in
+ * order of each customer's first row unless `order: 'customerId'`.
+ *
+ * Cost: one validating pass over the rows, a counting sort by customer and one pass over
+ * the (customer, day) pairs; about 10 million rows per second from column input.
+ *
+ * @example
+ * ```ts
+ * const s = summarize(
+ *   [
+ *     { customerId: 'a', date: '2024-01-01', amount: 10 },
+ *     { customerId: 'a', date: '2024-01-15', amount: 30 },
+ *     { customerId: 'a', date: '2024-01-15', amount: 20 },
+ *   ],
+ *   { observationEnd: '2024-01-29', unit: 'week' },
+ * );
+ * // s.frequency[0] === 1, s.recency[0] === 2, s.T[0] === 4, s.monetaryValue[0] === 50
+ * ```
+ * @see Fader, P. S., Hardie, B. G. S. & Lee, K. L. (2005). "Counting Your Customers" the Easy
+ * Way: An Alternative to the Pareto/NBD Model. Marketing Science 24(2), 275-284.
+ */
+export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
+  const o = parseOptions('summarize', schema, options);
+  const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, optionDay(o.observationEnd));
+  return finalizeSummary(partialFromEncoded(tx), {
+    observationEnd: o.observationEnd,
+    unit: o.unit,
+    order: o.order,
+  });
+}

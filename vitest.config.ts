@@ -1,0 +1,17 @@
+import { defineConfig } from 'vitest/config';
+
+// Date handling must not depend on the machine's time zone: the date and summary tests run
+// again under two zones far from UTC (process.env.TZ is honoured by Node at run time).
+const zoneSensitive = ['test/data/**/*.test.ts', 'test/summary/**/*.test.ts'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      { extends: true, test: { name: 'utc', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      { extends: true, test: { name: 'los-angeles', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
+      { extends: true, test: { name: 'sydney', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'Australia/Sydney' } } },
+    ],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});

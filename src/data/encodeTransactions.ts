@@ -152,6 +152,19 @@ export function encodeTransactions(
         continue;
       }
     }
+    // customers are numbered in order of their first row, even a row later left out by date
+    let c: number;
+    if (id === prevId) c = prevIndex;
+    else {
+      const found = index.get(id as CustomerId);
+      if (found === undefined) {
+        c = customerIds.length;
+        index.set(id as CustomerId, c);
+        customerIds.push(id as CustomerId);
+      } else c = found;
+      prevId = id;
+      prevIndex = c;
+    }
     if (d > end) {
       afterEnd++;
       continue;
@@ -165,18 +178,6 @@ export function encodeTransactions(
         }
         seenOrders.add(o);
       }
-    }
-    let c: number;
-    if (id === prevId) c = prevIndex;
-    else {
-      const found = index.get(id as CustomerId);
-      if (found === undefined) {
-        c = customerIds.length;
-        index.set(id as CustomerId, c);
-        customerIds.push(id as CustomerId);
-      } else c = found;
-      prevId = id;
-      prevIndex = c;
     }
     customer[k] = c;
     day[k] = d;

@@ -7,7 +7,9 @@ const zoneSensitive = ['test/data/**/*.test.ts', 'test/summary/**/*.test.ts'];
 export default defineConfig({
   test: {
     projects: [
-      { extends: true, test: { name: 'utc', include: ['test/**/*.test.ts'], env: { TZ: 'UTC' } } },
+      { extends: true, test: { name: 'utc', include: ['test/**/*.test.ts'], exclude: ['test/package/**'], env: { TZ: 'UTC' } } },
+      // packs, installs and loads the tarball: one slow file, alone in its project
+      { extends: true, test: { name: 'package', include: ['test/package/**/*.test.ts'] } },
       { extends: true, test: { name: 'los-angeles', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
       { extends: true, test: { name: 'sydney', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'Australia/Sydney' } } },
     ],

@@ -1,0 +1,51 @@
+/** Seeded synthetic transactions for the benchmarks. */
+
+/** Mulberry32: a small, fast, seeded PRNG. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface BenchColumns {
+  customerId: string[];
+  date: Float64Array;
+  amount: Float64Array;
+}
+
+/**
+ * `rows` transactions of `rows / 10` customers (string ids `C0000001`...), each customer
+ * with a random acquisition day in 2022 and purchases spread over 2022-2023 in date order
+ * across customers (as a log is), amounts lognormal-ish in cents.
+ */
+export function syntheticTransactions(rows: number, seed = 42): BenchColumns {
+  const rnd = mulberry32(seed);
+  const customers = Math.max(1, Math.round(rows / 10));
+  const ids = Array.from({ length: customers }, (_, i) => 'C' + String(i + 1).padStart(7, '0'));
+  const start = Date.UTC(2022, 0, 1);
+  const span = 730;
+  const first = new Float64Array(customers);
+  for (let c = 0; c < customers; c++) first[c] = Math.floor(rnd() * 365);
+  const customerId = new Array<string>(rows);
+  const date = new Float64Array(rows);
+  const amount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const c = Math.floor(rnd() * customers);
+    customerId[i] = ids[c] as string;
+    const d = (first[c] as number) + Math.floor(rnd() * (span - (first[c] as number)));
+    date[i] = start + d * 86_400_000 + Math.floor(rnd() * 86_400_000);
+    amount[i] = Math.round(Math.exp(3 + rnd() * 1.5) * 100) / 100;
+  }
+  return { customerId, date, amount };
+}
+
+export function toRowObjects(c: BenchColumns): Array<{ customerId: string; date: number; amount: number }> {
+  const out = new Array(c.customerId.length);
+  for (let i = 0; i < out.length; i++) out[i] = { customerId: c.customerId[i], date: c.date[i], amount: c.amount[i] };
+  return out;
+}

@@ -1,0 +1,27 @@
+/**
+ * npm run bench: every measurement in its own process, results as JSON lines.
+ * BENCH_SIZES=1e5,1e6 npm run bench  limits the sizes.
+ */
+import { execFileSync } from 'node:child_process';
+
+const sizes = (process.env.BENCH_SIZES ?? '1e5,1e6,1e7').split(',').map(Number);
+const run = (script: string, args: string[]): Record<string, unknown> => {
+  const out = execFileSync(process.execPath, ['--expose-gc', '--max-old-space-size=8192', '--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return JSON.parse(out.trim().split('\n').pop() as string);
+};
+
+const results: Record<string, unknown>[] = [];
+for (const n of sizes) {
+  const byMode: Record<string, Record<string, unknown>> = {};
+  for (const mode of ['baseline', 'columns', 'rows']) {
+    const r = run('bench/summarize.ts', [String(n), mode]);
+    byMode[mode] = r;
+    console.log(JSON.stringify(r));
+    results.push(r);
+  }
+  const ratio = (byMode.columns?.bestMs as number) / (byMode.baseline?.bestMs as number);
+  console.log(JSON.stringify({ bench: 'summarize', rows: n, columnsVsBaseline: Math.round(ratio * 100) / 100 }));
+}

@@ -1,0 +1,6 @@
+/**
+ * customer-value/node: file helpers for Node. The core (`customer-value`) does no I/O.
+ * @packageDocumentation
+ */
+export { readCsv } from './readCsv.js';
+export type { ReadCsvOptions } from './readCsv.js';

@@ -1,0 +1,50 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const root = new URL('../../', import.meta.url).pathname;
+const npm = (args: string[], cwd: string): string =>
+  execFileSync('npm', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_loglevel: 'error' } });
+
+// Packs the package (prepack builds it), installs the tarball in an empty folder and uses it
+// the way a user would, with import and with require.
+describe('the packed tarball', () => {
+  let dir = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'customer-value-pack-'));
+    npm(['pack', '--pack-destination', dir], root);
+    const tgz = readdirSync(dir).find((f) => f.endsWith('.tgz'));
+    writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'smoke', private: true }));
+    npm(['install', '--no-audit', '--no-fund', '--ignore-scripts', join(dir, tgz as string)], dir);
+  }, 180_000);
+  afterAll(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  const script = `
+    const s = cv.summarize([{ customerId: 'a', date: '2024-01-01', amount: 10 }, { customerId: 'a', date: '2024-01-08', amount: 5 }], { unit: 'week' });
+    console.log(JSON.stringify({ f: s.frequency[0], r: s.recency[0], err: typeof cv.CustomerValueError, csv: typeof node.readCsv }));`;
+
+  it('can be imported (ESM)', () => {
+    writeFileSync(join(dir, 'esm.mjs'), `import * as cv from 'customer-value'; import * as node from 'customer-value/node';${script}`);
+    const out = execFileSync(process.execPath, ['esm.mjs'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ f: 1, r: 1, err: 'function', csv: 'function' });
+  });
+
+  it('can be required (CommonJS)', () => {
+    writeFileSync(join(dir, 'cjs.cjs'), `const cv = require('customer-value'); const node = require('customer-value/node');${script}`);
+    const out = execFileSync(process.execPath, ['cjs.cjs'], { cwd: dir, encoding: 'utf8' });
+    expect(JSON.parse(out)).toEqual({ f: 1, r: 1, err: 'function', csv: 'function' });
+  });
+
+  it('has a core bundle that imports no Node built-in', () => {
+    for (const f of ['index.js', 'index.cjs']) {
+      const code = readFileSync(join(dir, 'node_modules/customer-value/dist', f), 'utf8');
+      const imports = [...code.matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
+      expect(imports.every((m) => m === 'zod'), `${f} imports ${imports.join(', ')}`).toBe(true);
+      expect(code).not.toMatch(/\bprocess\./);
+    }
+  });
+});

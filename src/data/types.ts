@@ -47,8 +47,12 @@ export interface TableLike {
   array(name: string): ArrayLike<unknown>;
 }
 
-/** Column input: one array (plain or typed) per field, all of the same length. */
-export type ColumnsInput = { readonly [field: string]: ArrayLike<unknown> | undefined };
+/**
+ * Column input: an object with one array (plain or typed) per field, all of the same
+ * length, e.g. `{ customerId: string[], date: Float64Array, amount: Float64Array }`. Typed
+ * as `object` so that interfaces and results of other functions fit; checked at run time.
+ */
+export type ColumnsInput = object;
 
 /**
  * Records as accepted by every function: an array of plain objects, a column object

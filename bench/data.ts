@@ -20,10 +20,11 @@ export interface BenchColumns {
 
 /**
  * `rows` transactions of `rows / 10` customers (string ids `C0000001`...), each customer
- * with a random acquisition day in 2022 and purchases spread over 2022-2023 in date order
- * across customers (as a log is), amounts lognormal-ish in cents.
+ * with a random acquisition day in 2022 and purchases spread over 2022-2023, amounts
+ * log-uniform in cents. By default the rows are in date order (as a transaction log is;
+ * customers interleave at random); `sortedByDate = false` shuffles them completely.
  */
-export function syntheticTransactions(rows: number, seed = 42): BenchColumns {
+export function syntheticTransactions(rows: number, seed = 42, sortedByDate = true): BenchColumns {
   const rnd = mulberry32(seed);
   const customers = Math.max(1, Math.round(rows / 10));
   const ids = Array.from({ length: customers }, (_, i) => 'C' + String(i + 1).padStart(7, '0'));
@@ -41,7 +42,23 @@ export function syntheticTransactions(rows: number, seed = 42): BenchColumns {
     date[i] = start + d * 86_400_000 + Math.floor(rnd() * 86_400_000);
     amount[i] = Math.round(Math.exp(3 + rnd() * 1.5) * 100) / 100;
   }
-  return { customerId, date, amount };
+  if (!sortedByDate) return { customerId, date, amount };
+  // a transaction log is in date order: counting sort of the rows by day
+  const counts = new Uint32Array(span + 1);
+  for (let i = 0; i < rows; i++) { const b = Math.floor(((date[i] as number) - start) / 86_400_000) + 1; counts[b] = (counts[b] as number) + 1; }
+  for (let d = 0; d < span; d++) counts[d + 1] = (counts[d + 1] as number) + (counts[d] as number);
+  const sId = new Array<string>(rows);
+  const sDate = new Float64Array(rows);
+  const sAmount = new Float64Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const d = Math.floor(((date[i] as number) - start) / 86_400_000);
+    const j = counts[d] as number;
+    counts[d] = j + 1;
+    sId[j] = customerId[i] as string;
+    sDate[j] = date[i] as number;
+    sAmount[j] = amount[i] as number;
+  }
+  return { customerId: sId, date: sDate, amount: sAmount };
 }
 
 export function toRowObjects(c: BenchColumns): Array<{ customerId: string; date: number; amount: number }> {

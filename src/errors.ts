@@ -69,17 +69,21 @@ export const MAX_ISSUES = 100;
  * @internal
  */
 export class IssueCollector {
-  readonly issues: CustomerValueIssue[] = [];
+  private readonly found: CustomerValueIssue[] = [];
+  private readonly perField = new Map<string, number>();
   constructor(readonly fn: string, readonly input: string) {}
 
-  get full(): boolean {
-    return this.issues.length >= MAX_ISSUES;
+  /** True once `field` has {@link MAX_ISSUES} issues: the caller may stop checking it. */
+  full(field: string): boolean {
+    return (this.perField.get(field) ?? 0) >= MAX_ISSUES;
   }
 
   /** Record that `field` of row `row` is wrong; `expectation` reads "must be ...". */
   row(row: number, field: string, code: string, expectation: string, value: unknown): void {
-    if (this.full) return;
-    this.issues.push({
+    const count = this.perField.get(field) ?? 0;
+    if (count >= MAX_ISSUES) return;
+    this.perField.set(field, count + 1);
+    this.found.push({
       code,
       path: [this.input, row, field],
       message: `row ${row}: ${field} ${expectation}, got ${describeValue(value)}`,
@@ -87,8 +91,21 @@ export class IssueCollector {
     });
   }
 
+  get count(): number {
+    return this.found.length;
+  }
+
+  /** The issues by row (fields in the order they were checked), at most {@link MAX_ISSUES}. */
+  get issues(): CustomerValueIssue[] {
+    return this.found
+      .map((issue, k) => ({ issue, k }))
+      .sort((x, y) => (x.issue.path[1] as number) - (y.issue.path[1] as number) || x.k - y.k)
+      .slice(0, MAX_ISSUES)
+      .map((x) => x.issue);
+  }
+
   throwIfAny(): void {
-    if (this.issues.length === 0) return;
+    if (this.found.length === 0) return;
     throw issuesError(this.fn, 'invalid_input', this.issues);
   }
 }

@@ -1,5 +1,6 @@
 import { IssueCollector, optionError } from '../errors.js';
-import { parseIsoDay, toDay } from './days.js';
+import { MS_PER_DAY, parseIsoDay, toDay } from './days.js';
+import { IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Transaction } from './types.js';
 
@@ -66,10 +67,84 @@ function isValidId(id: unknown): id is CustomerId {
   return typeof id === 'string' ? id.length > 0 : typeof id === 'number' && Number.isFinite(id);
 }
 
+const DATE_EXPECTATION = 'must be a valid Date, ISO 8601 date string or epoch milliseconds';
+const MAX_MS = 8.64e15;
+
 /**
- * Validate transactions and encode them as typed columns in one pass. Every bad row is
- * reported (up to 100) with row index, field and value; nothing is dropped except by
- * `returns: 'ignore'`, `dropDuplicateOrders` or `lastDay`, each counted.
+ * A date column as UTC epoch days, with one loop per column kind so that no number is
+ * boxed: typed arrays of epoch ms, or plain arrays of strings, numbers and Dates.
+ * @internal
+ */
+export function dayColumn(dates: ArrayLike<unknown>, n: number, issues: IssueCollector, field = 'date'): Int32Array {
+  const out = new Int32Array(n);
+  if (ArrayBuffer.isView(dates)) {
+    const ms = dates as unknown as ArrayLike<number>;
+    for (let i = 0; i < n; i++) {
+      const v = ms[i] as number;
+      if (v >= -MAX_MS && v <= MAX_MS) out[i] = Math.floor(v / MS_PER_DAY);
+      else {
+        issues.row(i, field, 'invalid_date', DATE_EXPECTATION, v);
+        if (issues.full(field)) break;
+      }
+    }
+    return out;
+  }
+  let prevString = '';
+  let prevDay = Number.NaN;
+  for (let i = 0; i < n; i++) {
+    const v = dates[i];
+    let d: number;
+    if (typeof v === 'string') {
+      if (v !== prevString) {
+        prevString = v;
+        prevDay = parseIsoDay(v);
+      }
+      d = prevDay;
+    } else if (typeof v === 'number') {
+      d = v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN;
+    } else d = toDay(v);
+    if (d === d) out[i] = d;
+    else {
+      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : DATE_EXPECTATION, v);
+      if (issues.full(field)) break;
+    }
+  }
+  return out;
+}
+
+/** An amount column as a Float64Array (the input itself when it already is one), validated. @internal */
+export function numberColumn(
+  values: ArrayLike<unknown>,
+  n: number,
+  issues: IssueCollector,
+  field: string,
+  negative: 'allow' | 'error' = 'allow',
+): Float64Array {
+  const typed = values instanceof Float64Array;
+  const out = typed ? values : new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const v = values[i];
+    if (typeof v !== 'number' || v - v !== 0) {
+      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : 'must be a finite number', v);
+      if (issues.full(field)) break;
+      continue;
+    }
+    if (negative === 'error' && v < 0) {
+      issues.row(i, field, 'negative_' + field, "must not be negative with returns: 'error'", v);
+      if (issues.full(field)) break;
+      continue;
+    }
+    if (!typed) out[i] = v;
+  }
+  return out;
+}
+
+/**
+ * Validate transactions and encode them as typed columns: one vectorized pass per column
+ * (dates to UTC days, amounts to Float64Array), then one pass that dictionary-encodes the
+ * ids and applies the filters. Every bad row is reported (up to 100 per field) with row
+ * index, field and value; nothing is dropped except by `returns: 'ignore'`,
+ * `dropDuplicateOrders` or `lastDay`, each counted.
  * @internal
  */
 export function encodeTransactions(
@@ -91,18 +166,28 @@ export function encodeTransactions(
   const end = lastDay ?? Number.POSITIVE_INFINITY;
 
   const issues = new IssueCollector(fn, 'transactions');
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    if (!isValidId(id)) {
+      const missing = id === undefined || id === '';
+      issues.row(i, 'customerId', missing ? 'missing_id' : 'invalid_id', missing ? 'is missing' : 'must be a non-empty string or a finite number', id);
+      if (issues.full('customerId')) break;
+    }
+  }
+  const dayIn = dayColumn(dates, n, issues);
+  const amountIn = numberColumn(amounts, n, issues, 'amount', returns === 'error' ? 'error' : 'allow');
+  issues.throwIfAny();
+
+  const filterReturns = returns === 'ignore';
+  const filtering = filterReturns || orders !== undefined || end !== Number.POSITIVE_INFINITY || categories !== undefined;
   const customer = new Uint32Array(n);
-  const day = new Int32Array(n);
-  const amount = new Float64Array(n);
+  const day = filtering ? new Int32Array(n) : dayIn;
+  const amount = filtering ? new Float64Array(n) : amountIn;
   const keptCategory: unknown[] | undefined = categories ? [] : undefined;
-  const index = new Map<CustomerId, number>();
-  const customerIds: CustomerId[] = [];
+  const index = new IdIndex();
   const seenOrders = orders ? new Set<unknown>() : undefined;
-  const typedAmounts = ArrayBuffer.isView(amounts);
   let prevId: unknown = NO_ID;
-  let prevIndex = -1;
-  let prevDateString = '';
-  let prevDateDay = Number.NaN;
+  let c = -1;
   let k = 0;
   let afterEnd = 0;
   let duplicates = 0;
@@ -110,85 +195,43 @@ export function encodeTransactions(
   let maxDay = Number.NEGATIVE_INFINITY;
 
   for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    if (id !== prevId && !isValidId(id)) {
-      issues.row(i, 'customerId', id === undefined || id === '' ? 'missing_id' : 'invalid_id',
-        id === undefined || id === '' ? 'is missing' : 'must be a non-empty string or a finite number', id);
-      if (issues.full) break;
+    const a = amountIn[i] as number;
+    if (filterReturns && a < 0) {
+      returnsIgnored++;
       continue;
-    }
-    const dv = dates[i];
-    let d: number;
-    if (typeof dv === 'string') {
-      if (dv === prevDateString) d = prevDateDay;
-      else {
-        d = parseIsoDay(dv);
-        prevDateString = dv;
-        prevDateDay = d;
-      }
-    } else d = toDay(dv);
-    if (d !== d) {
-      issues.row(i, 'date', dv === undefined ? 'missing_date' : 'invalid_date',
-        dv === undefined ? 'is missing' : 'must be a valid Date, ISO 8601 date string or epoch milliseconds', dv);
-      if (issues.full) break;
-      continue;
-    }
-    const av = amounts[i];
-    if (typedAmounts ? !Number.isFinite(av) : typeof av !== 'number' || !Number.isFinite(av)) {
-      issues.row(i, 'amount', av === undefined ? 'missing_amount' : 'invalid_amount',
-        av === undefined ? 'is missing' : 'must be a finite number', av);
-      if (issues.full) break;
-      continue;
-    }
-    const a = av as number;
-    if (a < 0) {
-      if (returns === 'error') {
-        issues.row(i, 'amount', 'negative_amount', "must not be negative with returns: 'error'", a);
-        if (issues.full) break;
-        continue;
-      }
-      if (returns === 'ignore') {
-        returnsIgnored++;
-        continue;
-      }
     }
     // customers are numbered in order of their first row, even a row later left out by date
-    let c: number;
-    if (id === prevId) c = prevIndex;
-    else {
-      const found = index.get(id as CustomerId);
-      if (found === undefined) {
-        c = customerIds.length;
-        index.set(id as CustomerId, c);
-        customerIds.push(id as CustomerId);
-      } else c = found;
+    const id = ids[i];
+    if (id !== prevId) {
+      c = index.add(id as CustomerId);
       prevId = id;
-      prevIndex = c;
     }
-    if (d > end) {
-      afterEnd++;
-      continue;
-    }
-    if (seenOrders) {
-      const o = (orders as ArrayLike<unknown>)[i];
-      if (o !== undefined && o !== null) {
-        if (seenOrders.has(o)) {
-          duplicates++;
-          continue;
-        }
-        seenOrders.add(o);
+    const d = dayIn[i] as number;
+    if (filtering) {
+      if (d > end) {
+        afterEnd++;
+        continue;
       }
+      if (seenOrders) {
+        const o = (orders as ArrayLike<unknown>)[i];
+        if (o !== undefined && o !== null) {
+          if (seenOrders.has(o)) {
+            duplicates++;
+            continue;
+          }
+          seenOrders.add(o);
+        }
+      }
+      day[k] = d;
+      amount[k] = a;
+      if (keptCategory) keptCategory.push((categories as ArrayLike<unknown>)[i]);
     }
     customer[k] = c;
-    day[k] = d;
-    amount[k] = a;
-    if (keptCategory) keptCategory.push((categories as ArrayLike<unknown>)[i]);
     if (d > maxDay) maxDay = d;
     k++;
   }
-  issues.throwIfAny();
   return {
-    customerIds,
+    customerIds: index.ids,
     customer,
     day,
     amount,

@@ -49,34 +49,33 @@ export interface SummaryPartial {
   };
 }
 
-/** Insertion-sort a short run of (day, amount) pairs by day, stable. */
-function insertionSort(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+/** Insertion-sort a short run of (day, amount) pairs, stored interleaved, by day; stable. */
+function insertionSort(pairs: Float64Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {
-    const d = day[i] as number;
-    const a = amount[i] as number;
+    const d = pairs[2 * i] as number;
+    const a = pairs[2 * i + 1] as number;
     let j = i - 1;
-    while (j >= from && (day[j] as number) > d) {
-      day[j + 1] = day[j] as number;
-      amount[j + 1] = amount[j] as number;
+    while (j >= from && (pairs[2 * j] as number) > d) {
+      pairs[2 * j + 2] = pairs[2 * j] as number;
+      pairs[2 * j + 3] = pairs[2 * j + 1] as number;
       j--;
     }
-    day[j + 1] = d;
-    amount[j + 1] = a;
+    pairs[2 * j + 2] = d;
+    pairs[2 * j + 3] = a;
   }
 }
 
-/** Stable sort of a long run of (day, amount) pairs by day. */
-function indexSort(day: Int32Array, amount: Float64Array, from: number, to: number): void {
+/** Stable sort of a long run of interleaved (day, amount) pairs by day. */
+function indexSort(pairs: Float64Array, from: number, to: number): void {
   const len = to - from;
   const order = new Uint32Array(len);
   for (let i = 0; i < len; i++) order[i] = i;
-  const d0 = day.slice(from, to);
-  const a0 = amount.slice(from, to);
-  order.sort((x, y) => (d0[x] as number) - (d0[y] as number) || x - y);
+  const copy = pairs.slice(2 * from, 2 * to);
+  order.sort((x, y) => (copy[2 * x] as number) - (copy[2 * y] as number) || x - y);
   for (let i = 0; i < len; i++) {
     const o = order[i] as number;
-    day[from + i] = d0[o] as number;
-    amount[from + i] = a0[o] as number;
+    pairs[2 * (from + i)] = copy[2 * o] as number;
+    pairs[2 * (from + i) + 1] = copy[2 * o + 1] as number;
   }
 }
 
@@ -93,15 +92,17 @@ export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
   for (let i = 0; i < n; i++) (start[(customer[i] as number) + 1] as number)++;
   for (let c = 0; c < nc; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
   const next = start.slice(0, nc);
-  const sDay = new Int32Array(n);
-  const sAmt = new Float64Array(n);
+  // scatter (day, amount) pairs side by side: one cache line per row
+  const pairs = new Float64Array(2 * n);
   for (let i = 0; i < n; i++) {
     const c = customer[i] as number;
     const j = next[c] as number;
     next[c] = j + 1;
-    sDay[j] = day[i] as number;
-    sAmt[j] = amount[i] as number;
+    pairs[2 * j] = day[i] as number;
+    pairs[2 * j + 1] = amount[i] as number;
   }
+  const sDay = new Int32Array(n);
+  const sHi = new Float64Array(n);
   const lo = new Float64Array(n);
   const rows = new Uint32Array(n);
   const purchaseRows = new Uint32Array(n);
@@ -111,21 +112,21 @@ export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
     const from = start[c] as number;
     const to = start[c + 1] as number;
     let sorted = true;
-    for (let i = from + 1; i < to && sorted; i++) sorted = (sDay[i - 1] as number) <= (sDay[i] as number);
+    for (let i = from + 1; i < to && sorted; i++) sorted = (pairs[2 * i - 2] as number) <= (pairs[2 * i] as number);
     if (!sorted) {
-      if (to - from <= 48) insertionSort(sDay, sAmt, from, to);
-      else indexSort(sDay, sAmt, from, to);
+      if (to - from <= 48) insertionSort(pairs, from, to);
+      else indexSort(pairs, from, to);
     }
     dayStart[c] = w;
     let i = from;
     while (i < to) {
-      const d = sDay[i] as number;
+      const d = pairs[2 * i] as number;
       let hi = 0;
       let err = 0;
       let r = 0;
       let p = 0;
-      for (; i < to && sDay[i] === d; i++) {
-        const x = sAmt[i] as number;
+      for (; i < to && pairs[2 * i] === d; i++) {
+        const x = pairs[2 * i + 1] as number;
         const t = hi + x;
         err += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
         hi = t;
@@ -133,7 +134,7 @@ export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
         if (x >= 0) p++;
       }
       sDay[w] = d;
-      sAmt[w] = hi;
+      sHi[w] = hi;
       lo[w] = err;
       rows[w] = r;
       purchaseRows[w] = p;
@@ -146,7 +147,7 @@ export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
     customerIds: tx.customerIds,
     dayStart,
     day: sDay.subarray(0, w),
-    valueHi: sAmt.subarray(0, w),
+    valueHi: sHi.subarray(0, w),
     valueLo: lo.subarray(0, w),
     rows: rows.subarray(0, w),
     purchaseRows: purchaseRows.subarray(0, w),

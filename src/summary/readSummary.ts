@@ -49,7 +49,7 @@ function toFloat(
     const v = col[i];
     if (typeof v !== 'number' || !check(v)) {
       issues.row(i, field, 'invalid_' + field, expectation, v);
-      if (issues.full) break;
+      if (issues.full(field)) break;
       continue;
     }
     out[i] = v;
@@ -94,7 +94,7 @@ export function readSummary(
     const t = T[i] as number;
     if (r > t * (1 + 1e-9) + 1e-9) issues.row(i, 'recency', 'recency_after_T', `must not exceed T (${t})`, r);
     else if ((frequency[i] as number) === 0 && r > 1e-9) issues.row(i, 'recency', 'recency_without_repeat', 'must be 0 when frequency is 0', r);
-    if (issues.full) break;
+    if (issues.full('recency')) break;
   }
   issues.throwIfAny();
   return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId };

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
 import { optionDay, parseOptions } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
-import { finalizeShape, finalizeSummary } from './finalizeSummary.js';
+import { finalizeShape } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
+import { buildSummary, totalsFromPartial, totalsFromSortedRows } from './totals.js';
 import { readOptionsShape } from './summarizePartial.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 
@@ -50,9 +51,8 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
 export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
   const o = parseOptions('summarize', schema, options);
   const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, optionDay(o.observationEnd));
-  return finalizeSummary(partialFromEncoded(tx), {
-    observationEnd: o.observationEnd,
-    unit: o.unit,
-    order: o.order,
-  });
+  const end = optionDay(o.observationEnd) ?? tx.maxDay;
+  // one pass when each customer's rows are in date order; else group the rows first
+  const totals = totalsFromSortedRows(tx) ?? totalsFromPartial(partialFromEncoded(tx), end);
+  return buildSummary(tx.customerIds, totals, end, o.unit ?? 'day', o.order, tx).summary;
 }

@@ -121,3 +121,20 @@ describe('compressSummary', () => {
     );
   });
 });
+
+describe('the one-pass route for date-ordered logs', () => {
+  it('gives the same bits as grouping the rows first (property)', () => {
+    fc.assert(
+      fc.property(fc.array(txArb, { maxLength: 120 }), fc.option(fc.integer({ min: 0, max: 60 }), { nil: undefined }), (rows, endOffset) => {
+        const sorted = [...rows].sort((a, b) => (a.date as number) - (b.date as number));
+        const options = endOffset === undefined ? {} : { observationEnd: day0 + endOffset * 86_400_000 };
+        // summarize takes the one-pass route on date-ordered rows; the partial route always groups
+        const viaPass = summarize(sorted, options);
+        const viaGroups = finalizeSummary(summarizePartial(sorted), options);
+        expect(toRows(viaPass)).toEqual(toRows(viaGroups));
+        expect(viaPass.report).toEqual(viaGroups.report);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

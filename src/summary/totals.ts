@@ -1,0 +1,273 @@
+import { dayToIso, type TimeUnit } from '../data/days.js';
+import { withMeta } from '../data/columns.js';
+import type { EncodedTransactions } from '../data/encodeTransactions.js';
+import type { CustomerId } from '../data/types.js';
+import type { SummaryPartial, SummaryReport } from './partial.js';
+import type { CustomerSummary, SummaryOrder } from './types.js';
+import { unitDays } from '../data/options.js';
+
+/**
+ * Per-customer totals from which a summary is built, whichever way they were computed.
+ * Values are compensated sums, added day by day in day order, so both routes give the
+ * same bits.
+ * @internal
+ */
+export interface CustomerTotals {
+  /** Purchase days (0: the customer has rows but no purchase). */
+  readonly days: Int32Array;
+  readonly first: Int32Array;
+  readonly last: Int32Array;
+  /** Net value of the repeat purchase days. */
+  readonly repeat: Float64Array;
+  /** Net value of all days. */
+  readonly total: Float64Array;
+  /** 1 when the customer has a row up to the end. */
+  readonly hasRows: Uint8Array;
+  readonly used: number;
+  readonly afterObservationEnd: number;
+}
+
+/** Totals from a partial, days after `end` left out and counted. @internal */
+export function totalsFromPartial(partial: SummaryPartial, end: number): CustomerTotals {
+  const { dayStart, day, valueHi, valueLo, rows, purchaseRows } = partial;
+  const nc = partial.customerIds.length;
+  const daysOut = new Int32Array(nc);
+  const firstOut = new Int32Array(nc);
+  const lastOut = new Int32Array(nc);
+  const repeat = new Float64Array(nc);
+  const total = new Float64Array(nc);
+  const hasRows = new Uint8Array(nc);
+  let used = 0;
+  let afterEnd = partial.counts.afterObservationEnd;
+  for (let c = 0; c < nc; c++) {
+    const to = dayStart[c + 1] as number;
+    let first = 0;
+    let last = 0;
+    let days = 0;
+    let totHi = 0;
+    let totLo = 0;
+    let repHi = 0;
+    let repLo = 0;
+    let i = dayStart[c] as number;
+    if (i < to && (day[i] as number) <= end) hasRows[c] = 1;
+    for (; i < to; i++) {
+      const d = day[i] as number;
+      if (d > end) break;
+      used += rows[i] as number;
+      const v = (valueHi[i] as number) + (valueLo[i] as number);
+      let t = totHi + v;
+      totLo += Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi;
+      totHi = t;
+      if ((purchaseRows[i] as number) > 0) {
+        if (days === 0) first = d;
+        else {
+          t = repHi + v;
+          repLo += Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi;
+          repHi = t;
+        }
+        last = d;
+        days++;
+      }
+    }
+    for (; i < to; i++) afterEnd += rows[i] as number;
+    daysOut[c] = days;
+    firstOut[c] = first;
+    lastOut[c] = last;
+    repeat[c] = repHi + repLo;
+    total[c] = totHi + totLo;
+  }
+  return { days: daysOut, first: firstOut, last: lastOut, repeat, total, hasRows, used, afterObservationEnd: afterEnd };
+}
+
+const STRIDE = 12;
+// state slots per customer
+const CUR_DAY = 0, CUR_HI = 1, CUR_LO = 2, CUR_P = 3, FIRST = 4, LAST = 5, DAYS = 6, TOT_HI = 7, TOT_LO = 8, REP_HI = 9, REP_LO = 10, SEEN = 11;
+
+function closeDay(s: Float64Array, o: number): void {
+  const v = (s[o + CUR_HI] as number) + (s[o + CUR_LO] as number);
+  const totHi = s[o + TOT_HI] as number;
+  let t = totHi + v;
+  s[o + TOT_LO] = (s[o + TOT_LO] as number) + (Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi);
+  s[o + TOT_HI] = t;
+  if ((s[o + CUR_P] as number) > 0) {
+    const d = s[o + CUR_DAY] as number;
+    if (s[o + DAYS] === 0) s[o + FIRST] = d;
+    else {
+      const repHi = s[o + REP_HI] as number;
+      t = repHi + v;
+      s[o + REP_LO] = (s[o + REP_LO] as number) + (Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi);
+      s[o + REP_HI] = t;
+    }
+    s[o + LAST] = d;
+    s[o + DAYS] = (s[o + DAYS] as number) + 1;
+  }
+}
+
+/**
+ * Totals in one pass over rows that are in date order within each customer (as a log
+ * sorted by date is), with one small state per customer. Returns undefined as soon as a
+ * customer's rows go back in time; the caller then groups the rows first.
+ * @internal
+ */
+export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | undefined {
+  const nc = tx.customerIds.length;
+  const n = tx.length;
+  const { customer, day, amount } = tx;
+  const s = new Float64Array(nc * STRIDE);
+  for (let i = 0; i < n; i++) {
+    const o = (customer[i] as number) * STRIDE;
+    const d = day[i] as number;
+    const x = amount[i] as number;
+    if (s[o + SEEN] === 0) {
+      s[o + SEEN] = 1;
+      s[o + CUR_DAY] = d;
+    } else {
+      const cur = s[o + CUR_DAY] as number;
+      if (d !== cur) {
+        if (d < cur) return undefined;
+        closeDay(s, o);
+        s[o + CUR_DAY] = d;
+        s[o + CUR_HI] = 0;
+        s[o + CUR_LO] = 0;
+        s[o + CUR_P] = 0;
+      }
+    }
+    const hi = s[o + CUR_HI] as number;
+    const t = hi + x;
+    s[o + CUR_LO] = (s[o + CUR_LO] as number) + (Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi);
+    s[o + CUR_HI] = t;
+    if (x >= 0) s[o + CUR_P] = (s[o + CUR_P] as number) + 1;
+  }
+  const days = new Int32Array(nc);
+  const first = new Int32Array(nc);
+  const last = new Int32Array(nc);
+  const repeat = new Float64Array(nc);
+  const total = new Float64Array(nc);
+  const hasRows = new Uint8Array(nc);
+  for (let c = 0; c < nc; c++) {
+    const o = c * STRIDE;
+    if (s[o + SEEN] === 0) continue;
+    closeDay(s, o);
+    hasRows[c] = 1;
+    days[c] = s[o + DAYS] as number;
+    first[c] = s[o + FIRST] as number;
+    last[c] = s[o + LAST] as number;
+    repeat[c] = (s[o + REP_HI] as number) + (s[o + REP_LO] as number);
+    total[c] = (s[o + TOT_HI] as number) + (s[o + TOT_LO] as number);
+  }
+  return { days, first, last, repeat, total, hasRows, used: n, afterObservationEnd: tx.afterObservationEnd };
+}
+
+/** Compare customer ids: numbers ascending, then strings in code-unit order. @internal */
+export function compareIds(a: CustomerId, b: CustomerId): number {
+  if (typeof a === 'number') return typeof b === 'number' ? a - b : -1;
+  if (typeof b === 'number') return 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Customer order for a summary: identity or by id. @internal */
+export function customerOrder(ids: readonly CustomerId[], order: SummaryOrder | undefined): Uint32Array | undefined {
+  if (order !== 'customerId') return undefined;
+  const idx = new Uint32Array(ids.length);
+  for (let i = 0; i < idx.length; i++) idx[i] = i;
+  let allNumbers = true;
+  for (let i = 0; i < ids.length && allNumbers; i++) allNumbers = typeof ids[i] === 'number';
+  if (allNumbers) {
+    const v = ids as readonly number[];
+    return idx.sort((x, y) => (v[x] as number) - (v[y] as number));
+  }
+  return idx.sort((x, y) => compareIds(ids[x] as CustomerId, ids[y] as CustomerId));
+}
+
+/** Cache of `YYYY-MM-DD` strings by day, so a million customers cost a few thousand strings. @internal */
+export class IsoDayCache {
+  private readonly cache = new Map<number, string>();
+  get(day: number): string {
+    let s = this.cache.get(day);
+    if (s === undefined) {
+      s = dayToIso(day);
+      this.cache.set(day, s);
+    }
+    return s;
+  }
+}
+
+/** Row counts that the totals do not know. @internal */
+export interface ReportCounts {
+  readonly rows: number;
+  readonly duplicateOrders: number;
+  readonly returnsIgnored: number;
+}
+
+/**
+ * The summary columns from per-customer totals; also, per summary row, the customer index
+ * it came from.
+ * @internal
+ */
+export function buildSummary(
+  customerIds: readonly CustomerId[],
+  totals: CustomerTotals,
+  end: number,
+  unit: TimeUnit,
+  orderOpt: SummaryOrder | undefined,
+  counts: ReportCounts,
+): { summary: CustomerSummary; source: Uint32Array } {
+  const per = unitDays(unit);
+  const nc = customerIds.length;
+  const order = customerOrder(customerIds, orderOpt);
+  const source = new Uint32Array(nc);
+  const customerId: CustomerId[] = [];
+  const frequency = new Int32Array(nc);
+  const recency = new Float64Array(nc);
+  const T = new Float64Array(nc);
+  const monetaryValue = new Float64Array(nc);
+  const totalValue = new Float64Array(nc);
+  const firstPurchase: string[] = [];
+  const lastPurchase: string[] = [];
+  const iso = new IsoDayCache();
+  const { days, first, last, repeat, total, hasRows } = totals;
+  let k = 0;
+  let withoutPurchases = 0;
+  for (let j = 0; j < nc; j++) {
+    const c = order ? (order[j] as number) : j;
+    const dc = days[c] as number;
+    if (dc === 0) {
+      if (hasRows[c]) withoutPurchases++;
+      continue;
+    }
+    const f = first[c] as number;
+    const l = last[c] as number;
+    source[k] = c;
+    customerId.push(customerIds[c] as CustomerId);
+    frequency[k] = dc - 1;
+    recency[k] = (l - f) / per;
+    T[k] = (end - f) / per;
+    monetaryValue[k] = dc > 1 ? (repeat[c] as number) / (dc - 1) : 0;
+    totalValue[k] = total[c] as number;
+    firstPurchase.push(iso.get(f));
+    lastPurchase.push(iso.get(l));
+    k++;
+  }
+  const report: SummaryReport = {
+    rows: counts.rows,
+    used: totals.used,
+    afterObservationEnd: totals.afterObservationEnd,
+    duplicateOrders: counts.duplicateOrders,
+    returnsIgnored: counts.returnsIgnored,
+    customersWithoutPurchases: withoutPurchases,
+  };
+  const summary = withMeta(
+    {
+      customerId,
+      frequency: frequency.subarray(0, k),
+      recency: recency.subarray(0, k),
+      T: T.subarray(0, k),
+      monetaryValue: monetaryValue.subarray(0, k),
+      totalValue: totalValue.subarray(0, k),
+      firstPurchase,
+      lastPurchase,
+    },
+    { length: k, unit, observationEnd: Number.isFinite(end) ? dayToIso(end) : '', report },
+  );
+  return { summary, source: source.subarray(0, k) };
+}

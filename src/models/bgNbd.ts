@@ -1,0 +1,231 @@
+/**
+ * BG/NBD: Fader, Hardie & Lee (2005), "Counting Your Customers the Easy Way: An Alternative
+ * to the Pareto/NBD Model", Marketing Science 24(2), 275-284. Individual purchases are
+ * Poisson(λ) while alive; after each purchase the customer drops out with probability p;
+ * λ ~ Gamma(r, α), p ~ Beta(a, b).
+ * @internal
+ */
+import { logHyp2f1 } from '../math/hyp2f1.js';
+import { digamma, logBeta, logGamma } from '../math/special.js';
+import { indexDistinct } from './fit.js';
+import type { HistoryData } from './data.js';
+
+export interface BgNbdParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+/** Per-fit precomputation: distinct frequencies, distinct T and t_x values. */
+export interface BgNbdPrepared {
+  data: HistoryData;
+  xs: { values: Float64Array; index: Uint32Array };
+  Ts: { values: Float64Array; index: Uint32Array };
+  txs: { values: Float64Array; index: Uint32Array };
+}
+
+export function prepare(data: HistoryData): BgNbdPrepared {
+  return { data, xs: indexDistinct(data.x), Ts: indexDistinct(data.T), txs: indexDistinct(data.tx) };
+}
+
+/**
+ * Weighted log-likelihood, FHL (2005) eq. (6) in log form:
+ * ln L = lnΓ(r+x) - lnΓ(r) + r ln α + ln B(a, b+x) - ln B(a, b) - (r+x) ln(α+T)
+ *        + ln(1 + [x>0] a/(b+x-1) ((α+T)/(α+t_x))^(r+x)),
+ * with its gradient (digamma terms per distinct x, logs per distinct T and t_x).
+ * Optional `variant = 'mbg'` gives the MBG/NBD likelihood of Batislam et al. (2007):
+ * B(a, b+x+1) in the first term and a/(b+x) without the [x>0] indicator.
+ */
+export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64Array, variant: 'bg' | 'mbg' = 'bg'): number {
+  const r = theta[0] as number;
+  const alpha = theta[1] as number;
+  const a = theta[2] as number;
+  const b = theta[3] as number;
+  const { data, xs, Ts, txs } = prep;
+  const mbg = variant === 'mbg' ? 1 : 0;
+  const nx = xs.values.length;
+  // per distinct x
+  const cx = new Float64Array(nx); // lnΓ(r+x) - lnΓ(r) + ln B(a, b+x+mbg) - ln B(a,b) + ln(a/(b+x-1+mbg))
+  const lnRatio = new Float64Array(nx); // ln(a / (b + x - 1 + mbg))
+  const dxr = new Float64Array(nx);
+  const dxa = new Float64Array(nx);
+  const dxb = new Float64Array(nx);
+  const lnB0 = logBeta(a, b);
+  const psiR = grad ? digamma(r) : 0;
+  const psiAB = grad ? digamma(a + b) : 0;
+  const psiB = grad ? digamma(b) : 0;
+  for (let j = 0; j < nx; j++) {
+    const x = xs.values[j] as number;
+    cx[j] = logGamma(r + x) - logGamma(r) + logBeta(a, b + x + mbg) - lnB0;
+    lnRatio[j] = x > 0 || mbg ? Math.log(a / (b + x - 1 + mbg)) : Number.NEGATIVE_INFINITY;
+    if (grad) {
+      dxr[j] = digamma(r + x) - psiR;
+      const psiABX = digamma(a + b + x + mbg);
+      dxa[j] = psiAB - psiABX;
+      dxb[j] = digamma(b + x + mbg) - psiABX - psiB + psiAB;
+    }
+  }
+  const lnAT = new Float64Array(Ts.values.length);
+  for (let j = 0; j < lnAT.length; j++) lnAT[j] = Math.log(alpha + (Ts.values[j] as number));
+  const lnAtx = new Float64Array(txs.values.length);
+  for (let j = 0; j < lnAtx.length; j++) lnAtx[j] = Math.log(alpha + (txs.values[j] as number));
+  const lnAlpha = Math.log(alpha);
+  const { x: X, w: W } = data;
+  const xi = xs.index;
+  const Ti = Ts.index;
+  const ti = txs.index;
+  let ll = 0;
+  let gr = 0;
+  let gal = 0;
+  let ga = 0;
+  let gb = 0;
+  const n = X.length;
+  for (let i = 0; i < n; i++) {
+    const w = W[i] as number;
+    const j = xi[i] as number;
+    const x = X[i] as number;
+    const lT = lnAT[Ti[i] as number] as number;
+    const rx = r + x;
+    let li = (cx[j] as number) + r * lnAlpha - rx * lT;
+    const lr = lnRatio[j] as number;
+    let sig = 0;
+    let lt = 0;
+    if (lr !== Number.NEGATIVE_INFINITY) {
+      lt = lnAtx[ti[i] as number] as number;
+      const D = lr + rx * (lT - lt);
+      // softplus(D) and sigmoid(D), stable both ways
+      if (D > 0) {
+        const e = Math.exp(-D);
+        li += D + Math.log1p(e);
+        sig = 1 / (1 + e);
+      } else {
+        const e = Math.exp(D);
+        li += Math.log1p(e);
+        sig = e / (1 + e);
+      }
+    }
+    ll += w * li;
+    if (grad) {
+      const aT = Math.exp(lT);
+      gr += w * ((dxr[j] as number) + lnAlpha - lT + sig * (lT - lt));
+      gal += w * (r / alpha - rx / aT + (sig === 0 ? 0 : sig * rx * (1 / aT - 1 / Math.exp(lt))));
+      ga += w * ((dxa[j] as number) + sig / a);
+      gb += w * ((dxb[j] as number) - sig / (b + x - 1 + mbg));
+    }
+  }
+  if (grad) {
+    grad[0] = gr;
+    grad[1] = gal;
+    grad[2] = ga;
+    grad[3] = gb;
+  }
+  return ll;
+}
+
+/** 1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z) style brackets, evaluated near a = 1 by symmetric averaging. */
+function aroundOne(a: number, f: (a: number) => number): number {
+  if (Math.abs(a - 1) >= 1e-4) return f(a);
+  return (f(1 - 1e-4) + f(1 + 1e-4)) / 2;
+}
+
+/**
+ * E[X(t)] for a new customer, FHL (2005) eq. (9):
+ * (a+b-1)/(a-1) [1 - (α/(α+t))^r 2F1(r, b; a+b-1; t/(α+t))]; the removable singularity at
+ * a = 1 is bridged by averaging a = 1 ± 1e-4.
+ */
+export function expected(p: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, b } = p;
+  const z = t / (alpha + t);
+  return aroundOne(p.a, (a) => {
+    const h = logHyp2f1(r, b, a + b - 1, z);
+    const v = h.sign * Math.exp(r * Math.log(alpha / (alpha + t)) + h.log);
+    return ((a + b - 1) / (a - 1)) * (1 - v);
+  });
+}
+
+/** ln(a/(b+x-1)) + (r+x) ln((α+T)/(α+t_x)): the log-odds of having dropped out. */
+function logOddsDead(p: BgNbdParams, x: number, tx: number, T: number): number {
+  if (x === 0) return Number.NEGATIVE_INFINITY;
+  return Math.log(p.a / (p.b + x - 1)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx));
+}
+
+/** P(alive | x, t_x, T), FHL (2005) eq. (13) / the technical note: 1 / (1 + [x>0] a/(b+x-1) ((α+T)/(α+t_x))^(r+x)). */
+export function alive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  const D = logOddsDead(p, x, tx, T);
+  return D > 0 ? Math.exp(-D) / (1 + Math.exp(-D)) : 1 / (1 + Math.exp(D));
+}
+
+/**
+ * E[Y(t) | x, t_x, T], FHL (2005) eq. (10):
+ * (a+b+x-1)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x-1; t/(α+T+t))] P(alive).
+ * The bracket uses Euler's transformation, (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z), so it
+ * stays exact and cheap for any frequency.
+ */
+export function conditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, b } = p;
+  const z = t / (alpha + T + t);
+  const lz = Math.log1p(-z);
+  const body = aroundOne(p.a, (a) => {
+    const h = logHyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
+    const v = h.sign * Math.exp((a - 1) * lz + h.log);
+    return ((a + b + x - 1) / (a - 1)) * (1 - v);
+  });
+  return body * alive(p, x, tx, T);
+}
+
+/**
+ * P(alive at T + t | x, t_x, T): P(alive) E[e^(-λ p t)] over the posterior of (λ, p) given
+ * alive, = P(alive) ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x; t/(α+T+t)) (Euler's integral
+ * with Pfaff's transformation).
+ */
+export function aliveAhead(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  const pa = alive(p, x, tx, T);
+  if (t <= 0) return pa;
+  const z = t / (p.alpha + T + t);
+  // Euler: 2F1(r+x, b+x; a+b+x; z) = (1-z)^(a-r-x) 2F1(a+b-r, a; a+b+x; z)
+  const h = logHyp2f1(p.a + p.b - p.r, p.a, p.a + p.b + x, z);
+  return pa * h.sign * Math.exp(p.a * Math.log1p(-z) + h.log);
+}
+
+/**
+ * P(X(t) = n) for a new customer, FHL (2005) eq. (8):
+ * B(a, b+n)/B(a,b) NBD(n) + [n>0] B(a+1, b+n-1)/B(a,b) (1 - Σ_{j<n} NBD(j)),
+ * NBD(j) = Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j. The tail is summed directly when
+ * the head is large, so there is no cancellation.
+ */
+export function pmf(p: BgNbdParams, n: number, t: number, variant: 'bg' | 'mbg' = 'bg'): number {
+  const { r, alpha, a, b } = p;
+  if (t <= 0) return n === 0 ? 1 : 0;
+  const m = variant === 'mbg' ? 1 : 0;
+  const lnB0 = logBeta(a, b);
+  const lp = Math.log(alpha / (alpha + t));
+  const lq = Math.log(t / (alpha + t));
+  const lnNbd = (j: number): number => logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * lp + j * lq;
+  let v = Math.exp(logBeta(a, b + n + m) - lnB0 + lnNbd(n));
+  if (n > 0 || m) {
+    const tail = nbdTail(lnNbd, n, r, t / (alpha + t));
+    v += Math.exp(logBeta(a + 1, b + n - 1 + m) - lnB0) * tail;
+  }
+  return v;
+}
+
+/** P(NBD >= n) = 1 - Σ_{j<n} NBD(j), summed on whichever side is smaller. @internal */
+export function nbdTail(lnNbd: (j: number) => number, n: number, r: number, q: number): number {
+  if (n <= 0) return 1;
+  const mean = (r * q) / (1 - q);
+  if (n > mean + 1) {
+    let s = 0;
+    for (let j = n; j < n + 100000; j++) {
+      const term = Math.exp(lnNbd(j));
+      s += term;
+      if (term < 1e-17 * s && j > mean) break;
+    }
+    return s;
+  }
+  let head = 0;
+  for (let j = 0; j < n; j++) head += Math.exp(lnNbd(j));
+  return Math.max(0, 1 - head);
+}

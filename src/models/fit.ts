@@ -1,0 +1,139 @@
+import { CustomerValueError } from '../errors.js';
+import { hessian, invertSpd, minimize, type Objective } from '../math/optimize.js';
+import type { FitOptions, FittedModel, ModelKind, ModelParams } from './types.js';
+import type { TimeUnit } from '../data/days.js';
+
+/** What a model contributes to the generic maximum-likelihood fit. @internal */
+export interface LikelihoodSpec<K extends ModelKind> {
+  kind: K;
+  fn: string;
+  names: ReadonlyArray<keyof ModelParams[K] & string>;
+  /** Default start (natural scale). */
+  start: number[];
+  /** Sum of weights (for BIC). */
+  n: number;
+  /** Weighted log-likelihood at natural parameters; fills d LL / d param when `grad` is given and `analyticGradient` is true. */
+  logLik(theta: Float64Array, grad?: Float64Array): number;
+  /** Whether `logLik` fills the gradient; otherwise it is taken by finite differences. */
+  analyticGradient: boolean;
+  unit?: TimeUnit | undefined;
+}
+
+/** Validate a model record's kind and parameters (finite, > 0). @internal */
+export function checkModel<K extends ModelKind>(fn: string, model: unknown, kinds: readonly K[], names: Record<K, readonly string[]>): { kind: K; p: Record<string, number> } {
+  const m = model as { kind?: unknown; params?: unknown };
+  if (typeof m !== 'object' || m === null || !kinds.includes(m.kind as K)) {
+    const message = `model.kind must be ${kinds.map((k) => `'${k}'`).join(' or ')}, got ${JSON.stringify((m as { kind?: unknown } | null)?.kind)}`;
+    throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_model', path: ['model', 'kind'], message, value: m?.kind }]);
+  }
+  const kind = m.kind as K;
+  const p = (m.params ?? {}) as Record<string, unknown>;
+  for (const name of names[kind]) {
+    const v = p[name];
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+      const message = `model.params.${name} must be a finite number > 0, got ${String(v)}`;
+      throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_param', path: ['model', 'params', name], message, value: v }]);
+    }
+  }
+  return { kind, p: p as Record<string, number> };
+}
+
+/**
+ * Maximum likelihood in log-parameter space: Nelder-Mead start, BFGS finish (analytic
+ * gradients when the spec gives them), standard errors from the Hessian by the delta
+ * method. Throws when the optimum is not finite.
+ * @internal
+ */
+export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, options: FitOptions): FittedModel<K> {
+  const { fn, names } = spec;
+  const k = names.length;
+  const l2 = options.l2 ?? 0;
+  if (!(l2 >= 0) || !Number.isFinite(l2)) {
+    throw new CustomerValueError('invalid_options', `${fn}: l2 must be a finite number >= 0, got ${String(l2)}`);
+  }
+  const x0 = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const name = names[i] as string;
+    const v = options.initialParams?.[name] ?? (spec.start[i] as number);
+    if (!(v > 0) || !Number.isFinite(v)) {
+      throw new CustomerValueError('invalid_options', `${fn}: initialParams.${name} must be a finite number > 0, got ${String(v)}`);
+    }
+    x0[i] = Math.log(v);
+  }
+  const theta = new Float64Array(k);
+  const gTheta = new Float64Array(k);
+  const toTheta = (x: Float64Array): void => {
+    for (let i = 0; i < k; i++) theta[i] = Math.exp(x[i] as number);
+  };
+  const penalty = (): number => {
+    let s = 0;
+    for (let i = 0; i < k; i++) s += (theta[i] as number) ** 2;
+    return l2 * s;
+  };
+  const obj: Objective = {
+    f: (x) => {
+      toTheta(x);
+      return -spec.logLik(theta) + penalty();
+    },
+    fg: !spec.analyticGradient ? undefined : (x, g) => {
+      toTheta(x);
+      const ll = spec.logLik(theta, gTheta);
+      for (let i = 0; i < k; i++) {
+        const t = theta[i] as number;
+        g[i] = (-(gTheta[i] as number) + 2 * l2 * t) * t;
+      }
+      return -ll + penalty();
+    },
+  };
+  const start = obj.f(x0);
+  if (!Number.isFinite(start)) {
+    throw new CustomerValueError('fit_failed', `${fn}: the log-likelihood is not finite at the starting values ${names.map((n, i) => `${n} = ${Math.exp(x0[i] as number)}`).join(', ')}`);
+  }
+  const result = minimize(obj, x0, { maxIterations: options.maxIterations ?? 500 });
+  toTheta(result.x);
+  const params = {} as Record<string, number>;
+  for (let i = 0; i < k; i++) params[names[i] as string] = theta[i] as number;
+  const ll = spec.logLik(theta);
+  if (!Number.isFinite(ll) || names.some((n) => !Number.isFinite(params[n]) || !(params[n]! > 0))) {
+    throw new CustomerValueError('fit_failed', `${fn}: the optimizer ended at a non-finite point (${result.message}); params ${JSON.stringify(params)}`);
+  }
+  const H = hessian(obj, result.x);
+  const cov = invertSpd(H, k);
+  const standardErrors = {} as Record<string, number>;
+  for (let i = 0; i < k; i++) {
+    const v = cov ? (cov[i * k + i] as number) : Number.NaN;
+    standardErrors[names[i] as string] = v > 0 ? (theta[i] as number) * Math.sqrt(v) : Number.NaN;
+  }
+  const model = {
+    kind: spec.kind,
+    params: params as unknown as ModelParams[K],
+    logLikelihood: ll,
+    standardErrors: standardErrors as FittedModel<K>['standardErrors'],
+    converged: result.converged,
+    iterations: result.iterations,
+    message: result.message,
+    n: spec.n,
+    aic: -2 * ll + 2 * k,
+    bic: -2 * ll + k * Math.log(Math.max(spec.n, 1)),
+    l2,
+  };
+  return (spec.unit ? { ...model, unit: spec.unit } : model) as FittedModel<K>;
+}
+
+/** Distinct values of a column and each row's index into them. @internal */
+export function indexDistinct(values: Float64Array): { values: Float64Array; index: Uint32Array } {
+  const map = new Map<number, number>();
+  const index = new Uint32Array(values.length);
+  const distinct: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] as number;
+    let j = map.get(v);
+    if (j === undefined) {
+      j = distinct.length;
+      map.set(v, j);
+      distinct.push(v);
+    }
+    index[i] = j;
+  }
+  return { values: Float64Array.from(distinct), index };
+}

@@ -1,0 +1,59 @@
+/**
+ * MBG/NBD predictions (Batislam, Denizel & Filiztekin 2007): BG/NBD with a dropout
+ * opportunity at time 0, so the posterior dropout probability after x purchases is
+ * Beta(a, b + x + 1).
+ * @internal
+ */
+import { logHyp2f1 } from '../math/hyp2f1.js';
+import type { BgNbdParams } from './bgNbd.js';
+
+function aroundOne(a: number, f: (a: number) => number): number {
+  if (Math.abs(a - 1) >= 1e-4) return f(a);
+  return (f(1 - 1e-4) + f(1 + 1e-4)) / 2;
+}
+
+/** P(alive | x, t_x, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)). */
+export function alive(p: BgNbdParams, x: number, tx: number, T: number): number {
+  const D = Math.log(p.a / (p.b + x)) + (p.r + x) * Math.log((p.alpha + T) / (p.alpha + tx));
+  return D > 0 ? Math.exp(-D) / (1 + Math.exp(-D)) : 1 / (1 + Math.exp(D));
+}
+
+/**
+ * E[X(t)] = b/(a-1) [1 - (α/(α+t))^r 2F1(r, b+1; a+b; t/(α+t))]
+ * (individual level E = ((1-p)/p)(1 - e^(-λpt)), integrated over λ and p).
+ */
+export function expected(p: BgNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, b } = p;
+  const z = t / (alpha + t);
+  return aroundOne(p.a, (a) => {
+    // Euler: 2F1(r, b+1; a+b; z) = (1-z)^(a-1-r) 2F1(a+b-r, a-1; a+b; z); times (1-z)^r
+    const h = logHyp2f1(a + b - r, a - 1, a + b, z);
+    return (b / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
+  });
+}
+
+/**
+ * E[Y(t) | x, t_x, T] = (a+b+x)/(a-1) [1 - ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x; z)] P(alive),
+ * z = t/(α+T+t), evaluated through Euler's transformation.
+ */
+export function conditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  const { r, alpha, b } = p;
+  const z = t / (alpha + T + t);
+  const body = aroundOne(p.a, (a) => {
+    const h = logHyp2f1(a + b - r, a - 1, a + b + x, z);
+    return ((a + b + x) / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
+  });
+  return body * alive(p, x, tx, T);
+}
+
+/** P(alive at T + t) = P(alive) ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x+1; t/(α+T+t)). */
+export function aliveAhead(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
+  const pa = alive(p, x, tx, T);
+  if (t <= 0) return pa;
+  const z = t / (p.alpha + T + t);
+  // Euler: 2F1(r+x, b+x+1; a+b+x+1; z) = (1-z)^(a-r-x) 2F1(a+b+1-r, a; a+b+x+1; z)
+  const h = logHyp2f1(p.a + p.b + 1 - p.r, p.a, p.a + p.b + x + 1, z);
+  return pa * h.sign * Math.exp(p.a * Math.log1p(-z) + h.log);
+}

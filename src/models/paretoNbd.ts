@@ -1,0 +1,122 @@
+/**
+ * Pareto/NBD: Schmittlein, Morrison & Colombo (1987); expressions from Fader & Hardie
+ * (2005), "A Note on Deriving the Pareto/NBD Model and Related Expressions". Purchases are
+ * Poisson(λ) while alive, lifetimes Exponential(μ); λ ~ Gamma(r, α), μ ~ Gamma(s, β).
+ * @internal
+ */
+import { logHyp2f1 } from '../math/hyp2f1.js';
+import { integrate } from '../math/quadrature.js';
+import { logAddExp, logGamma, logSubExp, logUpperGamma } from '../math/special.js';
+import type { HistoryData } from './data.js';
+
+export interface ParetoNbdParams {
+  r: number;
+  alpha: number;
+  s: number;
+  beta: number;
+}
+
+/**
+ * log A0 of Fader & Hardie (2005), eqs. (19)-(20): for α >= β
+ * A0 = 2F1(r+s+x, s+1; r+s+x+1; (α-β)/(α+t_x)) / (α+t_x)^(r+s+x) - (same at T),
+ * and for α < β the same with (r+x) in place of (s+1) and β in place of α.
+ */
+function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (tx >= T) return Number.NEGATIVE_INFINITY;
+  const { r, alpha, s, beta } = p;
+  const k = r + s + x;
+  const big = alpha >= beta ? alpha : beta;
+  const small = alpha >= beta ? beta : alpha;
+  const b2 = alpha >= beta ? s + 1 : r + x;
+  const term = (t: number): number => logHyp2f1(k, b2, k + 1, (big - small) / (big + t)).log - k * Math.log(big + t);
+  return logSubExp(term(tx), term(T));
+}
+
+/** log of the individual-level likelihood's bracket: (α+T)^-(r+x) (β+T)^-s + s/(r+s+x) A0. */
+function logBracket(p: ParetoNbdParams, x: number, tx: number, T: number): { main: number; rest: number } {
+  const { r, alpha, s, beta } = p;
+  const main = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
+  const rest = Math.log(s / (r + s + x)) + logA0(p, x, tx, T);
+  return { main, rest };
+}
+
+/**
+ * Weighted log-likelihood, Fader & Hardie (2005) eq. (22):
+ * ln L = lnΓ(r+x) - lnΓ(r) + r ln α + s ln β + ln[(α+T)^-(r+x) (β+T)^-s + s/(r+s+x) A0].
+ */
+export function logLik(data: HistoryData, theta: Float64Array): number {
+  const p = { r: theta[0] as number, alpha: theta[1] as number, s: theta[2] as number, beta: theta[3] as number };
+  const lgR = logGamma(p.r);
+  const base = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) - lgR;
+  const { x: X, tx: TX, T: TT, w: W } = data;
+  const cache = new Map<number, number>();
+  let ll = 0;
+  for (let i = 0; i < X.length; i++) {
+    const x = X[i] as number;
+    let lg = cache.get(x);
+    if (lg === undefined) {
+      lg = logGamma(p.r + x);
+      cache.set(x, lg);
+    }
+    const { main, rest } = logBracket(p, x, TX[i] as number, TT[i] as number);
+    ll += (W[i] as number) * (lg + base + logAddExp(main, rest));
+  }
+  return ll;
+}
+
+/** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0), Fader & Hardie (2005) eq. (18). */
+export function alive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  const { main, rest } = logBracket(p, x, tx, T);
+  const d = rest - main;
+  return d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+}
+
+/** -expm1(-u)/u, = 1 at u = 0. */
+function phi(u: number): number {
+  return Math.abs(u) < 1e-8 ? 1 - u / 2 : -Math.expm1(-u) / u;
+}
+
+/** E[X(t)] = rβ/(α(s-1)) [1 - (β/(β+t))^(s-1)], Fader & Hardie (2005) eq. (17); the s = 1 limit is (rβ/α) ln(1 + t/β). */
+export function expected(p: ParetoNbdParams, t: number): number {
+  if (t <= 0) return 0;
+  const L = Math.log1p(t / p.beta);
+  return ((p.r * p.beta) / p.alpha) * L * phi((p.s - 1) * L);
+}
+
+/** E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] P(alive), eq. (21). */
+export function conditional(p: ParetoNbdParams, x: number, tx: number, T: number, t: number): number {
+  if (t <= 0) return 0;
+  const L = Math.log1p(t / (p.beta + T));
+  return (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * L * phi((p.s - 1) * L) * alive(p, x, tx, T);
+}
+
+/** P(alive at T + t | history) = P(alive) ((β+T)/(β+T+t))^s. */
+export function aliveAhead(p: ParetoNbdParams, x: number, tx: number, T: number, t: number): number {
+  return alive(p, x, tx, T) * Math.exp(-p.s * Math.log1p(Math.max(t, 0) / (p.beta + T)));
+}
+
+/**
+ * P(X(t) = n) for a new customer: (β/(β+t))^s NBD(n; t) + ∫_0^t sβ^s/(β+τ)^(s+1) NBD(n; τ) dτ
+ * (alive throughout, or dead at τ having bought n times before), integrated adaptively.
+ */
+export function pmf(p: ParetoNbdParams, n: number, t: number): number {
+  if (t <= 0) return n === 0 ? 1 : 0;
+  const { r, alpha, s, beta } = p;
+  const c = logGamma(r + n) - logGamma(r) - logGamma(n + 1);
+  const nbd = (tau: number): number =>
+    tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + n * Math.log(tau / (alpha + tau)));
+  const survive = Math.exp(-s * Math.log1p(t / beta));
+  const dead = integrate((tau) => s / beta * Math.exp(-(s + 1) * Math.log1p(tau / beta)) * nbd(tau), 0, t, 1e-12);
+  return survive * nbd(t) + dead;
+}
+
+/**
+ * Discounted expected residual transactions with continuous discount rate δ per unit time:
+ * DERT = P(alive) (r+x)/(α+T) · (β+T) e^z z^(s-1) Γ(1-s, z), z = δ(β+T) — Fader, Hardie &
+ * Lee (2005b) eq. (2), with Ψ(s, s; z) = e^z Γ(1-s, z).
+ */
+export function dert(p: ParetoNbdParams, x: number, tx: number, T: number, delta: number): number {
+  const z = delta * (p.beta + T);
+  const logU = z + (p.s - 1) * Math.log(z) + logUpperGamma(1 - p.s, z);
+  return alive(p, x, tx, T) * ((p.r + x) / (p.alpha + T)) * (p.beta + T) * Math.exp(logU);
+}

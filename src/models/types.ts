@@ -1,0 +1,71 @@
+import type { TimeUnit } from '../data/days.js';
+
+/** Parameters of each model, by `kind`. */
+export interface ModelParams {
+  'bg-nbd': { r: number; alpha: number; a: number; b: number };
+  'pareto-nbd': { r: number; alpha: number; s: number; beta: number };
+  'mbg-nbd': { r: number; alpha: number; a: number; b: number };
+  'bg-bb': { alpha: number; beta: number; gamma: number; delta: number };
+  'gamma-gamma': { p: number; q: number; v: number };
+  sbg: { alpha: number; beta: number };
+}
+
+export type ModelKind = keyof ModelParams;
+
+/** The purchase (transaction-count) models. */
+export type PurchaseModelKind = 'bg-nbd' | 'pareto-nbd' | 'mbg-nbd' | 'bg-bb';
+
+/**
+ * A model: a plain JSON-serializable record. Only `kind` and `params` are required, so a
+ * record written by hand (`{ kind: 'bg-nbd', params: { r, alpha, a, b } }`) works in every
+ * prediction function.
+ */
+export interface Model<K extends ModelKind = ModelKind> {
+  readonly kind: K;
+  readonly params: ModelParams[K];
+  /** Time unit of the data the model was fitted on (informational; predictions use the same unit). */
+  readonly unit?: TimeUnit | undefined;
+}
+
+/** A fitted model: the record plus the fit's diagnostics. */
+export interface FittedModel<K extends ModelKind = ModelKind> extends Model<K> {
+  /** Maximized log-likelihood (without the penalty). */
+  readonly logLikelihood: number;
+  /** Standard errors of the parameters, from the inverse Hessian of the negative log-likelihood (delta method from log space). NaN when the Hessian is not positive definite. */
+  readonly standardErrors: { readonly [P in keyof ModelParams[K]]: number };
+  readonly converged: boolean;
+  readonly iterations: number;
+  /** Why the optimizer stopped. */
+  readonly message: string;
+  /** Number of observations (customers, or the sum of the weights). */
+  readonly n: number;
+  /** Akaike information criterion, -2 LL + 2 k. */
+  readonly aic: number;
+  /** Bayesian information criterion, -2 LL + k ln n. */
+  readonly bic: number;
+  /** The L2 penalty used (0: none). */
+  readonly l2: number;
+}
+
+export type BgNbdModel = Model<'bg-nbd'>;
+export type ParetoNbdModel = Model<'pareto-nbd'>;
+export type ModifiedBgNbdModel = Model<'mbg-nbd'>;
+export type BgBbModel = Model<'bg-bb'>;
+export type GammaGammaModel = Model<'gamma-gamma'>;
+export type ShiftedBetaGeometricModel = Model<'sbg'>;
+/** Any purchase model. */
+export type PurchaseModel = Model<PurchaseModelKind>;
+
+/** Options shared by every fitter. */
+export interface FitOptions {
+  /** Starting values of the parameters (natural scale). Default: a model-specific guess. */
+  initialParams?: Readonly<Record<string, number>> | undefined;
+  /** L2 penalty: the fit maximizes LL - l2 * sum(param^2). Default 0. */
+  l2?: number | undefined;
+  /** Row weights (multiplicities); a `count` column on the summary does the same. */
+  weights?: ArrayLike<number> | undefined;
+  /** Maximum BFGS iterations. Default 500. */
+  maxIterations?: number | undefined;
+  /** Field names of the summary columns, e.g. `{ T: 'periods', count: 'weights' }`. */
+  fields?: { readonly [field: string]: string } | undefined;
+}

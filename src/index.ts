@@ -41,3 +41,45 @@ export type {
 export { compressSummary } from './summary/compressSummary.js';
 export type { CompressedSummary } from './summary/compressSummary.js';
 export type { SummaryRow, SummaryInput, SummaryFieldsOptions } from './summary/readSummary.js';
+
+export type {
+  Model,
+  FittedModel,
+  ModelKind,
+  ModelParams,
+  PurchaseModel,
+  PurchaseModelKind,
+  BgNbdModel,
+  ParetoNbdModel,
+  ModifiedBgNbdModel,
+  BgBbModel,
+  GammaGammaModel,
+  ShiftedBetaGeometricModel,
+  FitOptions,
+} from './models/types.js';
+export { fitBgNbd } from './models/fitBgNbd.js';
+export { fitParetoNbd } from './models/fitParetoNbd.js';
+export { fitModifiedBgNbd } from './models/fitModifiedBgNbd.js';
+export { fitBgBb } from './models/fitBgBb.js';
+export { fitGammaGamma } from './models/fitGammaGamma.js';
+export { fitShiftedBetaGeometric } from './models/fitShiftedBetaGeometric.js';
+export type { RetentionInput } from './models/fitShiftedBetaGeometric.js';
+export {
+  expectedPurchases,
+  probabilityOfPurchases,
+  conditionalExpectedPurchases,
+  probabilityAlive,
+} from './models/predictions.js';
+export type { ProbabilityAliveOptions } from './models/predictions.js';
+export { conditionalExpectedSpend } from './models/spend.js';
+export { survivalCurve, retentionCurve, expectedLifetime } from './models/retention.js';
+export type { ExpectedLifetimeOptions } from './models/retention.js';
+export {
+  simulateBgNbd,
+  simulateParetoNbd,
+  simulateModifiedBgNbd,
+  simulateBgBb,
+  simulateGammaGamma,
+  simulateShiftedBetaGeometric,
+} from './models/simulate.js';
+export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './models/simulate.js';

@@ -83,3 +83,15 @@ export {
   simulateShiftedBetaGeometric,
 } from './models/simulate.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './models/simulate.js';
+
+export { customerLifetimeValue } from './clv/customerLifetimeValue.js';
+export type { CustomerLifetimeValueOptions } from './clv/customerLifetimeValue.js';
+export { customerLifetimeValueIntervals, conditionalExpectedPurchasesIntervals } from './clv/intervals.js';
+export type { IntervalOptions, Intervals } from './clv/intervals.js';
+export { retentionClv } from './clv/retentionClv.js';
+export type { RetentionClvOptions } from './clv/retentionClv.js';
+export { valueDecomposition } from './clv/valueDecomposition.js';
+export type { ValueDecompositionOptions, ValueDecomposition } from './clv/valueDecomposition.js';
+export { discountedExpectedTransactions } from './clv/discountedExpectedTransactions.js';
+export { holdoutComparison, repeatTransactionHistogram, trackingCurve } from './clv/validation.js';
+export type { HoldoutComparison, TrackingCurveOptions } from './clv/validation.js';

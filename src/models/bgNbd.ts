@@ -165,15 +165,20 @@ export function alive(p: BgNbdParams, x: number, tx: number, T: number): number 
  */
 export function conditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   if (t <= 0) return 0;
+  return bracket(p, x, T, t) * alive(p, x, tx, T);
+}
+
+/** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor; depends on (x, T, t) only. */
+export function bracket(p: BgNbdParams, x: number, T: number, t: number): number {
+  if (t <= 0) return 0;
   const { r, alpha, b } = p;
   const z = t / (alpha + T + t);
   const lz = Math.log1p(-z);
-  const body = aroundOne(p.a, (a) => {
+  return aroundOne(p.a, (a) => {
     const h = logHyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
     const v = h.sign * Math.exp((a - 1) * lz + h.log);
     return ((a + b + x - 1) / (a - 1)) * (1 - v);
   });
-  return body * alive(p, x, tx, T);
 }
 
 /**

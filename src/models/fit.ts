@@ -104,11 +104,16 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, opti
     const v = cov ? (cov[i * k + i] as number) : Number.NaN;
     standardErrors[names[i] as string] = v > 0 ? (theta[i] as number) * Math.sqrt(v) : Number.NaN;
   }
+  // covariance of θ = diag(θ) Cov(log θ) diag(θ)
+  const covariance = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => (cov ? (theta[i] as number) * (cov[i * k + j] as number) * (theta[j] as number) : Number.NaN)),
+  );
   const model = {
     kind: spec.kind,
     params: params as unknown as ModelParams[K],
     logLikelihood: ll,
     standardErrors: standardErrors as FittedModel<K>['standardErrors'],
+    covariance,
     converged: result.converged,
     iterations: result.iterations,
     message: result.message,

@@ -39,13 +39,18 @@ export function expected(p: BgNbdParams, t: number): number {
  */
 export function conditional(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
   if (t <= 0) return 0;
+  return bracket(p, x, T, t) * alive(p, x, tx, T);
+}
+
+/** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. */
+export function bracket(p: BgNbdParams, x: number, T: number, t: number): number {
+  if (t <= 0) return 0;
   const { r, alpha, b } = p;
   const z = t / (alpha + T + t);
-  const body = aroundOne(p.a, (a) => {
+  return aroundOne(p.a, (a) => {
     const h = logHyp2f1(a + b - r, a - 1, a + b + x, z);
     return ((a + b + x) / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
   });
-  return body * alive(p, x, tx, T);
 }
 
 /** P(alive at T + t) = P(alive) ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x+1; t/(α+T+t)). */

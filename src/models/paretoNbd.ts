@@ -86,8 +86,14 @@ export function expected(p: ParetoNbdParams, t: number): number {
 /** E[Y(t) | x, t_x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)] P(alive), eq. (21). */
 export function conditional(p: ParetoNbdParams, x: number, tx: number, T: number, t: number): number {
   if (t <= 0) return 0;
+  return bracket(p, x, T, t) * alive(p, x, tx, T);
+}
+
+/** E[Y(t) | alive, x, T] = (r+x)(β+T)/((α+T)(s-1)) [1 - ((β+T)/(β+T+t))^(s-1)]. */
+export function bracket(p: ParetoNbdParams, x: number, T: number, t: number): number {
+  if (t <= 0) return 0;
   const L = Math.log1p(t / (p.beta + T));
-  return (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * L * phi((p.s - 1) * L) * alive(p, x, tx, T);
+  return (((p.r + x) * (p.beta + T)) / (p.alpha + T)) * L * phi((p.s - 1) * L);
 }
 
 /** P(alive at T + t | history) = P(alive) ((β+T)/(β+T+t))^s. */

@@ -124,11 +124,47 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customers: Su
   const { kind, p } = purchaseModel(fn, model);
   checkTime(fn, 't', t, kind === 'bg-bb');
   const c = customersOf(fn, customers);
-  const out = new Float64Array(c.n);
-  const f =
-    kind === 'bg-nbd' ? bg.conditional : kind === 'mbg-nbd' ? mbg.conditional : kind === 'pareto-nbd' ? pnbd.conditional : bb.conditional;
-  for (let i = 0; i < c.n; i++) {
-    out[i] = (f as (p: unknown, x: number, tx: number, T: number, t: number) => number)(p, c.frequency[i] as number, c.recency[i] as number, c.T[i] as number, t);
+  return conditionalMany(kind, p, c.frequency, c.recency, c.T, t);
+}
+
+/**
+ * Conditional expectations for many customers. For BG/NBD and MBG/NBD the part that
+ * needs 2F1 depends only on (x, T), so it is computed once per distinct pair (real data
+ * has far fewer pairs than customers) and multiplied by each customer's P(alive).
+ * @internal
+ */
+export function conditionalMany(
+  kind: PurchaseModelKind,
+  p: Record<string, number>,
+  X: ArrayLike<number>,
+  TX: ArrayLike<number>,
+  TT: ArrayLike<number>,
+  t: number,
+): Float64Array {
+  const n = X.length;
+  const out = new Float64Array(n);
+  if (kind === 'bg-nbd' || kind === 'mbg-nbd') {
+    const q = p as ModelParams['bg-nbd'];
+    const bracket = kind === 'bg-nbd' ? bg.bracket : mbg.bracket;
+    const alive = kind === 'bg-nbd' ? bg.alive : mbg.alive;
+    const cache = new Map<number, Map<number, number>>();
+    for (let i = 0; i < n; i++) {
+      const x = X[i] as number;
+      const T = TT[i] as number;
+      let byT = cache.get(x);
+      if (!byT) cache.set(x, (byT = new Map()));
+      let v = byT.get(T);
+      if (v === undefined) {
+        v = bracket(q, x, T, t);
+        byT.set(T, v);
+      }
+      out[i] = v * alive(q, x, TX[i] as number, T);
+    }
+    return out;
+  }
+  const f = kind === 'pareto-nbd' ? pnbd.conditional : bb.conditional;
+  for (let i = 0; i < n; i++) {
+    out[i] = (f as (p: unknown, x: number, tx: number, T: number, t: number) => number)(p, X[i] as number, TX[i] as number, TT[i] as number, t);
   }
   return out;
 }

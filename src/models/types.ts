@@ -33,6 +33,12 @@ export interface FittedModel<K extends ModelKind = ModelKind> extends Model<K> {
   readonly logLikelihood: number;
   /** Standard errors of the parameters, from the inverse Hessian of the negative log-likelihood (delta method from log space). NaN when the Hessian is not positive definite. */
   readonly standardErrors: { readonly [P in keyof ModelParams[K]]: number };
+  /**
+   * Covariance matrix of the parameters (natural scale, rows and columns in `params` key
+   * order), the inverse Hessian by the delta method; used for parameter-uncertainty
+   * intervals. NaN entries when the Hessian is not positive definite.
+   */
+  readonly covariance: number[][];
   readonly converged: boolean;
   readonly iterations: number;
   /** Why the optimizer stopped. */

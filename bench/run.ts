@@ -25,3 +25,10 @@ for (const n of sizes) {
   const ratio = (byMode.columns?.bestMs as number) / (byMode.baseline?.bestMs as number);
   console.log(JSON.stringify({ bench: 'summarize', rows: n, columnsVsBaseline: Math.round(ratio * 100) / 100 }));
 }
+
+// models: each benchmark in its own process
+for (const name of ['fitBgNbd-cdnow', 'fitParetoNbd-cdnow', 'fitBgNbd-1e6-days', 'fitParetoNbd-1e5-days', 'fitGammaGamma-8e5', 'predict-1e6']) {
+  if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
+  const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/models.ts', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(out.trim());
+}

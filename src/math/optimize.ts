@@ -14,6 +14,8 @@ export interface Objective {
 
 export interface MinimizeOptions {
   maxIterations?: number;
+  /** A cheaper approximation of f (e.g. on a subsample) for the simplex stage. */
+  simplexObjective?: ((x: Float64Array) => number) | undefined;
   simplexIterations?: number;
   /** Converged when max |gradient| <= gtol * max(1, |f|). */
   gtol?: number;
@@ -32,26 +34,22 @@ export interface MinimizeResult {
 const safe = (v: number): number => (Number.isFinite(v) ? v : Number.POSITIVE_INFINITY);
 
 /**
- * Five-point central-difference gradient, (f(-2h) - 8 f(-h) + 8 f(h) - f(2h)) / 12h with
- * h = 1e-3 in log-parameter space: truncation O(h^4) and rounding O(eps |f| / h), about
- * 1e-9 relative, accurate enough to locate flat optima to 1e-6.
+ * Central-difference gradient, (f(x + h) - f(x - h)) / 2h with h = 1e-5 (1 + |x|) in
+ * log-parameter space: truncation O(h^2) and rounding O(eps |f| / h), about 1e-10 relative
+ * to |f|, enough to locate even flat optima to 1e-6.
  */
-export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, g: Float64Array): number {
-  const fx = f(x);
+export function numericGradient(f: (x: Float64Array) => number, x: Float64Array, g: Float64Array, known?: number): number {
+  const fx = known ?? f(x);
   const y = Float64Array.from(x);
   for (let i = 0; i < x.length; i++) {
     const xi = x[i] as number;
-    const h = 1e-3 * (1 + Math.abs(xi));
+    const h = 1e-5 * (1 + Math.abs(xi));
     y[i] = xi + h;
     const f1 = f(y);
     y[i] = xi - h;
     const fm1 = f(y);
-    y[i] = xi + 2 * h;
-    const f2 = f(y);
-    y[i] = xi - 2 * h;
-    const fm2 = f(y);
     y[i] = xi;
-    g[i] = (fm2 - 8 * fm1 + 8 * f1 - f2) / (12 * h);
+    g[i] = (f1 - fm1) / (2 * h);
   }
   return fx;
 }
@@ -152,7 +150,8 @@ export function minimize(obj: Objective, x0: Float64Array, options: MinimizeOpti
     return numericGradient(f, x, g);
   };
 
-  const start = nelderMead(f, x0, options.simplexIterations ?? 15 * n);
+  const coarse = options.simplexObjective;
+  const start = nelderMead(coarse ? (x) => safe(coarse(x)) : f, x0, options.simplexIterations ?? 15 * n);
   let x = Float64Array.from(start.x);
   let g = new Float64Array(n);
   let fx = fg(x, g);
@@ -166,6 +165,12 @@ export function minimize(obj: Objective, x0: Float64Array, options: MinimizeOpti
     for (let i = 0; i < n; i++) H[i * n + i] = scale;
   };
   resetH(1 / Math.max(1, maxAbs(g)));
+  if (coarse) {
+    // the subsample's curvature at the simplex optimum is a good first inverse Hessian
+    const Hc = hessianFromValues((y) => safe(coarse(y)), x);
+    const inv = invertSpd(Hc, n);
+    if (inv && inv.every(Number.isFinite)) H.set(inv);
+  }
   const d = new Float64Array(n);
   const xNew = new Float64Array(n);
   const gNew = new Float64Array(n);
@@ -204,9 +209,12 @@ export function minimize(obj: Objective, x0: Float64Array, options: MinimizeOpti
     let accepted = false;
     for (let ls = 0; ls < 60; ls++) {
       for (let i = 0; i < n; i++) xNew[i] = (x[i] as number) + t * (d[i] as number);
-      fNew = fg(xNew, gNew);
+      // with an analytic gradient evaluate both at once; otherwise the (costly) numeric
+      // gradient only at the accepted point
+      fNew = obj.fg ? fg(xNew, gNew) : f(xNew);
       if (fNew <= fx + 1e-4 * t * slope) {
         accepted = true;
+        if (!obj.fg) numericGradient(f, xNew, gNew, fNew);
         break;
       }
       // quadratic interpolation of the step, kept within [0.1 t, 0.5 t]

@@ -17,16 +17,29 @@ export interface BgNbdParams {
   b: number;
 }
 
-/** Per-fit precomputation: distinct frequencies, distinct T and t_x values. */
+/** Per-fit precomputation: distinct frequencies, T and t_x values; one-time buyers pooled by T. */
 export interface BgNbdPrepared {
   data: HistoryData;
   xs: { values: Float64Array; index: Uint32Array };
   Ts: { values: Float64Array; index: Uint32Array };
   txs: { values: Float64Array; index: Uint32Array };
+  /** Rows with x > 0. */
+  repeat: Uint32Array;
+  /** Total weight of the x = 0 rows per distinct T (their likelihood depends on T only). */
+  zeroWeight: Float64Array;
 }
 
 export function prepare(data: HistoryData): BgNbdPrepared {
-  return { data, xs: indexDistinct(data.x), Ts: indexDistinct(data.T), txs: indexDistinct(data.tx) };
+  const Ts = indexDistinct(data.T);
+  const zeroWeight = new Float64Array(Ts.values.length);
+  const repeat: number[] = [];
+  for (let i = 0; i < data.x.length; i++) {
+    if ((data.x[i] as number) === 0) {
+      const j = Ts.index[i] as number;
+      zeroWeight[j] = (zeroWeight[j] as number) + (data.w[i] as number);
+    } else repeat.push(i);
+  }
+  return { data, xs: indexDistinct(data.x), Ts, txs: indexDistinct(data.tx), repeat: Uint32Array.from(repeat), zeroWeight };
 }
 
 /**
@@ -66,10 +79,22 @@ export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64A
       dxb[j] = digamma(b + x + mbg) - psiABX - psiB + psiAB;
     }
   }
-  const lnAT = new Float64Array(Ts.values.length);
-  for (let j = 0; j < lnAT.length; j++) lnAT[j] = Math.log(alpha + (Ts.values[j] as number));
-  const lnAtx = new Float64Array(txs.values.length);
-  for (let j = 0; j < lnAtx.length; j++) lnAtx[j] = Math.log(alpha + (txs.values[j] as number));
+  const nT = Ts.values.length;
+  const lnAT = new Float64Array(nT);
+  const invAT = new Float64Array(nT);
+  for (let j = 0; j < nT; j++) {
+    const v = alpha + (Ts.values[j] as number);
+    lnAT[j] = Math.log(v);
+    invAT[j] = 1 / v;
+  }
+  const ntx = txs.values.length;
+  const lnAtx = new Float64Array(ntx);
+  const invAtx = new Float64Array(ntx);
+  for (let j = 0; j < ntx; j++) {
+    const v = alpha + (txs.values[j] as number);
+    lnAtx[j] = Math.log(v);
+    invAtx[j] = 1 / v;
+  }
   const lnAlpha = Math.log(alpha);
   const { x: X, w: W } = data;
   const xi = xs.index;
@@ -80,36 +105,60 @@ export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64A
   let gal = 0;
   let ga = 0;
   let gb = 0;
-  const n = X.length;
-  for (let i = 0; i < n; i++) {
-    const w = W[i] as number;
-    const j = xi[i] as number;
-    const x = X[i] as number;
-    const lT = lnAT[Ti[i] as number] as number;
-    const rx = r + x;
-    let li = (cx[j] as number) + r * lnAlpha - rx * lT;
-    const lr = lnRatio[j] as number;
+  // one-time buyers, pooled by T: t_x = 0, so only T matters
+  const lr0 = mbg ? Math.log(a / b) : Number.NEGATIVE_INFINITY;
+  for (let j = 0; j < nT; j++) {
+    const w = prep.zeroWeight[j] as number;
+    if (w === 0) continue;
+    const lT = lnAT[j] as number;
+    let li = r * (lnAlpha - lT) + (mbg ? logBeta(a, b + 1) - lnB0 : 0);
     let sig = 0;
-    let lt = 0;
-    if (lr !== Number.NEGATIVE_INFINITY) {
-      lt = lnAtx[ti[i] as number] as number;
-      const D = lr + rx * (lT - lt);
-      // softplus(D) and sigmoid(D), stable both ways
-      if (D > 0) {
-        const e = Math.exp(-D);
-        li += D + Math.log1p(e);
-        sig = 1 / (1 + e);
-      } else {
-        const e = Math.exp(D);
-        li += Math.log1p(e);
-        sig = e / (1 + e);
-      }
+    if (mbg) {
+      const D = lr0 + r * (lT - lnAlpha);
+      const sp = D > 0 ? D + Math.log1p(Math.exp(-D)) : Math.log1p(Math.exp(D));
+      sig = D > 0 ? 1 / (1 + Math.exp(-D)) : Math.exp(D) / (1 + Math.exp(D));
+      li += sp;
     }
     ll += w * li;
     if (grad) {
-      const aT = Math.exp(lT);
+      gr += w * (lnAlpha - lT + sig * (lT - lnAlpha));
+      gal += w * (r / alpha - r * (invAT[j] as number) + sig * r * ((invAT[j] as number) - 1 / alpha));
+      if (mbg) {
+        const psiAB1 = digamma(a + b + 1);
+        ga += w * (psiAB - psiAB1 + sig / a);
+        gb += w * (digamma(b + 1) - psiAB1 - psiB + psiAB - sig / b);
+      }
+    }
+  }
+  const rows = prep.repeat;
+  const n = rows.length;
+  for (let k = 0; k < n; k++) {
+    const i = rows[k] as number;
+    const w = W[i] as number;
+    const j = xi[i] as number;
+    const x = X[i] as number;
+    const Tj = Ti[i] as number;
+    const lT = lnAT[Tj] as number;
+    const rx = r + x;
+    let li = (cx[j] as number) + r * lnAlpha - rx * lT;
+    const tj = ti[i] as number;
+    const lt = lnAtx[tj] as number;
+    const D = (lnRatio[j] as number) + rx * (lT - lt);
+    // softplus(D) and sigmoid(D), stable both ways
+    let sig: number;
+    if (D > 0) {
+      const e = Math.exp(-D);
+      li += D + Math.log1p(e);
+      sig = 1 / (1 + e);
+    } else {
+      const e = Math.exp(D);
+      li += Math.log1p(e);
+      sig = e / (1 + e);
+    }
+    ll += w * li;
+    if (grad) {
       gr += w * ((dxr[j] as number) + lnAlpha - lT + sig * (lT - lt));
-      gal += w * (r / alpha - rx / aT + (sig === 0 ? 0 : sig * rx * (1 / aT - 1 / Math.exp(lt))));
+      gal += w * (r / alpha - rx * (invAT[Tj] as number) + sig * rx * ((invAT[Tj] as number) - (invAtx[tj] as number)));
       ga += w * ((dxa[j] as number) + sig / a);
       gb += w * ((dxb[j] as number) - sig / (b + x - 1 + mbg));
     }

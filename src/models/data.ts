@@ -46,3 +46,10 @@ export function requireRows(fn: string, n: number, what = 'customers', min = 1):
     throw new CustomerValueError('invalid_input', `${fn} requires at least ${min} ${what}, got ${n}`);
   }
 }
+
+/** The rows `idx` of a history, weights scaled by `n / idx.length`. @internal */
+export function subsetHistory(d: HistoryData, idx: Uint32Array): HistoryData {
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(idx, (i) => col[i] as number);
+  const scale = d.x.length / idx.length;
+  return { x: pick(d.x), tx: pick(d.tx), T: pick(d.T), w: Float64Array.from(idx, (i) => (d.w[i] as number) * scale), n: d.n, m: d.m ? pick(d.m) : undefined, unit: d.unit };
+}

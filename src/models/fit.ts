@@ -16,6 +16,8 @@ export interface LikelihoodSpec<K extends ModelKind> {
   logLik(theta: Float64Array, grad?: Float64Array): number;
   /** Whether `logLik` fills the gradient; otherwise it is taken by finite differences. */
   analyticGradient: boolean;
+  /** Optional log-likelihood of a weighted subsample, used for the simplex stage on large data. */
+  subsampleLogLik?: ((theta: Float64Array) => number) | undefined;
   unit?: TimeUnit | undefined;
 }
 
@@ -89,7 +91,14 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, opti
   if (!Number.isFinite(start)) {
     throw new CustomerValueError('fit_failed', `${fn}: the log-likelihood is not finite at the starting values ${names.map((n, i) => `${n} = ${Math.exp(x0[i] as number)}`).join(', ')}`);
   }
-  const result = minimize(obj, x0, { maxIterations: options.maxIterations ?? 500 });
+  const sub = spec.subsampleLogLik;
+  const simplexObjective = sub
+    ? (x: Float64Array): number => {
+        toTheta(x);
+        return -sub(theta) + penalty();
+      }
+    : undefined;
+  const result = minimize(obj, x0, { maxIterations: options.maxIterations ?? 500, simplexObjective });
   toTheta(result.x);
   const params = {} as Record<string, number>;
   for (let i = 0; i < k; i++) params[names[i] as string] = theta[i] as number;
@@ -141,4 +150,17 @@ export function indexDistinct(values: Float64Array): { values: Float64Array; ind
     index[i] = j;
   }
   return { values: Float64Array.from(distinct), index };
+}
+
+/** Rows above which the simplex stage runs on a subsample. @internal */
+export const SUBSAMPLE_ABOVE = 50_000;
+
+/**
+ * A deterministic stride subsample of about `size` rows with weights scaled so that the
+ * weighted total is unchanged: for the simplex stage of large fits. @internal
+ */
+export function strideSubsample(n: number, size = 20_000): Uint32Array | undefined {
+  if (n <= SUBSAMPLE_ABOVE) return undefined;
+  const step = n / size;
+  return Uint32Array.from({ length: size }, (_, i) => Math.floor(i * step));
 }

@@ -1,7 +1,7 @@
 import type { SummaryInput } from '../summary/readSummary.js';
 import { logLik, prepare } from './bgNbd.js';
-import { historyData, requireRows } from './data.js';
-import { fitLikelihood } from './fit.js';
+import { historyData, requireRows, subsetHistory } from './data.js';
+import { fitLikelihood, strideSubsample } from './fit.js';
 import type { FitOptions, FittedModel } from './types.js';
 
 /**
@@ -36,6 +36,8 @@ export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): Fitte
   const data = historyData(fn, summary, options);
   requireRows(fn, data.x.length);
   const prep = prepare(data);
+  const idx = strideSubsample(data.x.length);
+  const subPrep = idx ? prepare(subsetHistory(data, idx)) : undefined;
   const meanX = weightedMean(data.x, data.w);
   const meanT = weightedMean(data.T, data.w);
   return fitLikelihood(
@@ -48,6 +50,7 @@ export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): Fitte
       unit: data.unit,
       analyticGradient: true,
       logLik: (theta, grad) => logLik(prep, theta, grad),
+      subsampleLogLik: subPrep ? (theta) => logLik(subPrep, theta) : undefined,
     },
     options,
   );

@@ -1,8 +1,8 @@
 import { CustomerValueError } from '../errors.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import { historyData, requireRows } from './data.js';
-import { fitLikelihood } from './fit.js';
-import { logLik } from './gammaGamma.js';
+import { fitLikelihood, strideSubsample } from './fit.js';
+import { logLik, spendData } from './gammaGamma.js';
 import type { FitOptions, FittedModel } from './types.js';
 
 /**
@@ -49,11 +49,30 @@ export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): 
     }
   }
   requireRows(fn, keep.length, 'repeat customers', 2);
-  // sorted by frequency so the log-gamma terms are computed once per distinct x
-  keep.sort((i, j) => (data.x[i] as number) - (data.x[j] as number));
+  // grouped by frequency (stable, in order of the distinct values) so the log-gamma terms
+  // are computed once per distinct x
+  const groups = new Map<number, number[]>();
+  for (const i of keep) {
+    const xi = data.x[i] as number;
+    let g = groups.get(xi);
+    if (!g) groups.set(xi, (g = []));
+    g.push(i);
+  }
+  keep.length = 0;
+  for (const xi of [...groups.keys()].sort((a, b) => a - b)) for (const i of groups.get(xi) as number[]) keep.push(i);
   const x = Float64Array.from(keep, (i) => data.x[i] as number);
   const mm = Float64Array.from(keep, (i) => m[i] as number);
   const w = Float64Array.from(keep, (i) => data.w[i] as number);
+  const data3 = spendData(x, mm, w);
+  const idx = strideSubsample(x.length);
+  const scale = idx ? x.length / idx.length : 1;
+  const sub = idx
+    ? spendData(
+        Float64Array.from(idx, (i) => x[i] as number),
+        Float64Array.from(idx, (i) => mm[i] as number),
+        Float64Array.from(idx, (i) => (w[i] as number) * scale),
+      )
+    : undefined;
   let mean = 0;
   for (let i = 0; i < mm.length; i++) mean += (mm[i] as number) * (w[i] as number);
   mean /= n;
@@ -66,7 +85,8 @@ export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): 
       n,
       unit: data.unit,
       analyticGradient: true,
-      logLik: (theta, grad) => logLik(x, mm, w, theta, grad),
+      logLik: (theta, grad) => logLik(data3, theta, grad),
+      subsampleLogLik: sub ? (theta) => logLik(sub, theta) : undefined,
     },
     options,
   );

@@ -1,7 +1,7 @@
 import type { SummaryInput } from '../summary/readSummary.js';
 import { logLik, prepare } from './bgNbd.js';
-import { historyData, requireRows } from './data.js';
-import { fitLikelihood } from './fit.js';
+import { historyData, requireRows, subsetHistory } from './data.js';
+import { fitLikelihood, strideSubsample } from './fit.js';
 import { weightedMean } from './fitBgNbd.js';
 import type { FitOptions, FittedModel } from './types.js';
 
@@ -29,6 +29,8 @@ export function fitModifiedBgNbd(summary: SummaryInput, options: FitOptions = {}
   const data = historyData(fn, summary, options);
   requireRows(fn, data.x.length);
   const prep = prepare(data);
+  const idx = strideSubsample(data.x.length);
+  const subPrep = idx ? prepare(subsetHistory(data, idx)) : undefined;
   const meanX = weightedMean(data.x, data.w);
   const meanT = weightedMean(data.T, data.w);
   return fitLikelihood(
@@ -41,6 +43,7 @@ export function fitModifiedBgNbd(summary: SummaryInput, options: FitOptions = {}
       unit: data.unit,
       analyticGradient: true,
       logLik: (theta, grad) => logLik(prep, theta, grad, 'mbg'),
+      subsampleLogLik: subPrep ? (theta) => logLik(subPrep, theta, undefined, 'mbg') : undefined,
     },
     options,
   );

@@ -1,6 +1,6 @@
 import type { SummaryInput } from '../summary/readSummary.js';
-import { historyData, requireRows } from './data.js';
-import { fitLikelihood } from './fit.js';
+import { historyData, requireRows, subsetHistory } from './data.js';
+import { fitLikelihood, strideSubsample } from './fit.js';
 import { weightedMean } from './fitBgNbd.js';
 import { compressHistories } from './compress.js';
 import { logLik } from './paretoNbd.js';
@@ -34,6 +34,8 @@ export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): F
   const fn = 'fitParetoNbd';
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);
+  const idx = strideSubsample(data.x.length);
+  const sub = idx ? subsetHistory(data, idx) : undefined;
   const meanX = weightedMean(data.x, data.w);
   const meanT = weightedMean(data.T, data.w);
   const alpha0 = Math.max(1e-3, meanT / Math.max(meanX, 0.1));
@@ -47,6 +49,7 @@ export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): F
       unit: data.unit,
       analyticGradient: false,
       logLik: (theta) => logLik(data, theta),
+      subsampleLogLik: idx ? (theta) => logLik(sub as typeof data, theta) : undefined,
     },
     options,
   );

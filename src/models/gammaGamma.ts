@@ -12,49 +12,92 @@ export interface GammaGammaParams {
   v: number;
 }
 
+/** Data of a Gamma-Gamma fit, sorted by frequency, with the parameter-free logs precomputed. */
+export interface SpendData {
+  x: Float64Array;
+  m: Float64Array;
+  w: Float64Array;
+  /** Distinct frequencies and where each run starts in the sorted rows. */
+  xs: Float64Array;
+  runStart: Uint32Array;
+  /** Per distinct x: Σ w, Σ w ln m, Σ w ln x. */
+  sw: Float64Array;
+  swLnM: Float64Array;
+  swLnX: Float64Array;
+}
+
+export function spendData(x: Float64Array, m: Float64Array, w: Float64Array): SpendData {
+  const xs: number[] = [];
+  const runStart: number[] = [];
+  const sw: number[] = [];
+  const swLnM: number[] = [];
+  const swLnX: number[] = [];
+  for (let i = 0; i < x.length; i++) {
+    const xi = x[i] as number;
+    if (i === 0 || xi !== x[i - 1]) {
+      xs.push(xi);
+      runStart.push(i);
+      sw.push(0);
+      swLnM.push(0);
+      swLnX.push(0);
+    }
+    const j = xs.length - 1;
+    const wi = w[i] as number;
+    sw[j] = (sw[j] as number) + wi;
+    swLnM[j] = (swLnM[j] as number) + wi * Math.log(m[i] as number);
+    swLnX[j] = (swLnX[j] as number) + wi * Math.log(xi);
+  }
+  runStart.push(x.length);
+  return {
+    x, m, w,
+    xs: Float64Array.from(xs),
+    runStart: Uint32Array.from(runStart),
+    sw: Float64Array.from(sw),
+    swLnM: Float64Array.from(swLnM),
+    swLnX: Float64Array.from(swLnX),
+  };
+}
+
 /**
  * Weighted log-likelihood of the mean spend m of x transactions, Fader & Hardie (2013) eq. (5):
  * ln f = lnΓ(px+q) - lnΓ(px) - lnΓ(q) + q ln v + (px-1) ln m + px ln x - (px+q) ln(v + x m),
- * with its gradient.
+ * with its gradient. Everything but ln(v + x m) is summed per distinct x from precomputed
+ * sums, so a row costs one logarithm.
  */
-export function logLik(x: Float64Array, m: Float64Array, w: Float64Array, theta: Float64Array, grad?: Float64Array): number {
+export function logLik(d: SpendData, theta: Float64Array, grad?: Float64Array): number {
   const p = theta[0] as number;
   const q = theta[1] as number;
   const v = theta[2] as number;
   const lgq = logGamma(q);
   const lnv = Math.log(v);
   const psiQ = grad ? digamma(q) : 0;
+  const { x, m, w, xs, runStart, sw, swLnM, swLnX } = d;
   let ll = 0;
   let gp = 0;
   let gq = 0;
   let gv = 0;
-  let prevX = Number.NaN;
-  let lg1 = 0;
-  let lg2 = 0;
-  let d1 = 0;
-  let d2 = 0;
-  for (let i = 0; i < x.length; i++) {
-    const xi = x[i] as number;
-    const mi = m[i] as number;
-    const wi = w[i] as number;
+  for (let j = 0; j < xs.length; j++) {
+    const xi = xs[j] as number;
     const px = p * xi;
-    if (xi !== prevX) {
-      prevX = xi;
-      lg1 = logGamma(px + q);
-      lg2 = logGamma(px);
-      if (grad) {
-        d1 = digamma(px + q);
-        d2 = digamma(px);
-      }
+    const W = sw[j] as number;
+    // Σ w ln(v + x m) and Σ w / (v + x m) over the run
+    let sLn = 0;
+    let sInv = 0;
+    const end = runStart[j + 1] as number;
+    for (let i = runStart[j] as number; i < end; i++) {
+      const u = v + xi * (m[i] as number);
+      sLn += (w[i] as number) * Math.log(u);
+      if (grad) sInv += (w[i] as number) / u;
     }
-    const lnm = Math.log(mi);
-    const lnx = Math.log(xi);
-    const lnvx = Math.log(v + xi * mi);
-    ll += wi * (lg1 - lg2 - lgq + q * lnv + (px - 1) * lnm + px * lnx - (px + q) * lnvx);
+    const lg1 = logGamma(px + q);
+    const lg2 = logGamma(px);
+    ll += W * (lg1 - lg2 - lgq + q * lnv) + (px - 1) * (swLnM[j] as number) + px * (swLnX[j] as number) - (px + q) * sLn;
     if (grad) {
-      gp += wi * xi * (d1 - d2 + lnm + lnx - lnvx);
-      gq += wi * (d1 - psiQ + lnv - lnvx);
-      gv += wi * (q / v - (px + q) / (v + xi * mi));
+      const d1 = digamma(px + q);
+      const d2 = digamma(px);
+      gp += xi * (W * (d1 - d2) + (swLnM[j] as number) + (swLnX[j] as number) - sLn);
+      gq += W * (d1 - psiQ + lnv) - sLn;
+      gv += (W * q) / v - (px + q) * sInv;
     }
   }
   if (grad) {

@@ -28,8 +28,28 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const big = alpha >= beta ? alpha : beta;
   const small = alpha >= beta ? beta : alpha;
   const b2 = alpha >= beta ? s + 1 : r + x;
-  const term = (t: number): number => logHyp2f1(k, b2, k + 1, (big - small) / (big + t)).log - k * Math.log(big + t);
+  const term = (t: number): number => logHyp2f1Plus1(k, b2, (big - small) / (big + t)) - k * Math.log(big + t);
   return logSubExp(term(tx), term(T));
+}
+
+/**
+ * log 2F1(k, b; k + 1; z) for k > 0, b > 0, 0 <= z < 1, by Euler's transformation
+ * (1 - z)^(1 - b) 2F1(1, k + 1 - b; k + 1; z), whose series has positive terms with ratio
+ * (k + 1 - b + j) / (k + 1 + j) z < z (here k + 1 - b > 0): no cancellation, geometric
+ * convergence. Beyond z = 0.9 the general routine takes over.
+ */
+function logHyp2f1Plus1(k: number, b: number, z: number): number {
+  if (z === 0) return 0;
+  const c = k + 1 - b;
+  if (z > 0.9 || !(c > 0)) return logHyp2f1(k, b, k + 1, z).log;
+  let term = 1;
+  let sum = 1;
+  for (let j = 0; j < 2000; j++) {
+    term *= ((c + j) / (k + 1 + j)) * z;
+    sum += term;
+    if (term < 1e-17 * sum) break;
+  }
+  return (1 - b) * Math.log1p(-z) + Math.log(sum);
 }
 
 /** log of the individual-level likelihood's bracket: (α+T)^-(r+x) (β+T)^-s + s/(r+s+x) A0. */

@@ -95,3 +95,21 @@ export type { ValueDecompositionOptions, ValueDecomposition } from './clv/valueD
 export { discountedExpectedTransactions } from './clv/discountedExpectedTransactions.js';
 export { holdoutComparison, repeatTransactionHistogram, trackingCurve } from './clv/validation.js';
 export type { HoldoutComparison, TrackingCurveOptions } from './clv/validation.js';
+
+export { rfm } from './rfm/rfm.js';
+export type { RfmOptions, RfmResult, RfmCustomers, RfmSegments, RfmScheme, RfmRule, Range, Locale } from './rfm/rfm.js';
+export { validateRfmRules } from './rfm/validateRfmRules.js';
+export type { RfmRulesReport } from './rfm/validateRfmRules.js';
+export { abc } from './abc/abc.js';
+export type { AbcOptions, AbcResult, AbcCustomers, AbcTiers, ParetoFigures, AbcRule } from './abc/abc.js';
+export type { InteractionReadOptions } from './data/encodeInteractions.js';
+export { customerClasses } from './valuechain/customerClasses.js';
+export type { CustomerClassesOptions, CustomerClasses, ValueClass } from './valuechain/customerClasses.js';
+export { lifecycleStages, lifecycleTransitions, LIFECYCLE_STAGES } from './valuechain/lifecycle.js';
+export type {
+  LifecycleStage,
+  LifecycleThresholds,
+  LifecycleStagesOptions,
+  LifecycleStages,
+  LifecycleTransitionsOptions,
+} from './valuechain/lifecycle.js';

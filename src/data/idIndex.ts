@@ -93,3 +93,10 @@ export class IdIndex {
     this.mask = mask;
   }
 }
+
+/** A new index holding `ids` at 0..n-1, for joining other records to them. @internal */
+export function indexOf(ids: readonly CustomerId[]): IdIndex {
+  const index = new IdIndex();
+  for (const id of ids) index.add(id);
+  return index;
+}

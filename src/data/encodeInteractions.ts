@@ -1,0 +1,85 @@
+import { IssueCollector } from '../errors.js';
+import { dayColumn, numberColumn } from './encodeTransactions.js';
+import { IdIndex } from './idIndex.js';
+import { requireColumn, resolveColumns } from './input.js';
+import type { CustomerId, FieldMap, Interaction } from './types.js';
+
+/** Options shared by every function that reads interactions. */
+export interface InteractionReadOptions {
+  /** Our field name -> the caller's column name for interactions. Default: identity. */
+  interactionFields?: FieldMap<Interaction> | undefined;
+}
+
+/** Interactions as typed columns. @internal */
+export interface EncodedInteractions {
+  /** Customer index into the shared id index. */
+  customer: Uint32Array;
+  day: Int32Array;
+  kind: string[];
+  channel: string[];
+  campaignId: Array<string | undefined>;
+  /** Cost, 0 when not given. */
+  cost: Float64Array;
+  outcome: Array<string | undefined>;
+  length: number;
+}
+
+const FIELDS = ['customerId', 'date', 'channel', 'kind', 'campaignId', 'cost', 'outcome'] as const;
+
+function isValidId(id: unknown): id is CustomerId {
+  return typeof id === 'string' ? id.length > 0 : typeof id === 'number' && Number.isFinite(id);
+}
+
+/**
+ * Validate interactions and encode them, numbering customers in the given id index (shared
+ * with the transactions, so ids join). Bad rows are reported with row, field and value.
+ * @internal
+ */
+export function encodeInteractions(input: unknown, fn: string, index: IdIndex, options: InteractionReadOptions = {}): EncodedInteractions {
+  const fields = options.interactionFields as Record<string, string | undefined> | undefined;
+  const raw = resolveColumns(input, fn, 'interactions', FIELDS, fields, ['customerId', 'date', 'channel', 'kind']);
+  const n = raw.n;
+  const ids = requireColumn(raw, 'customerId', fn, 'interactions', fields);
+  const dates = requireColumn(raw, 'date', fn, 'interactions', fields);
+  const channels = requireColumn(raw, 'channel', fn, 'interactions', fields);
+  const kinds = requireColumn(raw, 'kind', fn, 'interactions', fields);
+  const issues = new IssueCollector(fn, 'interactions');
+  const day = dayColumn(dates, n, issues);
+  const costCol = raw.cols.cost;
+  let cost: Float64Array = new Float64Array(n);
+  if (costCol) {
+    // missing costs are 0; present ones must be finite numbers
+    const filled = Array.from({ length: n }, (_, i) => (costCol[i] === undefined || costCol[i] === null ? 0 : costCol[i]));
+    cost = numberColumn(filled, n, issues, 'cost');
+  }
+  const customer = new Uint32Array(n);
+  const kind: string[] = new Array(n);
+  const channel: string[] = new Array(n);
+  const campaignId: Array<string | undefined> = new Array(n);
+  const outcome: Array<string | undefined> = new Array(n);
+  const camp = raw.cols.campaignId;
+  const out = raw.cols.outcome;
+  for (let i = 0; i < n; i++) {
+    const id = ids[i];
+    if (!isValidId(id)) {
+      const missing = id === undefined || id === '';
+      issues.row(i, 'customerId', missing ? 'missing_id' : 'invalid_id', missing ? 'is missing' : 'must be a non-empty string or a finite number', id);
+      continue;
+    }
+    const k = kinds[i];
+    const c = channels[i];
+    if (typeof k !== 'string' || k === '') issues.row(i, 'kind', 'invalid_kind', 'must be a non-empty string', k);
+    if (typeof c !== 'string' || c === '') issues.row(i, 'channel', 'invalid_channel', 'must be a non-empty string', c);
+    const cp = camp?.[i];
+    if (cp !== undefined && cp !== null && typeof cp !== 'string') issues.row(i, 'campaignId', 'invalid_campaign', 'must be a string', cp);
+    const oc = out?.[i];
+    if (oc !== undefined && oc !== null && typeof oc !== 'string') issues.row(i, 'outcome', 'invalid_outcome', 'must be a string', oc);
+    customer[i] = index.add(id);
+    kind[i] = k as string;
+    channel[i] = c as string;
+    campaignId[i] = cp === null || cp === '' ? undefined : (cp as string | undefined);
+    outcome[i] = oc === null ? undefined : (oc as string | undefined);
+  }
+  issues.throwIfAny();
+  return { customer, day, kind, channel, campaignId, cost, outcome, length: n };
+}

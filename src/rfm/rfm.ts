@@ -79,7 +79,8 @@ export interface RfmResult {
   bins: number;
 }
 
-const range = z.tuple([z.number(), z.number()]);
+const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
+const range = z.tuple([bound, bound]);
 const schema = z.looseObject({
   fields: fieldsOption.optional(),
   returns: z.enum(['net', 'ignore', 'error']).optional(),

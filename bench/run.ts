@@ -32,3 +32,7 @@ for (const name of ['fitBgNbd-cdnow', 'fitParetoNbd-cdnow', 'fitBgNbd-1e6-days',
   const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/models.ts', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   console.log(out.trim());
 }
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('segments')) {
+  console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/segments.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+}

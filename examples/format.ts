@@ -3,7 +3,7 @@ export function table(rows: ReadonlyArray<Record<string, unknown>>, digits = 2):
   if (rows.length === 0) return '(none)';
   const names = Object.keys(rows[0] as object);
   const cell = (v: unknown): string =>
-    typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(digits)) : v === null || v === undefined ? '' : String(v);
+    typeof v === 'number' ? (Number.isNaN(v) ? '-' : Number.isInteger(v) ? String(v) : v.toFixed(digits)) : v === null || v === undefined ? '' : String(v);
   const cells = rows.map((r) => names.map((n) => cell(r[n])));
   const width = names.map((n, j) => Math.max(n.length, ...cells.map((c) => (c[j] as string).length)));
   const line = (c: string[]): string => c.map((s, j) => (/^-?[\d.]+%?$/.test(s) ? s.padStart(width[j] as number) : s.padEnd(width[j] as number))).join('  ');

@@ -6,7 +6,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import {
+  abc,
   customerLifetimeValueIntervals,
+  rfm,
   fitBgNbd,
   fitGammaGamma,
   holdoutComparison,
@@ -39,7 +41,35 @@ console.log('\nTop 5 customers by value:');
 const rows = toRows(summary).sort((a, b) => b.totalValue - a.totalValue).slice(0, 5);
 console.log(table(rows));
 
-// 2. Calibration (to 1997-09-30) and holdout (to 1998-06-30) periods.
+// 2. Who matters: RFM segments and ABC tiers over the whole window.
+const segments = rfm(transactions, { asOf: '1998-06-30' });
+console.log(heading(`RFM segments at ${segments.asOf} (standard scheme, 5 bins)`));
+console.log(
+  table(
+    toRows(segments.segments).map((s) => ({
+      segment: s.segment,
+      customers: s.count,
+      share: pct(s.shareOfCustomers),
+      revenue: pct(s.shareOfRevenue),
+      meanDaysSince: s.meanRecency,
+      meanPurchaseDays: s.meanFrequency,
+      meanValue: s.meanMonetary,
+    })),
+    1,
+  ),
+);
+const tiers = abc(transactions);
+console.log(heading('ABC tiers by revenue (A: 80 %, B: next 15 %)'));
+console.log(
+  table(
+    toRows(tiers.tiers).map((t) => ({ tier: t.tier, customers: t.count, share: pct(t.shareOfCustomers), revenue: t.value, revenueShare: pct(t.shareOfValue) })),
+  ),
+);
+console.log(
+  `\nGini ${tiers.pareto.gini.toFixed(3)}; the top 20 % of customers hold ${pct(tiers.pareto.top20Share)} of revenue; ${pct(tiers.pareto.customersFor80)} of customers hold 80 %.`,
+);
+
+// 3. Calibration (to 1997-09-30) and holdout (to 1998-06-30) periods.
 const split = splitCalibrationHoldout(transactions, { calibrationEnd: '1997-09-30', observationEnd: '1998-06-30', unit: 'week' });
 let calibrationRepeats = 0;
 let holdoutPurchases = 0;
@@ -55,7 +85,7 @@ console.log(
   ]),
 );
 
-// 3. Customer lifetime value: BG/NBD for purchases, Gamma-Gamma for spend.
+// 4. Customer lifetime value: BG/NBD for purchases, Gamma-Gamma for spend.
 const bgnbd = fitBgNbd(split);
 const spend = fitGammaGamma(split);
 const params = (m: { params: object; standardErrors: object }) =>

@@ -7,6 +7,7 @@ import type { CustomerId } from '../data/types.js';
 import { CustomerValueError, IssueCollector } from '../errors.js';
 import { summarize } from '../summary/summarize.js';
 import { compareIds } from '../summary/totals.js';
+import { argsort } from '../math/sort.js';
 
 /** Tier rules of {@link abc}. */
 export type AbcRule = 'value' | 'customers' | 'computed';
@@ -121,30 +122,29 @@ function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[];
 /** Ranking permutation: value descending, ties by id then input order. @internal */
 export function rankOrder(ids: readonly CustomerId[], v: Float64Array): Uint32Array {
   const n = v.length;
-  const neg = Float64Array.from(v, (x) => -x);
-  const sorted = neg.slice().sort();
-  const next = new Uint32Array(n); // next free slot per group start
-  const perm = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = neg[i] as number;
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as number) < key) lo = mid + 1;
-      else hi = mid;
-    }
-    perm[lo + (next[lo] as number)] = i;
-    next[lo] = (next[lo] as number) + 1;
-  }
+  const perm = argsort(Float64Array.from(v, (x) => -x)); // stable: ties keep input order
   // within ties, order by customer id (stable)
   for (let s = 0; s < n; ) {
-    const size = next[s] as number;
-    if (size > 1) {
-      const group = Array.from(perm.subarray(s, s + size)).sort((a, b) => compareIds(ids[a] as CustomerId, ids[b] as CustomerId) || a - b);
+    const x = v[perm[s] as number] as number;
+    let e = s + 1;
+    while (e < n && v[perm[e] as number] === x) e++;
+    if (e - s > 32) {
+      const group = Array.from(perm.subarray(s, e)).sort((a, b) => compareIds(ids[a] as CustomerId, ids[b] as CustomerId) || a - b);
       perm.set(group, s);
+    } else {
+      // short tie groups: insertion sort in place (stable, so equal ids keep input order)
+      for (let i = s + 1; i < e; i++) {
+        const p = perm[i] as number;
+        const id = ids[p] as CustomerId;
+        let j = i - 1;
+        while (j >= s && compareIds(ids[perm[j] as number] as CustomerId, id) > 0) {
+          perm[j + 1] = perm[j] as number;
+          j--;
+        }
+        perm[j + 1] = p;
+      }
     }
-    s += Math.max(1, size);
+    s = e;
   }
   return perm;
 }
@@ -288,18 +288,23 @@ function tierTable(tier: Array<'A' | 'B' | 'C'>, v: Float64Array, total: number,
   const minValue = new Float64Array(3).fill(Number.NaN);
   const maxValue = new Float64Array(3).fill(Number.NaN);
   for (let i = 0; i < n; i++) {
-    const j = names.indexOf(tier[i] as 'A');
+    const t = tier[i];
+    const j = t === 'A' ? 0 : t === 'B' ? 1 : 2;
     const x = v[i] as number;
     count[j] = (count[j] as number) + 1;
     value[j] = (value[j] as number) + x;
     if (!((minValue[j] as number) <= x)) minValue[j] = x;
     if (!((maxValue[j] as number) >= x)) maxValue[j] = x;
   }
-  const posValue = Float64Array.from(names, (_, j) => {
-    let s = 0;
-    for (let i = 0; i < n; i++) if (tier[i] === names[j] && (v[i] as number) > 0) s += v[i] as number;
-    return s;
-  });
+  const posValue = new Float64Array(3);
+  for (let i = 0; i < n; i++) {
+    const x = v[i] as number;
+    if (x > 0) {
+      const t = tier[i];
+      const j = t === 'A' ? 0 : t === 'B' ? 1 : 2;
+      posValue[j] = (posValue[j] as number) + x;
+    }
+  }
   return withMeta(
     {
       tier: names,

@@ -2,30 +2,7 @@
  * Quantile and threshold scores.
  * @internal
  */
-
-/** First index in sorted `a` with a[i] >= v. */
-function lowerBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) < v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** First index in sorted `a` with a[i] > v. */
-function upperBound(a: Float64Array, v: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((a[mid] as number) <= v) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+import { argsort } from '../math/sort.js';
 
 /**
  * Quantile scores 1..bins, higher is better. A customer's score is
@@ -36,12 +13,17 @@ function upperBound(a: Float64Array, v: number): number {
  */
 export function quantileScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
   const n = values.length;
-  const sorted = Float64Array.from(values).sort();
+  const order = argsort(values);
   const out = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const v = values[i] as number;
-    const worse = higherIsBetter ? lowerBound(sorted, v) : n - upperBound(sorted, v);
-    out[i] = 1 + Math.floor((bins * worse) / n);
+  // walk the tie groups of the ascending order
+  for (let s = 0; s < n; ) {
+    const v = values[order[s] as number] as number;
+    let e = s + 1;
+    while (e < n && values[order[e] as number] === v) e++;
+    const worse = higherIsBetter ? s : n - e;
+    const score = 1 + Math.floor((bins * worse) / n);
+    for (let k = s; k < e; k++) out[order[k] as number] = score;
+    s = e;
   }
   return out;
 }

@@ -113,3 +113,23 @@ export type {
   LifecycleStages,
   LifecycleTransitionsOptions,
 } from './valuechain/lifecycle.js';
+export { valueChain } from './valuechain/valueChain.js';
+export type {
+  ValueChainOptions,
+  ValueChainReport,
+  Rate,
+  SegmentLabels,
+  StageMetrics,
+  PeriodMetrics,
+  IdentifyMetrics,
+  DifferentiateMetrics,
+  InteractMetrics,
+  CustomizeMetrics,
+  RetainMetrics,
+  FunnelRow,
+  CampaignMetrics,
+  CohortMatrix,
+} from './valuechain/valueChain.js';
+export type { PeriodKind } from './valuechain/periods.js';
+export { simulateCrmHistory } from './valuechain/simulateCrmHistory.js';
+export type { SimulateCrmHistoryOptions, SimulatedCrmHistory } from './valuechain/simulateCrmHistory.js';

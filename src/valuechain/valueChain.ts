@@ -1,0 +1,970 @@
+import { z } from 'zod';
+import { dayToIso, DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
+import type { TransactionReadOptions } from '../data/encodeTransactions.js';
+import type { InteractionReadOptions } from '../data/encodeInteractions.js';
+import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/options.js';
+import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
+import { CustomerValueError } from '../errors.js';
+import { argsort } from '../math/sort.js';
+import { probabilityAlive } from '../models/predictions.js';
+import type { PurchaseModel } from '../models/types.js';
+import { customerClasses } from './customerClasses.js';
+import { customerHistory } from './customerHistory.js';
+import { periodGrid, type PeriodKind } from './periods.js';
+
+/** A rate with its parts kept, so dashboards can re-aggregate. `value` is null when the denominator is 0. */
+export interface Rate {
+  value: number | null;
+  numerator: number;
+  denominator: number;
+}
+
+const rate = (numerator: number, denominator: number): Rate => ({ value: denominator > 0 ? numerator / denominator : null, numerator, denominator });
+
+/** Per-customer labels for segment splits: `{ customerId, segment }`, `{ customerId, tier }`, `{ customerId, label }`, or an `rfm`/`abc` result. */
+export type SegmentLabels =
+  | { readonly customers: { readonly customerId: ArrayLike<CustomerId>; readonly segment?: ArrayLike<string>; readonly tier?: ArrayLike<string> } }
+  | { readonly customerId: ArrayLike<CustomerId>; readonly segment?: ArrayLike<string>; readonly tier?: ArrayLike<string>; readonly label?: ArrayLike<string> };
+
+/** Options of {@link valueChain}. */
+export interface ValueChainOptions extends TransactionReadOptions, InteractionReadOptions {
+  /** Calendar periods in UTC: 'week' (ISO, Monday), 'month' (default), 'quarter' or 'year'. */
+  period?: PeriodKind | undefined;
+  /** First day reported. Default: the data's first day. Earlier data still counts as history. */
+  start?: Date | string | number | undefined;
+  /** Last day reported (and used). Default: the data's last day. */
+  end?: Date | string | number | undefined;
+  /** Days after a touch in which a purchase is attributed to it (inclusive). Default 30. */
+  attributionWindow?: number | undefined;
+  /** Days without purchase after which a customer counts as lapsed (win-back). Default 90. */
+  inactivityThreshold?: number | undefined;
+  /** Share of revenue that is profit, for ROI. Default 1. */
+  margin?: number | undefined;
+  /** Per-customer labels (rfm or abc output, or your own) for segment splits and the funnel's differentiated stage. */
+  segments?: SegmentLabels | undefined;
+  /** A fitted purchase model (its time unit in `purchaseModel.unit` or `modelUnit`) for mean P(alive) per period. */
+  purchaseModel?: PurchaseModel | undefined;
+  /** Time unit of the purchase model when it does not say. Default 'week'. */
+  modelUnit?: TimeUnit | undefined;
+}
+
+export interface IdentifyMetrics {
+  /** Customers whose first purchase (over all the data) falls in the period. */
+  newCustomers: number;
+  /** Known customers (a purchase or interaction up to the end) with no purchase yet. */
+  prospects: number;
+  /** Prospects at the end of the previous period who made a first purchase in this one. */
+  prospectConversionRate: Rate;
+  /** Median days from first touch to first purchase of the new customers who were touched first (null if none). */
+  medianDaysToFirstPurchase: number | null;
+  /** Interaction cost spent on the new customers up to their first purchase day / new customers. */
+  acquisitionCost: Rate;
+  /** Customers with two or more purchase days up to the end. */
+  relationshipCustomers: number;
+  /** Customers with exactly one purchase day up to the end. */
+  transactionalCustomers: number;
+}
+
+export interface DifferentiateMetrics {
+  /** Active customers and revenue per label (when labels are given). */
+  segments: Array<{ segment: string; activeCustomers: number; revenue: number }>;
+  /** Gini of revenue over the period's active customers. */
+  gini: number | null;
+  /** Share of the period's revenue from its top 20 % of active customers. */
+  top20Share: number | null;
+  /** Overall only: counts of customerClasses' value classes at the end. */
+  classes?: { cashFlow: number; quasiCashFlow: number; lowYield: number; other: number; relationship: number; transactional: number };
+}
+
+export interface InteractMetrics {
+  /** Customers with any interaction in the period. */
+  touched: number;
+  /** touched / known. */
+  reach: Rate;
+  /** Interactions / touched customers. */
+  touchesPerCustomer: Rate;
+  /** Interactions per channel, sorted by channel. */
+  channelMix: Array<{ channel: string; interactions: number; share: number }>;
+  /** Interactions of kind 'response' / of kind 'contact'. */
+  responseRate: Rate;
+  /** Customers with a 'complaint' / active customers. */
+  complaintRate: Rate;
+  /** Complaints and service requests of the period resolved by its end (the request itself or a later interaction of the customer has outcome 'resolved') / all of them. */
+  resolutionRate: Rate;
+  /** Median days to resolve the requests resolved within the period (0 when resolved on the spot; null if none). */
+  medianDaysToResolve: number | null;
+}
+
+export interface CustomizeMetrics {
+  /** 'offer' interactions with outcome 'accepted' / 'offer' interactions. */
+  offerAcceptanceRate: Rate;
+  /** Mean distinct categories bought per active customer (null without categories). */
+  crossSellBreadth: Rate | null;
+}
+
+export interface RetainMetrics {
+  activeCustomers: number;
+  revenue: number;
+  /** |active(P-1) ∩ active(P)| / |active(P-1)|. */
+  retentionRate: Rate;
+  /** 1 - retention: customers of P-1 not active in P / active(P-1). */
+  churnRate: Rate;
+  /** Revenue in P from active(P-1) / revenue in P-1 from active(P-1). */
+  revenueRetention: Rate;
+  /** Buyers in P whose previous purchase was >= inactivityThreshold days earlier / customers lapsed at the start of P. */
+  winBackRate: Rate;
+  /** Customers with two or more purchase days up to the end / with one or more. */
+  repeatPurchaseRate: Rate;
+  /** Mean P(alive) at the period end over customers with a purchase (with a purchase model). */
+  meanProbabilityAlive: number | null;
+}
+
+export interface StageMetrics {
+  identify: IdentifyMetrics;
+  differentiate: DifferentiateMetrics;
+  interact: InteractMetrics;
+  customize: CustomizeMetrics;
+  retain: RetainMetrics;
+}
+
+export interface PeriodMetrics extends StageMetrics {
+  period: string;
+  start: string;
+  end: string;
+}
+
+export interface FunnelRow {
+  period: string;
+  known: number;
+  differentiated: number;
+  touched: number;
+  responded: number;
+  purchased: number;
+  retained: number;
+}
+
+export interface CampaignMetrics {
+  campaignId: string;
+  /** First contact day of the campaign. */
+  start: string;
+  reached: number;
+  responders: number;
+  responseRate: Rate;
+  attributedRevenue: number;
+  cost: number;
+  /** (attributedRevenue x margin - cost) / cost; null when cost is 0. */
+  roi: number | null;
+  /** Known customers at the campaign start that it did not reach. */
+  controlCustomers: number;
+  /** Revenue per reached customer in the window minus revenue per control customer in [start, start + window]; null without control. */
+  upliftPerCustomer: number | null;
+  /** upliftPerCustomer x reached. */
+  incrementalRevenue: number | null;
+}
+
+export interface CohortMatrix {
+  cohorts: string[];
+  /** Periods since acquisition, 0 = the acquisition period. */
+  offsets: number[];
+  sizes: number[];
+  retained: number[][];
+  share: number[][];
+}
+
+export interface ValueChainReport {
+  period: PeriodKind;
+  periods: PeriodMetrics[];
+  overall: StageMetrics;
+  funnel: FunnelRow[];
+  campaigns: CampaignMetrics[];
+  cohorts: CohortMatrix;
+  /** Customers seen only in transactions (silent buyers), only in interactions (prospects), in both. */
+  customers: { total: number; onlyTransactions: number; onlyInteractions: number; both: number };
+}
+
+const schema = z.looseObject({
+  fields: fieldsOption.optional(),
+  interactionFields: fieldsOption.optional(),
+  returns: z.enum(['net', 'ignore', 'error']).optional(),
+  dropDuplicateOrders: z.boolean().optional(),
+  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
+  start: dateOption.optional(),
+  end: dateOption.optional(),
+  attributionWindow: z.number().min(0, { error: 'must be >= 0' }).optional(),
+  inactivityThreshold: z.number().min(1, { error: 'must be >= 1' }).optional(),
+  margin: z.number().optional(),
+  modelUnit: z.enum(['day', 'week', 'month', 'year']).optional(),
+});
+
+function median(v: number[]): number | null {
+  if (v.length === 0) return null;
+  const s = Float64Array.from(v).sort();
+  const m = s.length >> 1;
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+}
+
+/** Gini and top-20 % share of positive values (zero/negative as 0). */
+function concentration(values: number[]): { gini: number | null; top20Share: number | null } {
+  const n = values.length;
+  const v = Float64Array.from(values, (x) => Math.max(0, x)).sort();
+  let total = 0;
+  let weighted = 0;
+  for (let i = 0; i < n; i++) {
+    total += v[i] as number;
+    weighted += (i + 1) * (v[i] as number);
+  }
+  if (!(total > 0)) return { gini: null, top20Share: null };
+  let top = 0;
+  const k = Math.ceil(0.2 * n - 1e-9);
+  for (let i = n - k; i < n; i++) top += v[i] as number;
+  return { gini: (2 * weighted) / (n * total) - (n + 1) / n, top20Share: top / total };
+}
+
+function labelsOf(fn: string, seg: SegmentLabels | undefined): Map<CustomerId, string> | undefined {
+  if (!seg) return undefined;
+  const src = ('customers' in seg ? seg.customers : seg) as {
+    customerId?: ArrayLike<CustomerId>;
+    segment?: ArrayLike<string>;
+    tier?: ArrayLike<string>;
+    label?: ArrayLike<string>;
+  };
+  const labels = src.segment ?? src.tier ?? src.label;
+  if (!src.customerId || !labels || labels.length !== src.customerId.length) {
+    throw new CustomerValueError('invalid_options', `${fn}: segments needs customerId and a segment, tier or label column of the same length`);
+  }
+  const map = new Map<CustomerId, string>();
+  for (let i = 0; i < src.customerId.length; i++) map.set(src.customerId[i] as CustomerId, String(labels[i]));
+  return map;
+}
+
+const RESPONSE = 'response';
+const CONTACT = 'contact';
+const COMPLAINT = 'complaint';
+const SERVICE = 'service';
+const OFFER = 'offer';
+
+/**
+ * CRM value-chain stage metrics from transactions and interactions (definitions in the
+ * project's valuechain.md): per calendar period (UTC) and over the whole window, the five
+ * stages — identify (acquisition), differentiate, interact, customize, retain — with every
+ * rate as `{ value, numerator, denominator }`; the funnel known → differentiated → touched →
+ * responded → purchased within the attribution window → retained next period; per-campaign
+ * reach, responders, attributed revenue, cost, ROI and uplift against the known customers a
+ * campaign did not reach; and the cohort retention matrix.
+ *
+ * Interactions join transactions by `customerId` only: customers seen only in interactions
+ * are prospects, customers seen only in transactions are silent buyers; both are counted,
+ * never dropped. Every period figure depends only on the data up to the period's end (and
+ * the next period for the funnel's "retained"), so splitting the window does not change
+ * them; data before `start` counts as history.
+ *
+ * Period metrics beyond the spec, chosen as a CRM analyst would expect: the prospect
+ * conversion rate is the share of the previous period's prospects who made a first purchase;
+ * a complaint or service request counts as resolved when it, or a later interaction of the
+ * customer up to the period's end, has outcome 'resolved'; campaign uplift compares revenue per reached
+ * customer (in the window after each customer's first contact) with revenue per control
+ * customer (known at the campaign start, not reached, in the window after the start).
+ *
+ * Cost: one pass over the rows after grouping by customer; about a second for 2 million
+ * transactions and 1 million interactions.
+ *
+ * @example
+ * ```ts
+ * const { transactions, interactions } = simulateCrmHistory({ customers: 2000, seed: 1 });
+ * const report = valueChain(transactions, interactions, { period: 'month' });
+ * report.periods.at(-1)?.retain.retentionRate.value;
+ * ```
+ */
+export function valueChain(transactions: TransactionInput, interactions: InteractionInput | null | undefined, options: ValueChainOptions = {}): ValueChainReport {
+  const fn = 'valueChain';
+  const o = parseOptions(fn, schema, options) as ValueChainOptions;
+  const kind = o.period ?? 'month';
+  const window = o.attributionWindow ?? 30;
+  const inactivity = o.inactivityThreshold ?? 90;
+  const margin = o.margin ?? 1;
+  const endOpt = optionDay(o.end);
+  const h = customerHistory(fn, transactions, interactions ?? undefined, o, endOpt);
+  const { partial, nTx } = h;
+  const it = h.interactions;
+  const nAll = h.index.size;
+  const { dayStart, day, valueHi, valueLo, purchaseRows } = partial;
+
+  // data range
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < day.length; i++) {
+    lo = Math.min(lo, day[i] as number);
+    hi = Math.max(hi, day[i] as number);
+  }
+  if (it) {
+    for (let i = 0; i < it.length; i++) {
+      const d = it.day[i] as number;
+      if (endOpt !== undefined && d > endOpt) continue;
+      lo = Math.min(lo, d);
+      hi = Math.max(hi, d);
+    }
+  }
+  const empty = !Number.isFinite(lo);
+  const first = empty ? 0 : (optionDay(o.start) ?? lo);
+  const last = empty ? -1 : (endOpt ?? hi);
+  const gridLo = empty ? 0 : Math.min(lo, first);
+  const gridHi = empty ? -1 : Math.max(hi, last) + Math.max(window, 1) + 400;
+  // the grid starts at the data's first period so that earlier history counts; periods before `start` are not reported
+  const grid = periodGrid(kind, gridLo, last, gridLo, gridHi);
+  const P = grid.count;
+  const pOf = (d: number): number => grid.index[d - grid.lo] as number;
+  const startOf = (p: number): number => grid.starts[p] as number;
+  const endOf = (p: number): number => (grid.starts[p + 1] as number) - 1;
+  const R0 = empty ? 0 : Math.max(0, pOf(first));
+  // per period arrays; index P is "after the window" (used for the funnel's next period)
+  const newC = new Float64Array(P);
+  const prospectsDiff = new Float64Array(P + 1);
+  const convNum = new Float64Array(P);
+  const ttfp: number[][] = Array.from({ length: P }, () => []);
+  const acqCost = new Float64Array(P);
+  const firstBuyers = new Float64Array(P + 1); // customers whose first purchase is in p (p clipped at 0)
+  const secondBuyers = new Float64Array(P + 1);
+  const knownDiff = new Float64Array(P + 1);
+  const active = new Float64Array(P + 1);
+  const revenue = new Float64Array(P + 1);
+  const retained = new Float64Array(P);
+  const revFromPrev = new Float64Array(P);
+  const revOfPrevInPrev = new Float64Array(P);
+  const winNum = new Float64Array(P);
+  const winDen = new Float64Array(P);
+  const crossNum = new Float64Array(P);
+  const periodValues: number[][] = Array.from({ length: P }, () => []);
+  const labels = labelsOf(fn, o.segments);
+  const segStats: Array<Map<string, { active: number; revenue: number }>> = Array.from({ length: P }, () => new Map());
+  const categories = h.tx.category;
+
+  // first touch per customer
+  const firstTouch = new Float64Array(nAll).fill(Number.POSITIVE_INFINITY);
+  if (it) {
+    for (let i = 0; i < it.length; i++) {
+      const c = it.customer[i] as number;
+      const d = it.day[i] as number;
+      if (endOpt !== undefined && d > endOpt) continue;
+      if (d < (firstTouch[c] as number)) firstTouch[c] = d;
+    }
+  }
+  const firstPurchase = new Float64Array(nAll).fill(Number.POSITIVE_INFINITY);
+  // per customer: distinct active periods (for cohorts and the funnel)
+  const activeStart = new Uint32Array(nAll + 1);
+  const activePeriods: number[] = [];
+  const cohortRows = new Map<number, Map<number, number>>();
+  const clip = (p: number): number => (p < 0 ? -1 : Math.min(p, P));
+
+  // categories per customer-day are only kept as rows; collect per (customer, period) distinct categories
+  let catRows: { customer: Uint32Array; day: Int32Array; cat: ArrayLike<unknown> } | undefined;
+  if (categories) catRows = { customer: h.tx.customer, day: h.tx.day, cat: categories };
+
+  for (let c = 0; c < nAll; c++) {
+    activeStart[c] = activePeriods.length;
+    if (c >= nTx) continue;
+    const from = dayStart[c] as number;
+    const to = dayStart[c + 1] as number;
+    let prevDay = Number.NaN;
+    let count = 0;
+    let curP = -2;
+    let curRev = 0;
+    const flush = (): void => {
+      if (curP < 0 || curP > P) return;
+      activePeriods.push(curP);
+      active[curP] = (active[curP] as number) + 1;
+      revenue[curP] = (revenue[curP] as number) + curRev;
+      if (curP < P) {
+        periodValues[curP]?.push(curRev);
+        if (labels) {
+          const lab = labels.get(h.index.ids[c] as CustomerId);
+          if (lab !== undefined) {
+            const m = segStats[curP] as Map<string, { active: number; revenue: number }>;
+            const s = m.get(lab) ?? { active: 0, revenue: 0 };
+            s.active++;
+            s.revenue += curRev;
+            m.set(lab, s);
+          }
+        }
+      }
+    };
+    for (let i = from; i < to; i++) {
+      if ((purchaseRows[i] as number) === 0) continue;
+      const d = day[i] as number;
+      const v = (valueHi[i] as number) + (valueLo[i] as number);
+      const p = pOf(d);
+      if (count === 0) {
+        firstPurchase[c] = d;
+        firstBuyers[clip(p)] = (firstBuyers[clip(p)] as number) + 1;
+      } else if (count === 1) {
+        secondBuyers[clip(p)] = (secondBuyers[clip(p)] as number) + 1;
+      }
+      if (p !== curP) {
+        flush();
+        curP = p;
+        curRev = 0;
+      }
+      curRev += v;
+      prevDay = d;
+      count++;
+    }
+    flush();
+  }
+  activeStart[nAll] = activePeriods.length;
+
+  // win-back: count customers (not purchases) per period, and the lapsed denominators
+  for (let c = 0; c < nTx; c++) {
+    const from = dayStart[c] as number;
+    const to = dayStart[c + 1] as number;
+    const days: number[] = [];
+    for (let i = from; i < to; i++) if ((purchaseRows[i] as number) > 0) days.push(day[i] as number);
+    if (days.length === 0) continue;
+    let lastCounted = -1;
+    for (let k = 1; k < days.length; k++) {
+      const d = days[k] as number;
+      const p = pOf(d);
+      if (p >= 0 && p < P && d - (days[k - 1] as number) >= inactivity && p !== lastCounted) {
+        winNum[p] = (winNum[p] as number) + 1;
+        lastCounted = p;
+      }
+    }
+    // denominator: customers whose last purchase before start(P) is >= inactivity days before it
+    let k = 0;
+    for (let p = Math.max(0, pOf(days[0] as number) + 1); p < P; p++) {
+      const s = startOf(p);
+      while (k + 1 < days.length && (days[k + 1] as number) < s) k++;
+      if ((days[k] as number) < s && s - (days[k] as number) >= inactivity) winDen[p] = (winDen[p] as number) + 1;
+    }
+  }
+
+  // retention between consecutive periods
+  for (let c = 0; c < nTx; c++) {
+    const a = activeStart[c] as number;
+    const b = activeStart[c + 1] as number;
+    for (let k = a; k < b; k++) {
+      const p = activePeriods[k] as number;
+      if (k + 1 < b && activePeriods[k + 1] === p + 1 && p + 1 < P) retained[p + 1] = (retained[p + 1] as number) + 1;
+    }
+  }
+  // revenue retention: revenue in P from active(P-1) customers, and their revenue in P-1
+  {
+    for (let c = 0; c < nTx; c++) {
+      const from = dayStart[c] as number;
+      const to = dayStart[c + 1] as number;
+      const byP = new Map<number, number>();
+      for (let i = from; i < to; i++) {
+        if ((purchaseRows[i] as number) === 0) continue;
+        const p = pOf(day[i] as number);
+        if (p < 0 || p >= P) continue;
+        byP.set(p, (byP.get(p) ?? 0) + (valueHi[i] as number) + (valueLo[i] as number));
+      }
+      for (const [p, v] of byP) {
+        if (p + 1 < P) revOfPrevInPrev[p + 1] = (revOfPrevInPrev[p + 1] as number) + v;
+        const prev = byP.get(p - 1);
+        if (prev !== undefined) revFromPrev[p] = (revFromPrev[p] as number) + v;
+      }
+    }
+  }
+  // cross-sell breadth: distinct categories per (customer, period)
+  if (catRows) {
+    const seen = new Set<string>();
+    for (let i = 0; i < h.tx.length; i++) {
+      const p = pOf(catRows.day[i] as number);
+      if (p < 0 || p >= P) continue;
+      const cat = catRows.cat[i];
+      if (cat === undefined || cat === null || cat === '') continue;
+      const key = `${catRows.customer[i]}|${p}|${String(cat)}`;
+      if (!seen.has(key)) {
+        seen.add(key);
+        crossNum[p] = (crossNum[p] as number) + 1;
+      }
+    }
+  }
+
+  // known, prospects, conversion, acquisition
+  const preCost = new Float64Array(nAll);
+  if (it) {
+    for (let i = 0; i < it.length; i++) {
+      const c = it.customer[i] as number;
+      const d = it.day[i] as number;
+      if (d <= (firstPurchase[c] as number) && Number.isFinite(firstPurchase[c] as number)) preCost[c] = (preCost[c] as number) + (it.cost[i] as number);
+    }
+  }
+  let onlyTx = 0;
+  let onlyIt = 0;
+  let both = 0;
+  for (let c = 0; c < nAll; c++) {
+    const fp = firstPurchase[c] as number;
+    const ft = firstTouch[c] as number;
+    const hasP = Number.isFinite(fp);
+    const hasT = Number.isFinite(ft);
+    if (!hasP && !hasT) continue;
+    if (hasP && hasT) both++;
+    else if (hasP) onlyTx++;
+    else onlyIt++;
+    const known = Math.min(fp, ft);
+    const pk = clip(pOf(known));
+    knownDiff[pk < 0 ? 0 : pk] = (knownDiff[pk < 0 ? 0 : pk] as number) + 1;
+    if (hasT && (!hasP || ft < fp)) {
+      // a prospect from the period of the first touch until the period before the first purchase
+      const pt = clip(pOf(ft));
+      const pp = hasP ? clip(pOf(fp)) : P;
+      if (pp > pt) {
+        prospectsDiff[pt < 0 ? 0 : pt] = (prospectsDiff[pt < 0 ? 0 : pt] as number) + 1;
+        prospectsDiff[pp] = (prospectsDiff[pp] as number) - 1;
+        if (pp >= 0 && pp < P && pOf(ft) < pOf(fp)) convNum[pp] = (convNum[pp] as number) + 1;
+      }
+    }
+    if (hasP) {
+      const p = pOf(fp);
+      if (p >= 0 && p < P) {
+        newC[p] = (newC[p] as number) + 1;
+        acqCost[p] = (acqCost[p] as number) + (preCost[c] as number);
+        if (hasT && ft <= fp) (ttfp[p] as number[]).push(fp - ft);
+      }
+    }
+  }
+
+  // interactions per period
+  const touched = new Float64Array(P);
+  const touches = new Float64Array(P);
+  const responses = new Float64Array(P);
+  const contacts = new Float64Array(P);
+  const complainers = new Float64Array(P);
+  const offers = new Float64Array(P);
+  const accepted = new Float64Array(P);
+  const requests = new Float64Array(P);
+  const resolvedReq = new Float64Array(P);
+  const daysToResolve: number[][] = Array.from({ length: P }, () => []);
+  const channelMix: Array<Map<string, number>> = Array.from({ length: P }, () => new Map());
+  const funnel = Array.from({ length: P }, () => ({ known: 0, differentiated: 0, touched: 0, responded: 0, purchased: 0, retained: 0 }));
+  interface CampaignAcc {
+    first: Map<number, number>;
+    responders: Set<number>;
+    cost: number;
+    start: number;
+  }
+  const campaigns = new Map<string, CampaignAcc>();
+  if (it) {
+    // interactions grouped per customer, sorted by day
+    const order = argsort(Float64Array.from({ length: it.length }, (_, i) => (it.customer[i] as number) * 4e6 + (it.day[i] as number) + 2e6));
+    const touchStamp = new Int32Array(nAll).fill(-1);
+    const complainStamp = new Int32Array(nAll).fill(-1);
+    const respondStamp = new Int32Array(nAll).fill(-1);
+    const firstResponse = new Map<number, number>(); // customer*P + period -> first response day
+    for (let s = 0; s < order.length; ) {
+      const c = it.customer[order[s] as number] as number;
+      let e = s;
+      while (e < order.length && it.customer[order[e] as number] === c) e++;
+      // next 'resolved' day at or after each interaction, walking backwards
+      let nextResolved = Number.POSITIVE_INFINITY;
+      const resolvedAt = new Float64Array(e - s);
+      for (let k = e - 1; k >= s; k--) {
+        const i = order[k] as number;
+        if (it.outcome[i] === 'resolved') nextResolved = it.day[i] as number;
+        resolvedAt[k - s] = nextResolved;
+      }
+      for (let k = s; k < e; k++) {
+        const i = order[k] as number;
+        const d = it.day[i] as number;
+        if (endOpt !== undefined && d > endOpt) continue;
+        const kindI = it.kind[i] as string;
+        const campaign = it.campaignId[i];
+        if (campaign !== undefined) {
+          let acc = campaigns.get(campaign);
+          if (!acc) campaigns.set(campaign, (acc = { first: new Map(), responders: new Set(), cost: 0, start: Number.POSITIVE_INFINITY }));
+          acc.cost += it.cost[i] as number;
+          if (kindI === CONTACT) {
+            if (!acc.first.has(c)) acc.first.set(c, d);
+            acc.start = Math.min(acc.start, d);
+          } else if (kindI === RESPONSE) acc.responders.add(c);
+        }
+        const p = pOf(d);
+        if (p < 0 || p >= P) continue;
+        touches[p] = (touches[p] as number) + 1;
+        if (touchStamp[c] !== p) {
+          touchStamp[c] = p;
+          touched[p] = (touched[p] as number) + 1;
+        }
+        const mix = channelMix[p] as Map<string, number>;
+        mix.set(it.channel[i] as string, (mix.get(it.channel[i] as string) ?? 0) + 1);
+        if (kindI === RESPONSE) responses[p] = (responses[p] as number) + 1;
+        else if (kindI === CONTACT) contacts[p] = (contacts[p] as number) + 1;
+        else if (kindI === OFFER) {
+          offers[p] = (offers[p] as number) + 1;
+          if (it.outcome[i] === 'accepted') accepted[p] = (accepted[p] as number) + 1;
+        }
+        if (kindI === COMPLAINT && complainStamp[c] !== p) {
+          complainStamp[c] = p;
+          complainers[p] = (complainers[p] as number) + 1;
+        }
+        if (kindI === COMPLAINT || kindI === SERVICE) {
+          requests[p] = (requests[p] as number) + 1;
+          const r = resolvedAt[k - s] as number;
+          if (r <= endOf(p)) {
+            resolvedReq[p] = (resolvedReq[p] as number) + 1;
+            (daysToResolve[p] as number[]).push(r - d);
+          }
+        }
+        if ((kindI === RESPONSE || (kindI === OFFER && it.outcome[i] === 'accepted')) && respondStamp[c] !== p) {
+          respondStamp[c] = p;
+          firstResponse.set(c * (P + 1) + p, d);
+        }
+      }
+      s = e;
+    }
+    // funnel per period
+    const isActiveIn = (c: number, p: number): boolean => {
+      for (let k = activeStart[c] as number; k < (activeStart[c + 1] as number); k++) if (activePeriods[k] === p) return true;
+      return false;
+    };
+    for (const [key, r] of firstResponse) {
+      const c = Math.floor(key / (P + 1));
+      const p = key - c * (P + 1);
+      const f = funnel[p];
+      if (!f) continue;
+      // responded customers must be in the previous stages: differentiated (labelled, or without
+      // labels a customer with a purchase up to the period end) and touched (a response is a touch)
+      if (labels ? !labels.has(h.index.ids[c] as CustomerId) : !((firstPurchase[c] as number) <= endOf(p))) continue;
+      f.responded++;
+      let bought = false;
+      if (c < nTx) {
+        for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+          const d = day[i] as number;
+          if ((purchaseRows[i] as number) > 0 && d >= r && d <= r + window) {
+            bought = true;
+            break;
+          }
+        }
+      }
+      if (bought) {
+        f.purchased++;
+        if (isActiveIn(c, p + 1)) f.retained++;
+      }
+    }
+    for (let c = 0; c < nAll; c++) {
+      const known = Math.min(firstPurchase[c] as number, firstTouch[c] as number);
+      if (!Number.isFinite(known)) continue;
+      const fp = firstPurchase[c] as number;
+      const labelled = labels ? labels.has(h.index.ids[c] as CustomerId) : undefined;
+      for (let p = Math.max(0, pOf(known)); p < P; p++) {
+        const f = funnel[p] as FunnelRow;
+        f.known++;
+        if (labels ? labelled : fp <= endOf(p)) f.differentiated++;
+      }
+    }
+    // touched per period among the differentiated: a second pass over touch stamps
+    touchStamp.fill(-1);
+    for (let k = 0; k < order.length; k++) {
+      const i = order[k] as number;
+      const c = it.customer[i] as number;
+      const d = it.day[i] as number;
+      if (endOpt !== undefined && d > endOpt) continue;
+      const p = pOf(d);
+      if (p < 0 || p >= P || touchStamp[c] === p) continue;
+      touchStamp[c] = p;
+      const diff = labels ? labels.has(h.index.ids[c] as CustomerId) : (firstPurchase[c] as number) <= endOf(p);
+      if (diff) (funnel[p] as FunnelRow).touched++;
+    }
+  } else {
+    for (let c = 0; c < nAll; c++) {
+      const fp = firstPurchase[c] as number;
+      if (!Number.isFinite(fp)) continue;
+      const labelled = labels ? labels.has(h.index.ids[c] as CustomerId) : true;
+      for (let p = Math.max(0, pOf(fp)); p < P; p++) {
+        const f = funnel[p] as FunnelRow;
+        f.known++;
+        if (labelled) f.differentiated++;
+      }
+    }
+  }
+
+  // mean P(alive) per period end
+  const meanAlive = new Array<number | null>(P).fill(null);
+  if (o.purchaseModel) {
+    const unit = o.purchaseModel.unit ?? o.modelUnit ?? 'week';
+    const per = DAYS_PER_UNIT[unit];
+    for (let p = 0; p < P; p++) {
+      const e = endOf(p);
+      const X: number[] = [];
+      const TX: number[] = [];
+      const TT: number[] = [];
+      for (let c = 0; c < nTx; c++) {
+        let f = Number.NaN;
+        let l = 0;
+        let x = -1;
+        for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+          const d = day[i] as number;
+          if (d > e) break;
+          if ((purchaseRows[i] as number) === 0) continue;
+          if (f !== f) f = d;
+          l = d;
+          x++;
+        }
+        if (x < 0) continue;
+        X.push(x);
+        TX.push((l - f) / per);
+        TT.push((e - f) / per);
+      }
+      if (X.length) {
+        const pa = probabilityAlive(o.purchaseModel, { frequency: X, recency: TX, T: TT });
+        meanAlive[p] = pa.reduce((s, v) => s + v, 0) / pa.length;
+      }
+    }
+  }
+
+  // assemble per period
+  let known = 0;
+  let prospects = 0;
+  let buyers = 0;
+  let repeaters = 0;
+  const periods: PeriodMetrics[] = [];
+  for (let p = 0; p < P; p++) {
+    const prevProspects = prospects;
+    known += knownDiff[p] as number;
+    prospects += prospectsDiff[p] as number;
+    buyers += firstBuyers[p] as number;
+    repeaters += secondBuyers[p] as number;
+    if (p < R0) continue;
+    const mix = [...(channelMix[p] as Map<string, number>).entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+    const conc = concentration(periodValues[p] as number[]);
+    periods.push({
+      period: grid.labels[p] as string,
+      start: dayToIso(startOf(p)),
+      end: dayToIso(endOf(p)),
+      identify: {
+        newCustomers: newC[p] as number,
+        prospects,
+        prospectConversionRate: rate(convNum[p] as number, prevProspects),
+        medianDaysToFirstPurchase: median(ttfp[p] as number[]),
+        acquisitionCost: rate(acqCost[p] as number, newC[p] as number),
+        relationshipCustomers: repeaters,
+        transactionalCustomers: buyers - repeaters,
+      },
+      differentiate: {
+        segments: [...(segStats[p] as Map<string, { active: number; revenue: number }>).entries()]
+          .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+          .map(([segment, s]) => ({ segment, activeCustomers: s.active, revenue: s.revenue })),
+        gini: conc.gini,
+        top20Share: conc.top20Share,
+      },
+      interact: {
+        touched: touched[p] as number,
+        reach: rate(touched[p] as number, known),
+        touchesPerCustomer: rate(touches[p] as number, touched[p] as number),
+        channelMix: mix.map(([channel, count]) => ({ channel, interactions: count, share: count / Math.max(1, touches[p] as number) })),
+        responseRate: rate(responses[p] as number, contacts[p] as number),
+        complaintRate: rate(complainers[p] as number, active[p] as number),
+        resolutionRate: rate(resolvedReq[p] as number, requests[p] as number),
+        medianDaysToResolve: median(daysToResolve[p] as number[]),
+      },
+      customize: {
+        offerAcceptanceRate: rate(accepted[p] as number, offers[p] as number),
+        crossSellBreadth: catRows ? rate(crossNum[p] as number, active[p] as number) : null,
+      },
+      retain: {
+        activeCustomers: active[p] as number,
+        revenue: revenue[p] as number,
+        retentionRate: p > 0 ? rate(retained[p] as number, active[p - 1] as number) : rate(0, 0),
+        churnRate: p > 0 ? rate((active[p - 1] as number) - (retained[p] as number), active[p - 1] as number) : rate(0, 0),
+        revenueRetention: rate(revFromPrev[p] as number, revOfPrevInPrev[p] as number),
+        winBackRate: rate(winNum[p] as number, winDen[p] as number),
+        repeatPurchaseRate: rate(repeaters, buyers),
+        meanProbabilityAlive: meanAlive[p] ?? null,
+      },
+    });
+  }
+
+  // campaigns
+  const campaignRows: CampaignMetrics[] = [];
+  const dayRevenue = (c: number, a: number, b: number): number => {
+    if (c >= nTx) return 0;
+    let s = 0;
+    for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+      const d = day[i] as number;
+      if (d > b) break;
+      if (d >= a) s += (valueHi[i] as number) + (valueLo[i] as number);
+    }
+    return s;
+  };
+  const knownDay = Float64Array.from({ length: nAll }, (_, c) => Math.min(firstPurchase[c] as number, firstTouch[c] as number));
+  for (const [campaignId, acc] of [...campaigns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let attributed = 0;
+    for (const [c, d0] of acc.first) attributed += dayRevenue(c, d0, d0 + window);
+    const reached = acc.first.size;
+    let controlCount = 0;
+    let controlRevenue = 0;
+    for (let c = 0; c < nAll; c++) {
+      if ((knownDay[c] as number) < acc.start && !acc.first.has(c)) {
+        controlCount++;
+        controlRevenue += dayRevenue(c, acc.start, acc.start + window);
+      }
+    }
+    const uplift = controlCount > 0 && reached > 0 ? attributed / reached - controlRevenue / controlCount : null;
+    campaignRows.push({
+      campaignId,
+      start: Number.isFinite(acc.start) ? dayToIso(acc.start) : '',
+      reached,
+      responders: acc.responders.size,
+      responseRate: rate(acc.responders.size, reached),
+      attributedRevenue: attributed,
+      cost: acc.cost,
+      roi: acc.cost > 0 ? (attributed * margin - acc.cost) / acc.cost : null,
+      controlCustomers: controlCount,
+      upliftPerCustomer: uplift,
+      incrementalRevenue: uplift === null ? null : uplift * reached,
+    });
+  }
+
+  // cohorts (acquired in a reported period)
+  for (let c = 0; c < nTx; c++) {
+    const a = activeStart[c] as number;
+    const b = activeStart[c + 1] as number;
+    if (a === b) continue;
+    const cp = pOf(firstPurchase[c] as number);
+    if (cp < R0 || cp >= P) continue;
+    let row = cohortRows.get(cp);
+    if (!row) cohortRows.set(cp, (row = new Map()));
+    for (let k = a; k < b; k++) {
+      const p = activePeriods[k] as number;
+      if (p >= P) continue;
+      row.set(p - cp, (row.get(p - cp) ?? 0) + 1);
+    }
+  }
+  const cohortPeriods = [...cohortRows.keys()].sort((a, b) => a - b);
+  const maxOffset = P - 1 - (cohortPeriods[0] ?? P - 1);
+  const offsets = Array.from({ length: Math.max(0, maxOffset + 1) }, (_, k) => k);
+  const cohortRetained = cohortPeriods.map((cp) => offsets.map((k) => (cp + k < P ? ((cohortRows.get(cp) as Map<number, number>).get(k) ?? 0) : Number.NaN)));
+  const sizes = cohortPeriods.map((cp) => (cohortRows.get(cp) as Map<number, number>).get(0) ?? 0);
+
+  // overall: the window as one period
+  const overall = overallMetrics();
+  function overallMetrics(): StageMetrics {
+    const lastP = periods[periods.length - 1];
+    const sum = (a: Float64Array): number => a.subarray(R0, P).reduce((s, v) => s + v, 0);
+    const allValues: number[] = [];
+    const segOverall = new Map<string, { active: number; revenue: number }>();
+    for (let c = 0; c < nTx; c++) {
+      let v = 0;
+      let any = false;
+      for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+        const d = day[i] as number;
+        if ((purchaseRows[i] as number) === 0 || d < first || d > last) continue;
+        v += (valueHi[i] as number) + (valueLo[i] as number);
+        any = true;
+      }
+      if (!any) continue;
+      allValues.push(v);
+      if (labels) {
+        const lab = labels.get(h.index.ids[c] as CustomerId);
+        if (lab !== undefined) {
+          const s = segOverall.get(lab) ?? { active: 0, revenue: 0 };
+          s.active++;
+          s.revenue += v;
+          segOverall.set(lab, s);
+        }
+      }
+    }
+    const conc = concentration(allValues);
+    let classes: DifferentiateMetrics['classes'];
+    if (nTx > 0) {
+      const cl = customerClasses(transactions, { ...o, interactions: interactions ?? undefined, asOf: last } as never);
+      classes = { cashFlow: 0, quasiCashFlow: 0, lowYield: 0, other: 0, relationship: 0, transactional: 0 };
+      for (let i = 0; i < cl.length; i++) {
+        classes[cl.valueClass[i] as 'other']++;
+        classes[cl.relationship[i] as 'relationship']++;
+      }
+    }
+    // period-over-period sums over the reported periods (each with a previous period)
+    function previousSum(a: Float64Array, shift = 0): number {
+      let t = 0;
+      for (let p = Math.max(R0, 1); p < P; p++) t += a[p - shift] as number;
+      return t;
+    }
+    const mixAll = new Map<string, number>();
+    for (const m of channelMix.slice(R0)) for (const [ch, n] of m) mixAll.set(ch, (mixAll.get(ch) ?? 0) + n);
+    const touchesAll = sum(touches);
+    const allTouched = it ? countTouched() : 0;
+    function countTouched(): number {
+      const seen = new Uint8Array(nAll);
+      let n = 0;
+      for (let i = 0; i < (it as NonNullable<typeof it>).length; i++) {
+        const d = (it as NonNullable<typeof it>).day[i] as number;
+        if (d < first || d > last) continue;
+        const c = (it as NonNullable<typeof it>).customer[i] as number;
+        if (!seen[c]) {
+          seen[c] = 1;
+          n++;
+        }
+      }
+      return n;
+    }
+    const activeAll = allValues.length;
+    const convAll = sum(convNum);
+    const everProspect = (() => {
+      let n = 0;
+      for (let c = 0; c < nAll; c++) {
+        const ft = firstTouch[c] as number;
+        const fp = firstPurchase[c] as number;
+        if (Number.isFinite(ft) && ft <= last && !(fp <= ft) && pOf(ft) >= R0 - 1 && !(fp < first)) n++;
+      }
+      return n;
+    })();
+    return {
+      identify: {
+        newCustomers: sum(newC),
+        prospects: lastP ? lastP.identify.prospects : 0,
+        prospectConversionRate: rate(convAll, everProspect),
+        medianDaysToFirstPurchase: median(ttfp.slice(R0).flat()),
+        acquisitionCost: rate(sum(acqCost), sum(newC)),
+        relationshipCustomers: lastP ? lastP.identify.relationshipCustomers : 0,
+        transactionalCustomers: lastP ? lastP.identify.transactionalCustomers : 0,
+      },
+      differentiate: {
+        segments: [...segOverall.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([segment, s]) => ({ segment, activeCustomers: s.active, revenue: s.revenue })),
+        gini: conc.gini,
+        top20Share: conc.top20Share,
+        ...(classes ? { classes } : {}),
+      },
+      interact: {
+        touched: allTouched,
+        reach: rate(allTouched, known),
+        touchesPerCustomer: rate(touchesAll, allTouched),
+        channelMix: [...mixAll.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1)).map(([channel, n]) => ({ channel, interactions: n, share: n / Math.max(1, touchesAll) })),
+        responseRate: rate(sum(responses), sum(contacts)),
+        complaintRate: rate(sum(complainers), activeAll),
+        resolutionRate: rate(sum(resolvedReq), sum(requests)),
+        medianDaysToResolve: median(daysToResolve.slice(R0).flat()),
+      },
+      customize: {
+        offerAcceptanceRate: rate(sum(accepted), sum(offers)),
+        crossSellBreadth: catRows ? rate(sum(crossNum), sum(active)) : null,
+      },
+      retain: {
+        activeCustomers: activeAll,
+        revenue: allValues.reduce((s, v) => s + v, 0),
+        retentionRate: rate(previousSum(retained), previousSum(active, 1)),
+        churnRate: rate(previousSum(active, 1) - previousSum(retained), previousSum(active, 1)),
+        revenueRetention: rate(sum(revFromPrev), sum(revOfPrevInPrev)),
+        winBackRate: rate(sum(winNum), sum(winDen)),
+        repeatPurchaseRate: lastP ? lastP.retain.repeatPurchaseRate : rate(0, 0),
+        meanProbabilityAlive: lastP ? lastP.retain.meanProbabilityAlive : null,
+      },
+    };
+  }
+
+  return {
+    period: kind,
+    periods,
+    overall,
+    funnel: funnel.slice(R0).map((f, k) => ({ period: grid.labels[R0 + k] as string, ...f })),
+    campaigns: campaignRows,
+    cohorts: {
+      cohorts: cohortPeriods.map((p) => grid.labels[p] as string),
+      offsets,
+      sizes,
+      retained: cohortRetained,
+      share: cohortRetained.map((row, i) => row.map((v) => (Number.isNaN(v) ? Number.NaN : (sizes[i] as number) > 0 ? v / (sizes[i] as number) : Number.NaN))),
+    },
+    customers: { total: onlyTx + onlyIt + both, onlyTransactions: onlyTx, onlyInteractions: onlyIt, both },
+  };
+}

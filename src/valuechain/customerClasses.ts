@@ -5,7 +5,7 @@ import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { abc } from '../abc/abc.js';
-import { customerHistory } from './customerHistory.js';
+import { customerHistory, type CustomerHistory } from './customerHistory.js';
 
 /** Options of {@link customerClasses}. */
 export interface CustomerClassesOptions extends TransactionReadOptions, InteractionReadOptions {
@@ -71,7 +71,11 @@ export function customerClasses(transactions: TransactionInput, options: Custome
   const o = parseOptions(fn, schema, options) as CustomerClassesOptions;
   const end0 = optionDay(o.asOf);
   const h = customerHistory(fn, transactions, o.interactions, o, end0);
-  const end = end0 ?? h.tx.maxDay;
+  return classesFromHistory(h, end0 ?? h.tx.maxDay, o);
+}
+
+/** {@link customerClasses} on an already built history. @internal */
+export function classesFromHistory(h: CustomerHistory, end: number, o: Pick<CustomerClassesOptions, 'tierThresholds' | 'lowYieldRatio'>): CustomerClasses {
   const { partial, nTx } = h;
   const { dayStart, day, valueHi, valueLo, purchaseRows } = partial;
   const keep: number[] = [];

@@ -8,7 +8,7 @@ import { CustomerValueError } from '../errors.js';
 import { argsort } from '../math/sort.js';
 import { probabilityAlive } from '../models/predictions.js';
 import type { PurchaseModel } from '../models/types.js';
-import { customerClasses } from './customerClasses.js';
+import { classesFromHistory } from './customerClasses.js';
 import { customerHistory } from './customerHistory.js';
 import { periodGrid, type PeriodKind } from './periods.js';
 
@@ -111,7 +111,12 @@ export interface RetainMetrics {
   churnRate: Rate;
   /** Revenue in P from active(P-1) / revenue in P-1 from active(P-1). */
   revenueRetention: Rate;
-  /** Buyers in P whose previous purchase was >= inactivityThreshold days earlier / customers lapsed at the start of P. */
+  /**
+   * Buyers in P whose previous purchase was >= inactivityThreshold days earlier / customers
+   * lapsed at the start of P (valuechain.md's definition). The numerator is not a subset of
+   * the denominator — a customer can lapse and come back within one long period — so with
+   * long periods and short thresholds the value can exceed 1.
+   */
   winBackRate: Rate;
   /** Customers with two or more purchase days up to the end / with one or more. */
   repeatPurchaseRate: Rate;
@@ -206,7 +211,9 @@ function median(v: number[]): number | null {
 /** Gini and top-20 % share of positive values (zero/negative as 0). */
 function concentration(values: number[]): { gini: number | null; top20Share: number | null } {
   const n = values.length;
-  const v = Float64Array.from(values, (x) => Math.max(0, x)).sort();
+  const v = new Float64Array(n);
+  for (let i = 0; i < n; i++) v[i] = Math.max(0, values[i] as number);
+  v.sort();
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
@@ -415,24 +422,28 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
   for (let c = 0; c < nTx; c++) {
     const from = dayStart[c] as number;
     const to = dayStart[c + 1] as number;
-    const days: number[] = [];
-    for (let i = from; i < to; i++) if ((purchaseRows[i] as number) > 0) days.push(day[i] as number);
-    if (days.length === 0) continue;
+    let prev = Number.NaN;
     let lastCounted = -1;
-    for (let k = 1; k < days.length; k++) {
-      const d = days[k] as number;
+    let firstP = -1;
+    for (let i = from; i < to; i++) {
+      if ((purchaseRows[i] as number) === 0) continue;
+      const d = day[i] as number;
       const p = pOf(d);
-      if (p >= 0 && p < P && d - (days[k - 1] as number) >= inactivity && p !== lastCounted) {
+      if (firstP < 0) firstP = p;
+      else if (p >= 0 && p < P && d - prev >= inactivity && p !== lastCounted) {
         winNum[p] = (winNum[p] as number) + 1;
         lastCounted = p;
       }
+      prev = d;
     }
+    if (firstP < 0) continue;
     // denominator: customers whose last purchase before start(P) is >= inactivity days before it
-    let k = 0;
-    for (let p = Math.max(0, pOf(days[0] as number) + 1); p < P; p++) {
-      const s = startOf(p);
-      while (k + 1 < days.length && (days[k + 1] as number) < s) k++;
-      if ((days[k] as number) < s && s - (days[k] as number) >= inactivity) winDen[p] = (winDen[p] as number) + 1;
+    let i = from;
+    let lastBefore = Number.NaN;
+    for (let p = firstP + 1; p < P; p++) {
+      const s0 = startOf(p);
+      for (; i < to && (day[i] as number) < s0; i++) if ((purchaseRows[i] as number) > 0) lastBefore = day[i] as number;
+      if (s0 - lastBefore >= inactivity) winDen[p] = (winDen[p] as number) + 1;
     }
   }
 
@@ -450,29 +461,41 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
     for (let c = 0; c < nTx; c++) {
       const from = dayStart[c] as number;
       const to = dayStart[c + 1] as number;
-      const byP = new Map<number, number>();
+      // days ascending, so periods ascend: close each period's revenue as the next starts
+      let curP = -2;
+      let cur = 0;
+      let prevP = -2;
+      const close = (): void => {
+        if (curP < 0 || curP >= P) return;
+        if (curP + 1 < P) revOfPrevInPrev[curP + 1] = (revOfPrevInPrev[curP + 1] as number) + cur;
+        if (prevP === curP - 1) revFromPrev[curP] = (revFromPrev[curP] as number) + cur;
+      };
       for (let i = from; i < to; i++) {
         if ((purchaseRows[i] as number) === 0) continue;
         const p = pOf(day[i] as number);
-        if (p < 0 || p >= P) continue;
-        byP.set(p, (byP.get(p) ?? 0) + (valueHi[i] as number) + (valueLo[i] as number));
+        if (p !== curP) {
+          close();
+          prevP = curP;
+          curP = p;
+          cur = 0;
+        }
+        cur += (valueHi[i] as number) + (valueLo[i] as number);
       }
-      for (const [p, v] of byP) {
-        if (p + 1 < P) revOfPrevInPrev[p + 1] = (revOfPrevInPrev[p + 1] as number) + v;
-        const prev = byP.get(p - 1);
-        if (prev !== undefined) revFromPrev[p] = (revFromPrev[p] as number) + v;
-      }
+      close();
     }
   }
   // cross-sell breadth: distinct categories per (customer, period)
   if (catRows) {
-    const seen = new Set<string>();
+    const catIndex = new Map<unknown, number>();
+    const seen = new Set<number>();
     for (let i = 0; i < h.tx.length; i++) {
       const p = pOf(catRows.day[i] as number);
       if (p < 0 || p >= P) continue;
       const cat = catRows.cat[i];
       if (cat === undefined || cat === null || cat === '') continue;
-      const key = `${catRows.customer[i]}|${p}|${String(cat)}`;
+      let ci = catIndex.get(cat);
+      if (ci === undefined) catIndex.set(cat, (ci = catIndex.size));
+      const key = ((catRows.customer[i] as number) * (P + 1) + p) * 4096 + (ci % 4096);
       if (!seen.has(key)) {
         seen.add(key);
         crossNum[p] = (crossNum[p] as number) + 1;
@@ -867,7 +890,7 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
     const conc = concentration(allValues);
     let classes: DifferentiateMetrics['classes'];
     if (nTx > 0) {
-      const cl = customerClasses(transactions, { ...o, interactions: interactions ?? undefined, asOf: last } as never);
+      const cl = classesFromHistory(h, last, {});
       classes = { cashFlow: 0, quasiCashFlow: 0, lowYield: 0, other: 0, relationship: 0, transactional: 0 };
       for (let i = 0; i < cl.length; i++) {
         classes[cl.valueClass[i] as 'other']++;

@@ -14,7 +14,7 @@ const run = (script: string, args: string[]): Record<string, unknown> => {
 };
 
 const results: Record<string, unknown>[] = [];
-for (const n of sizes) {
+for (const n of process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes('summarize') ? [] : sizes) {
   const byMode: Record<string, Record<string, unknown>> = {};
   for (const mode of ['baseline', 'columns', 'unsorted', 'rows']) {
     const r = run('bench/summarize.ts', [String(n), mode]);
@@ -35,4 +35,8 @@ for (const name of ['fitBgNbd-cdnow', 'fitParetoNbd-cdnow', 'fitBgNbd-1e6-days',
 
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('segments')) {
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/segments.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+}
+
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('valuechain')) {
+  console.log(execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/valuechain.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }

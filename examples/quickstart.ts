@@ -7,6 +7,8 @@
 import { fileURLToPath } from 'node:url';
 import {
   abc,
+  simulateCrmHistory,
+  valueChain,
   customerLifetimeValueIntervals,
   rfm,
   fitBgNbd,
@@ -116,3 +118,60 @@ const top = Array.from(intervals.estimate.keys())
   }));
 console.log('\nTop 10 customers by 12-month CLV (margin 30 %, 1 % a month discount; 90 % parameter interval):');
 console.log(table(top));
+
+// 5. The CRM value chain. CDNOW has no interaction records, so this section runs on a seeded
+//    simulated CRM history (customers, purchases, campaigns, complaints) of the same size.
+const crm = simulateCrmHistory({ customers: 2357, start: '2023-01-01', days: 730, seed: 7 });
+const chain = valueChain(crm.transactions, crm.interactions, { period: 'quarter', attributionWindow: 30, inactivityThreshold: 90, margin: 0.3 });
+const v = (r: { value: number | null }) => (r.value === null ? '-' : pct(r.value));
+console.log(heading('CRM value chain (simulated history, quarterly)'));
+console.log(
+  `${crm.transactions.length} transactions and ${crm.interactions.length} interactions; customers: ${chain.customers.both} in both, ${chain.customers.onlyTransactions} silent buyers, ${chain.customers.onlyInteractions} prospects only`,
+);
+console.log('\nStage metrics of the last four quarters:');
+console.log(
+  table(
+    chain.periods.slice(-4).map((p) => ({
+      period: p.period,
+      new: p.identify.newCustomers,
+      prospects: p.identify.prospects,
+      conversion: v(p.identify.prospectConversionRate),
+      gini: p.differentiate.gini === null ? '-' : p.differentiate.gini.toFixed(2),
+      reach: v(p.interact.reach),
+      response: v(p.interact.responseRate),
+      complaints: v(p.interact.complaintRate),
+      offersTaken: v(p.customize.offerAcceptanceRate),
+      active: p.retain.activeCustomers,
+      retention: v(p.retain.retentionRate),
+      revenueKept: v(p.retain.revenueRetention),
+      winBack: v(p.retain.winBackRate),
+    })),
+  ),
+);
+console.log('\nFunnel (customers per stage):');
+console.log(table(chain.funnel.slice(-4)));
+console.log('\nCampaigns:');
+console.log(
+  table(
+    chain.campaigns.map((c) => ({
+      campaign: c.campaignId,
+      start: c.start,
+      reached: c.reached,
+      responders: c.responders,
+      revenue: c.attributedRevenue,
+      cost: c.cost,
+      roi: c.roi === null ? '-' : c.roi.toFixed(1),
+      upliftPerCustomer: c.upliftPerCustomer === null ? '-' : c.upliftPerCustomer.toFixed(2),
+    })),
+  ),
+);
+console.log('\nCohort retention (share of each acquisition quarter active k quarters later):');
+console.log(
+  table(
+    chain.cohorts.cohorts.map((cohort, i) => ({
+      cohort,
+      size: chain.cohorts.sizes[i],
+      ...Object.fromEntries(chain.cohorts.offsets.map((k) => [`+${k}`, Number.isNaN(chain.cohorts.share[i]![k]!) ? '' : pct(chain.cohorts.share[i]![k]!)])),
+    })),
+  ),
+);

@@ -30,8 +30,10 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
  * (typed arrays; `length`, `unit`, `observationEnd` and `report` are non-enumerable), in
  * order of each customer's first row unless `order: 'customerId'`.
  *
- * Cost: one validating pass over the rows, a counting sort by customer and one pass over
- * the (customer, day) pairs; about 10 million rows per second from column input.
+ * Cost: one validating pass per column, a hash pass over the ids, then one pass with a small
+ * state per customer when each customer's rows are in date order (a log sorted by date),
+ * else a counting sort by customer; 1 million rows take about 0.2 s, 10 million rows of a
+ * million customers about 3.5 s on two cores (memory-latency bound, like any group-by).
  *
  * @example
  * ```ts

@@ -1,7 +1,5 @@
-import * as bg from '../models/bgNbd.js';
 import * as bb from '../models/bgBb.js';
-import * as mbg from '../models/mbgNbd.js';
-import * as pnbd from '../models/paretoNbd.js';
+import { conditionalParts } from '../models/predictions.js';
 import type { ModelParams, PurchaseModelKind } from '../models/types.js';
 
 /**
@@ -44,19 +42,7 @@ export function discountedPurchases(
     }
     return out;
   }
-  const q = p as ModelParams['bg-nbd'] & ModelParams['pareto-nbd'];
-  const bracket =
-    kind === 'bg-nbd'
-      ? (x: number, T: number, t: number) => bg.bracket(q, x, T, t)
-      : kind === 'mbg-nbd'
-        ? (x: number, T: number, t: number) => mbg.bracket(q, x, T, t)
-        : (x: number, T: number, t: number) => pnbd.bracket(q, x, T, t);
-  const alive =
-    kind === 'bg-nbd'
-      ? (x: number, tx: number, T: number) => bg.alive(q, x, tx, T)
-      : kind === 'mbg-nbd'
-        ? (x: number, tx: number, T: number) => mbg.alive(q, x, tx, T)
-        : (x: number, tx: number, T: number) => pnbd.alive(q, x, tx, T);
+  const { bracket, alive } = conditionalParts(kind, p);
   const cache = new Map<number, Map<number, number>>();
   for (let i = 0; i < n; i++) {
     const x = X[i] as number;

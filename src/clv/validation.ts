@@ -5,11 +5,8 @@ import { encodeTransactions, type TransactionReadOptions } from '../data/encodeT
 import { dateOption, optionDay, parseOptions, unitOption } from '../data/options.js';
 import type { CustomerId, TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
-import * as bg from '../models/bgNbd.js';
-import * as bb from '../models/bgBb.js';
-import * as pnbd from '../models/paretoNbd.js';
-import { conditionalMany, customersOf, purchaseModel } from '../models/predictions.js';
-import type { ModelParams, PurchaseModel, PurchaseModelKind } from '../models/types.js';
+import { conditionalMany, customersOf, pmfOf, purchaseModel } from '../models/predictions.js';
+import type { PurchaseModel } from '../models/types.js';
 import { partialFromEncoded } from '../summary/partial.js';
 import { readOptionsShape } from '../summary/summarizePartial.js';
 import type { SummaryInput } from '../summary/readSummary.js';
@@ -101,20 +98,6 @@ export function holdoutComparison(model: PurchaseModel, split: SummaryInput): Ho
     predictedTotal: pt,
     actualTotal: at,
   };
-}
-
-/** P(X(t) = n) for a new customer, without validation. @internal */
-function pmfOf(kind: PurchaseModelKind, p: Record<string, number>, n: number, t: number): number {
-  switch (kind) {
-    case 'bg-nbd':
-      return bg.pmf(p as ModelParams['bg-nbd'], n, t);
-    case 'mbg-nbd':
-      return bg.pmf(p as ModelParams['mbg-nbd'], n, t, 'mbg');
-    case 'pareto-nbd':
-      return pnbd.pmf(p as ModelParams['pareto-nbd'], n, t);
-    case 'bg-bb':
-      return bb.pmf(p as ModelParams['bg-bb'], n, t);
-  }
 }
 
 /**

@@ -5,6 +5,7 @@
  * probability p; p ~ Beta(α, β), θ ~ Beta(γ, δ).
  * @internal
  */
+import { bridgeAtOne } from '../math/limits.js';
 import { logAddExp, logBeta, logChoose, logGamma } from '../math/special.js';
 import type { HistoryData } from './data.js';
 
@@ -58,15 +59,10 @@ function g(p: BgBbParams, m: number): number {
   return logGamma(1 + p.delta + m) - logGamma(p.gamma + p.delta + m);
 }
 
-function aroundOne(gamma: number, f: (gamma: number) => number): number {
-  if (Math.abs(gamma - 1) >= 1e-4) return f(gamma);
-  return (f(1 - 1e-4) + f(1 + 1e-4)) / 2;
-}
-
 /** E[X(n)] = α/(α+β) · δ/(γ-1) · [1 - Γ(γ+δ)Γ(1+δ+n) / (Γ(γ+δ+n)Γ(1+δ))], FHS (2010) eq. (7). */
 export function expected(p: BgBbParams, n: number): number {
   if (n <= 0) return 0;
-  return aroundOne(p.gamma, (gamma) => {
+  return bridgeAtOne(p.gamma, (gamma) => {
     const q = { ...p, gamma };
     const ratio = Math.exp(logGamma(gamma + p.delta) - logGamma(1 + p.delta) + g(q, n));
     return (p.alpha / (p.alpha + p.beta)) * (p.delta / (gamma - 1)) * (1 - ratio);
@@ -80,7 +76,7 @@ export function expected(p: BgBbParams, n: number): number {
 export function conditional(p: BgBbParams, x: number, tx: number, n: number, nStar: number): number {
   if (nStar <= 0) return 0;
   const lL = logLikOne(p, x, tx, n);
-  return aroundOne(p.gamma, (gamma) => {
+  return bridgeAtOne(p.gamma, (gamma) => {
     const q = { ...p, gamma };
     const lead = logBeta(p.alpha + x + 1, p.beta + n - x) - logBeta(p.alpha, p.beta) + logGamma(gamma + p.delta) - logGamma(1 + p.delta) - lL;
     const lg = logBeta(gamma, p.delta) - logBeta(p.gamma, p.delta); // L used the model's γ

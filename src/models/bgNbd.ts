@@ -6,6 +6,7 @@
  * @internal
  */
 import { logHyp2f1 } from '../math/hyp2f1.js';
+import { bridgeAtOne } from '../math/limits.js';
 import { digamma, logBeta, logGamma } from '../math/special.js';
 import { indexDistinct } from './fit.js';
 import type { HistoryData } from './data.js';
@@ -172,12 +173,6 @@ export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64A
   return ll;
 }
 
-/** 1 - (1-z)^(a-1) 2F1(a+b-1-r, a-1; a+b+x-1; z) style brackets, evaluated near a = 1 by symmetric averaging. */
-function aroundOne(a: number, f: (a: number) => number): number {
-  if (Math.abs(a - 1) >= 1e-4) return f(a);
-  return (f(1 - 1e-4) + f(1 + 1e-4)) / 2;
-}
-
 /**
  * E[X(t)] for a new customer, FHL (2005) eq. (9):
  * (a+b-1)/(a-1) [1 - (α/(α+t))^r 2F1(r, b; a+b-1; t/(α+t))]; the removable singularity at
@@ -187,7 +182,7 @@ export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   const { r, alpha, b } = p;
   const z = t / (alpha + t);
-  return aroundOne(p.a, (a) => {
+  return bridgeAtOne(p.a, (a) => {
     const h = logHyp2f1(r, b, a + b - 1, z);
     const v = h.sign * Math.exp(r * Math.log(alpha / (alpha + t)) + h.log);
     return ((a + b - 1) / (a - 1)) * (1 - v);
@@ -223,7 +218,7 @@ export function bracket(p: BgNbdParams, x: number, T: number, t: number): number
   const { r, alpha, b } = p;
   const z = t / (alpha + T + t);
   const lz = Math.log1p(-z);
-  return aroundOne(p.a, (a) => {
+  return bridgeAtOne(p.a, (a) => {
     const h = logHyp2f1(a + b - 1 - r, a - 1, a + b + x - 1, z);
     const v = h.sign * Math.exp((a - 1) * lz + h.log);
     return ((a + b + x - 1) / (a - 1)) * (1 - v);

@@ -32,7 +32,12 @@ import type { FitOptions, FittedModel } from './types.js';
  * Easy Way: An Alternative to the Pareto/NBD Model. Marketing Science, 24(2), 275-284.
  */
 export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'bg-nbd'> {
-  const fn = 'fitBgNbd';
+  return fitBgFamily('fitBgNbd', 'bg-nbd', summary, options);
+}
+
+/** BG/NBD and MBG/NBD share the data preparation, start and likelihood (with a variant). @internal */
+export function fitBgFamily<K extends 'bg-nbd' | 'mbg-nbd'>(fn: string, kind: K, summary: SummaryInput, options: FitOptions): FittedModel<K> {
+  const variant = kind === 'bg-nbd' ? 'bg' : 'mbg';
   const data = historyData(fn, summary, options);
   requireRows(fn, data.x.length);
   const prep = prepare(data);
@@ -42,15 +47,15 @@ export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): Fitte
   const meanT = weightedMean(data.T, data.w);
   return fitLikelihood(
     {
-      kind: 'bg-nbd',
+      kind,
       fn,
       names: ['r', 'alpha', 'a', 'b'],
       start: [1, Math.max(1e-3, meanT / Math.max(meanX, 0.1)), 1, 1],
       n: data.n,
       unit: data.unit,
       analyticGradient: true,
-      logLik: (theta, grad) => logLik(prep, theta, grad),
-      subsampleLogLik: subPrep ? (theta) => logLik(subPrep, theta) : undefined,
+      logLik: (theta, grad) => logLik(prep, theta, grad, variant),
+      subsampleLogLik: subPrep ? (theta) => logLik(subPrep, theta, undefined, variant) : undefined,
     },
     options,
   );

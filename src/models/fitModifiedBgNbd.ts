@@ -1,8 +1,5 @@
 import type { SummaryInput } from '../summary/readSummary.js';
-import { logLik, prepare } from './bgNbd.js';
-import { historyData, requireRows, subsetHistory } from './data.js';
-import { fitLikelihood, strideSubsample } from './fit.js';
-import { weightedMean } from './fitBgNbd.js';
+import { fitBgFamily } from './fitBgNbd.js';
 import type { FitOptions, FittedModel } from './types.js';
 
 /**
@@ -25,26 +22,5 @@ import type { FitOptions, FittedModel } from './types.js';
  * Marketing, 24(3), 201-209.
  */
 export function fitModifiedBgNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'mbg-nbd'> {
-  const fn = 'fitModifiedBgNbd';
-  const data = historyData(fn, summary, options);
-  requireRows(fn, data.x.length);
-  const prep = prepare(data);
-  const idx = strideSubsample(data.x.length);
-  const subPrep = idx ? prepare(subsetHistory(data, idx)) : undefined;
-  const meanX = weightedMean(data.x, data.w);
-  const meanT = weightedMean(data.T, data.w);
-  return fitLikelihood(
-    {
-      kind: 'mbg-nbd',
-      fn,
-      names: ['r', 'alpha', 'a', 'b'],
-      start: [1, Math.max(1e-3, meanT / Math.max(meanX, 0.1)), 1, 1],
-      n: data.n,
-      unit: data.unit,
-      analyticGradient: true,
-      logLik: (theta, grad) => logLik(prep, theta, grad, 'mbg'),
-      subsampleLogLik: subPrep ? (theta) => logLik(subPrep, theta, undefined, 'mbg') : undefined,
-    },
-    options,
-  );
+  return fitBgFamily('fitModifiedBgNbd', 'mbg-nbd', summary, options);
 }

@@ -5,12 +5,8 @@
  * @internal
  */
 import { logHyp2f1 } from '../math/hyp2f1.js';
+import { bridgeAtOne } from '../math/limits.js';
 import type { BgNbdParams } from './bgNbd.js';
-
-function aroundOne(a: number, f: (a: number) => number): number {
-  if (Math.abs(a - 1) >= 1e-4) return f(a);
-  return (f(1 - 1e-4) + f(1 + 1e-4)) / 2;
-}
 
 /** P(alive | x, t_x, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)). */
 export function alive(p: BgNbdParams, x: number, tx: number, T: number): number {
@@ -26,7 +22,7 @@ export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   const { r, alpha, b } = p;
   const z = t / (alpha + t);
-  return aroundOne(p.a, (a) => {
+  return bridgeAtOne(p.a, (a) => {
     // Euler: 2F1(r, b+1; a+b; z) = (1-z)^(a-1-r) 2F1(a+b-r, a-1; a+b; z); times (1-z)^r
     const h = logHyp2f1(a + b - r, a - 1, a + b, z);
     return (b / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
@@ -47,7 +43,7 @@ export function bracket(p: BgNbdParams, x: number, T: number, t: number): number
   if (t <= 0) return 0;
   const { r, alpha, b } = p;
   const z = t / (alpha + T + t);
-  return aroundOne(p.a, (a) => {
+  return bridgeAtOne(p.a, (a) => {
     const h = logHyp2f1(a + b - r, a - 1, a + b + x, z);
     return ((a + b + x) / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
   });

@@ -84,6 +84,11 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
     throw new CustomerValueError('invalid_options', `${fn}: n must be a whole number >= 0, got ${String(n)}`);
   }
+  return pmfOf(kind, p, n, t);
+}
+
+/** P(X(t) = n) of a new customer, without validation. @internal */
+export function pmfOf(kind: PurchaseModelKind, p: Record<string, number>, n: number, t: number): number {
   switch (kind) {
     case 'bg-nbd':
       return bg.pmf(p as ModelParams['bg-nbd'], n, t);
@@ -94,6 +99,19 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
     case 'bg-bb':
       return bb.pmf(p as ModelParams['bg-bb'], n, t);
   }
+}
+
+/**
+ * The two factors of the continuous-time models' conditional expectation:
+ * E[Y(t) | x, t_x, T] = bracket(x, T, t) · alive(x, t_x, T). @internal
+ */
+export function conditionalParts(kind: 'bg-nbd' | 'mbg-nbd' | 'pareto-nbd', p: Record<string, number>) {
+  const q = p as ModelParams['bg-nbd'] & ModelParams['pareto-nbd'];
+  const m = kind === 'bg-nbd' ? bg : kind === 'mbg-nbd' ? mbg : pnbd;
+  return {
+    bracket: (x: number, T: number, t: number): number => m.bracket(q, x, T, t),
+    alive: (x: number, tx: number, T: number): number => m.alive(q, x, tx, T),
+  };
 }
 
 /** Read customers for predictions. @internal */
@@ -128,9 +146,9 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customers: Su
 }
 
 /**
- * Conditional expectations for many customers. For BG/NBD and MBG/NBD the part that
- * needs 2F1 depends only on (x, T), so it is computed once per distinct pair (real data
- * has far fewer pairs than customers) and multiplied by each customer's P(alive).
+ * Conditional expectations for many customers. For the continuous-time models the part
+ * that needs 2F1 depends only on (x, T), so it is computed once per distinct pair (real
+ * data has far fewer pairs than customers) and multiplied by each customer's P(alive).
  * @internal
  */
 export function conditionalMany(
@@ -143,10 +161,9 @@ export function conditionalMany(
 ): Float64Array {
   const n = X.length;
   const out = new Float64Array(n);
-  if (kind === 'bg-nbd' || kind === 'mbg-nbd') {
-    const q = p as ModelParams['bg-nbd'];
-    const bracket = kind === 'bg-nbd' ? bg.bracket : mbg.bracket;
-    const alive = kind === 'bg-nbd' ? bg.alive : mbg.alive;
+  if (kind !== 'bg-bb') {
+    // the bracket depends on (x, T) only: once per distinct pair
+    const { bracket, alive } = conditionalParts(kind, p);
     const cache = new Map<number, Map<number, number>>();
     for (let i = 0; i < n; i++) {
       const x = X[i] as number;
@@ -155,17 +172,14 @@ export function conditionalMany(
       if (!byT) cache.set(x, (byT = new Map()));
       let v = byT.get(T);
       if (v === undefined) {
-        v = bracket(q, x, T, t);
+        v = bracket(x, T, t);
         byT.set(T, v);
       }
-      out[i] = v * alive(q, x, TX[i] as number, T);
+      out[i] = v === 0 ? 0 : v * alive(x, TX[i] as number, T);
     }
     return out;
   }
-  const f = kind === 'pareto-nbd' ? pnbd.conditional : bb.conditional;
-  for (let i = 0; i < n; i++) {
-    out[i] = (f as (p: unknown, x: number, tx: number, T: number, t: number) => number)(p, X[i] as number, TX[i] as number, TT[i] as number, t);
-  }
+  for (let i = 0; i < n; i++) out[i] = bb.conditional(p as ModelParams['bg-bb'], X[i] as number, TX[i] as number, TT[i] as number, t);
   return out;
 }
 

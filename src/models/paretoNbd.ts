@@ -26,10 +26,11 @@ function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { r, alpha, s, beta } = p;
   const k = r + s + x;
   const big = alpha >= beta ? alpha : beta;
-  const small = alpha >= beta ? beta : alpha;
+  const diff = alpha >= beta ? alpha - beta : beta - alpha;
   const b2 = alpha >= beta ? s + 1 : r + x;
-  const term = (t: number): number => logHyp2f1Plus1(k, b2, (big - small) / (big + t)) - k * Math.log(big + t);
-  return logSubExp(term(tx), term(T));
+  const atTx = logHyp2f1Plus1(k, b2, diff / (big + tx)) - k * Math.log(big + tx);
+  const atT = logHyp2f1Plus1(k, b2, diff / (big + T)) - k * Math.log(big + T);
+  return logSubExp(atTx, atT);
 }
 
 /**
@@ -66,17 +67,16 @@ function logBracket(p: ParetoNbdParams, x: number, tx: number, T: number): { mai
  */
 export function logLik(data: HistoryData, theta: Float64Array): number {
   const p = { r: theta[0] as number, alpha: theta[1] as number, s: theta[2] as number, beta: theta[3] as number };
-  const lgR = logGamma(p.r);
-  const base = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) - lgR;
+  const base = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) - logGamma(p.r);
   const { x: X, tx: TX, T: TT, w: W } = data;
-  const cache = new Map<number, number>();
   let ll = 0;
+  let prevX = Number.NaN;
+  let lg = 0;
   for (let i = 0; i < X.length; i++) {
     const x = X[i] as number;
-    let lg = cache.get(x);
-    if (lg === undefined) {
+    if (x !== prevX) {
       lg = logGamma(p.r + x);
-      cache.set(x, lg);
+      prevX = x;
     }
     const { main, rest } = logBracket(p, x, TX[i] as number, TT[i] as number);
     ll += (W[i] as number) * (lg + base + logAddExp(main, rest));

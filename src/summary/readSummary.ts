@@ -41,23 +41,24 @@ function toFloat(
   n: number,
   field: string,
   issues: IssueCollector,
-  check: (v: number) => boolean,
-  expectation: string,
+  nonNegative: boolean,
 ): Float64Array {
-  const out = new Float64Array(n);
+  // a Float64Array is validated and used as is (never written to); anything else is copied
+  const typed = col instanceof Float64Array && col.length === n;
+  const out = typed ? col : new Float64Array(n);
+  const lower = nonNegative ? 0 : Number.NEGATIVE_INFINITY;
   for (let i = 0; i < n; i++) {
     const v = col[i];
-    if (typeof v !== 'number' || !check(v)) {
-      issues.row(i, field, 'invalid_' + field, expectation, v);
+    // finite and >= lower, in one comparison chain without a call (NaN fails both)
+    if (typeof v !== 'number' || !(v >= lower && v < Number.POSITIVE_INFINITY)) {
+      issues.row(i, field, 'invalid_' + field, nonNegative ? 'must be a finite number >= 0' : 'must be a finite number', v);
       if (issues.full(field)) break;
       continue;
     }
-    out[i] = v;
+    if (!typed) out[i] = v;
   }
   return out;
 }
-
-const nonNegative = (v: number): boolean => Number.isFinite(v) && v >= 0;
 
 /**
  * Read and validate summary columns: `frequency`, `recency`, `T` finite and >= 0 with
@@ -74,19 +75,19 @@ export function readSummary(
   const raw = resolveColumns(input, fn, 'customers', FIELDS, fields, ['frequency', 'recency', 'T']);
   const n = raw.n;
   const issues = new IssueCollector(fn, 'customers');
-  const frequency = toFloat(requireColumn(raw, 'frequency', fn, 'customers', fields), n, 'frequency', issues, nonNegative, 'must be a finite number >= 0');
-  const recency = toFloat(requireColumn(raw, 'recency', fn, 'customers', fields), n, 'recency', issues, nonNegative, 'must be a finite number >= 0');
-  const T = toFloat(requireColumn(raw, 'T', fn, 'customers', fields), n, 'T', issues, nonNegative, 'must be a finite number >= 0');
+  const frequency = toFloat(requireColumn(raw, 'frequency', fn, 'customers', fields), n, 'frequency', issues, true);
+  const recency = toFloat(requireColumn(raw, 'recency', fn, 'customers', fields), n, 'recency', issues, true);
+  const T = toFloat(requireColumn(raw, 'T', fn, 'customers', fields), n, 'T', issues, true);
   let weight: Float64Array | undefined;
   const w = options.weights ?? raw.cols.count;
   if (w !== undefined) {
     if (w.length !== n) {
       issues.row(0, 'count', 'invalid_weights', `must have one weight per row (${n})`, w.length);
-    } else weight = toFloat(w as ArrayLike<unknown>, n, 'count', issues, nonNegative, 'must be a finite number >= 0');
+    } else weight = toFloat(w as ArrayLike<unknown>, n, 'count', issues, true);
   }
   let monetaryValue: Float64Array | undefined;
   const m = raw.cols.monetaryValue;
-  if (m !== undefined) monetaryValue = toFloat(m, n, 'monetaryValue', issues, Number.isFinite, 'must be a finite number');
+  if (m !== undefined) monetaryValue = toFloat(m, n, 'monetaryValue', issues, false);
   else if (options.needMonetary && n > 0) requireColumn(raw, 'monetaryValue', fn, 'customers', fields);
   issues.throwIfAny();
   for (let i = 0; i < n; i++) {

@@ -33,7 +33,7 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
  * Cost: one validating pass per column, a hash pass over the ids, then one pass with a small
  * state per customer when each customer's rows are in date order (a log sorted by date),
  * else a counting sort by customer; 1 million rows take about 0.2 s, 10 million rows of a
- * million customers about 3.5 s on two cores (memory-latency bound, like any group-by).
+ * million customers 3.5-4.5 s on two cores (memory-latency bound, like any group-by).
  *
  * @example
  * ```ts

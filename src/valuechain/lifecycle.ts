@@ -166,6 +166,14 @@ export interface LifecycleTransitionsOptions extends LifecycleThresholds, Transa
   interactions?: InteractionInput | undefined;
 }
 
+/**
+ * The lifecycle stages in rule order.
+ *
+ * @example
+ * ```ts
+ * LIFECYCLE_STAGES.indexOf('mature'); // 3
+ * ```
+ */
 export const LIFECYCLE_STAGES: readonly LifecycleStage[] = ['prospect', 'new', 'developing', 'mature', 'declining', 'lapsed'];
 
 const transitionsSchema = z.looseObject({ ...thresholdShape, ...readShape, from: dateOption, to: dateOption });

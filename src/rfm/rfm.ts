@@ -128,11 +128,36 @@ const inRange = (v: number, r: Range | undefined): boolean => r === undefined ||
  * get equal scores, a better value never gets a lower score, and distinct values fill the
  * bins evenly. Or fixed `thresholds`.
  *
- * Schemes: `'standard'` (11 segments on 5 bins; ranges in the table of {@link STANDARD}),
- * `'value-matrix'` (8 segments from R, F, M above or below their means), `'quadrant'`
- * (4 classes from R and F above or below their means), or custom rules evaluated in order
- * (first match wins, `fallback` otherwise; check them with {@link validateRfmRules}).
- * Labels in English or Chinese (`locale: 'zh'`).
+ * Schemes (labels in English, or Chinese with `locale: 'zh'`):
+ *
+ * - `'standard'`, 11 segments on 5 bins, first match wins (scores 1-5):
+ *
+ *   | segment | R | F | M |
+ *   | --- | --- | --- | --- |
+ *   | Champions (冠军客户) | 5 | 4-5 | any |
+ *   | Loyal Customers (忠诚客户) | 3-4 | 4-5 | any |
+ *   | Potential Loyalist (潜在忠诚客户) | 4-5 | 2-3 | any |
+ *   | New Customers (新客户) | 5 | 1 | any |
+ *   | Promising (有潜力客户) | 4 | 1 | any |
+ *   | Need Attention (需要关注客户) | 3 | 3 | any |
+ *   | About To Sleep (即将沉睡客户) | 3 | 1-2 | any |
+ *   | Can't Lose Them (不能失去的客户) | 1-2 | 5 | any |
+ *   | At Risk (有流失风险客户) | 1-2 | 3-4 | any |
+ *   | Lost (流失客户) | 1 | 1-2 | 1-2 |
+ *   | Hibernating (休眠客户) | 1-2 | 1-2 | any |
+ *
+ * - `'value-matrix'`, 8 segments, each of R, F, M "high" when strictly better than its mean
+ *   over all customers (days since the last purchase below the mean, F and M above):
+ *   Important Value (重要价值客户: R, F, M high), Important Development (重要发展客户: R high,
+ *   F low, M high), Important Retention (重要保持客户: R low, F high, M high), Important
+ *   Win-back (重要挽留客户: R low, F low, M high), and General Value / Development /
+ *   Retention / Win-back (一般价值/发展/保持/挽留客户) with M low; any number of bins.
+ * - `'quadrant'`, 4 classes on R and F high/low by the same mean rule: High Value (高价值客户:
+ *   both high), Important to Retain (重点保持客户: R low, F high), New (新客户: R high, F
+ *   low), Low Value (低价值客户: both low).
+ * - custom rules `{ segment, r?, f?, m?, recency?, frequency?, monetary? }` (inclusive
+ *   ranges on scores or raw values) evaluated in order, first match wins, `fallback`
+ *   otherwise; check them with {@link validateRfmRules}.
  *
  * Cost: three sorts of the customers plus linear passes.
  *

@@ -98,6 +98,12 @@ describe('Pareto/NBD on CDNOW (Fader & Hardie 2005 note; Fader, Hardie & Lee 200
     expect(Math.abs(m.logLikelihood - -9595.0)).toBeLessThan(0.1);
   });
 
+  it('gives the same fit from the raw transactions through summarize', () => {
+    const raw = fitParetoNbd(summarize(cdnowSample(), { observationEnd: '1997-09-30', unit: 'week' }));
+    for (const k of ['r', 'alpha', 's', 'beta'] as const) relativeTo(raw.params[k], reference[k], 2e-3);
+    expect(Math.abs(raw.logLikelihood - -9595.0)).toBeLessThan(0.1);
+  });
+
   it('agrees with an independent high-precision optimum to 1e-5 and across starting points', () => {
     for (const k of ['r', 'alpha', 's', 'beta'] as const) relativeTo(m.params[k], reference[k], 1e-5);
     const other = fitParetoNbd(summary, { initialParams: { r: 2, alpha: 2, s: 2, beta: 50 } });

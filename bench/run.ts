@@ -16,7 +16,7 @@ const run = (script: string, args: string[]): Record<string, unknown> => {
 const results: Record<string, unknown>[] = [];
 for (const n of process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes('summarize') ? [] : sizes) {
   const byMode: Record<string, Record<string, unknown>> = {};
-  for (const mode of ['baseline', 'columns', 'unsorted', 'rows']) {
+  for (const mode of ['baseline', 'columns', 'unsorted', 'numeric', 'rows']) {
     const r = run('bench/summarize.ts', [String(n), mode]);
     byMode[mode] = r;
     console.log(JSON.stringify(r));

@@ -2,7 +2,8 @@
  * One measurement in a fresh process (so peak RSS is this measurement's own):
  *   node --import tsx bench/summarize.ts <rows> <columns|unsorted|rows|baseline>
  * columns: a date-ordered log as columns; unsorted: the same rows in random order;
- * rows: the date-ordered log as row objects; baseline: a bare group-by over the columns.
+ * numeric: the log with integer ids in an Int32Array; rows: the date-ordered log as row
+ * objects; baseline: a bare group-by over the columns.
  * prints one JSON line.
  */
 import { summarize } from '../src/index.js';
@@ -36,7 +37,12 @@ function baselineGroupBy(c: BenchColumns): number {
 const rows = Number(process.argv[2] ?? 1e5);
 const mode = process.argv[3] ?? 'columns';
 const columns = syntheticTransactions(rows, 42, mode !== 'unsorted');
-const input = mode === 'rows' ? toRowObjects(columns) : columns;
+const input =
+  mode === 'rows'
+    ? toRowObjects(columns)
+    : mode === 'numeric'
+      ? { customerId: Int32Array.from(columns.customerId, (id) => Number(id.slice(1))), date: columns.date, amount: columns.amount }
+      : columns;
 const gc = (globalThis as { gc?: () => void }).gc;
 gc?.();
 const rssBefore = process.memoryUsage().rss;

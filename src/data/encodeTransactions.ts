@@ -185,6 +185,27 @@ export function encodeTransactions(
   const amount = filtering ? new Float64Array(n) : amountIn;
   const keptCategory: unknown[] | undefined = categories ? [] : undefined;
   const index = new IdIndex();
+  // integer ids in a typed array over a compact range: a direct-address table instead of hashing
+  let direct: Int32Array | undefined;
+  let minId = 0;
+  if (ArrayBuffer.isView(ids) && n > 0) {
+    const v = ids as unknown as ArrayLike<number>;
+    let lo = Number.POSITIVE_INFINITY;
+    let hi = Number.NEGATIVE_INFINITY;
+    let ints = true;
+    for (let i = 0; i < n && ints; i++) {
+      const x = v[i] as number;
+      if (x !== Math.floor(x)) ints = false;
+      else {
+        if (x < lo) lo = x;
+        if (x > hi) hi = x;
+      }
+    }
+    if (ints && hi - lo < 4 * n + 1024) {
+      direct = new Int32Array(hi - lo + 1).fill(-1);
+      minId = lo;
+    }
+  }
   const seenOrders = orders ? new Set<unknown>() : undefined;
   let prevId: unknown = NO_ID;
   let c = -1;
@@ -202,7 +223,14 @@ export function encodeTransactions(
     }
     // customers are numbered in order of their first row, even a row later left out by date
     const id = ids[i];
-    if (id !== prevId) {
+    if (direct) {
+      const slot = (id as number) - minId;
+      c = direct[slot] as number;
+      if (c < 0) {
+        c = index.add(id as CustomerId);
+        direct[slot] = c;
+      }
+    } else if (id !== prevId) {
       c = index.add(id as CustomerId);
       prevId = id;
     }

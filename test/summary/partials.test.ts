@@ -138,3 +138,19 @@ describe('the one-pass route for date-ordered logs', () => {
     );
   });
 });
+
+describe('integer ids in typed arrays', () => {
+  it('give the same summary through the direct-address table as through hashing', () => {
+    fc.assert(
+      fc.property(fc.array(fc.record({ id: fc.integer({ min: -5, max: 30 }), d: fc.integer({ min: 0, max: 60 }), c: fc.integer({ min: -500, max: 10000 }) }), { maxLength: 80 }), (rows) => {
+        const cols = {
+          customerId: Int32Array.from(rows, (r) => r.id),
+          date: Float64Array.from(rows, (r) => day0 + r.d * 86_400_000),
+          amount: Float64Array.from(rows, (r) => r.c / 100),
+        };
+        const plain = { customerId: rows.map((r) => r.id), date: Array.from(cols.date), amount: Array.from(cols.amount) };
+        expect(toRows(summarize(cols))).toEqual(toRows(summarize(plain)));
+      }),
+    );
+  });
+});

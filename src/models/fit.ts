@@ -106,6 +106,19 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, opti
   if (!Number.isFinite(ll) || names.some((n) => !Number.isFinite(params[n]) || !(params[n]! > 0))) {
     throw new CustomerValueError('fit_failed', `${fn}: the optimizer ended at a non-finite point (${result.message}); params ${JSON.stringify(params)}`);
   }
+  // a parameter running off towards 0 or infinity means the likelihood has no interior
+  // maximum for these data (e.g. nobody bought twice): say so instead of returning it
+  for (let i = 0; i < k; i++) {
+    const xi = result.x[i] as number;
+    if (Math.abs(xi) > 20) {
+      const name = names[i] as string;
+      throw new CustomerValueError(
+        'fit_failed',
+        `${fn}: the likelihood has no maximum inside the parameter space for these data: ${name} ran off to ${Math.exp(xi).toExponential(2)}; ` +
+          `the data cannot identify the model (too few customers, no repeat purchases or no variation)${xi > 0 ? '; an l2 penalty bounds large parameters' : ''}`,
+      );
+    }
+  }
   const H = hessian(obj, result.x);
   const cov = invertSpd(H, k);
   const standardErrors = {} as Record<string, number>;

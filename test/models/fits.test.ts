@@ -198,3 +198,11 @@ describe('fit failures are errors, never NaN', () => {
     expect(() => fitBgNbd(summary, { initialParams: { r: -1 } })).toThrow(/initialParams.r/);
   });
 });
+
+describe('data that cannot identify a model', () => {
+  it('throws with the reason instead of returning parameters at the boundary', () => {
+    expect(() => fitBgNbd({ frequency: [0, 0, 0], recency: [0, 0, 0], T: [10, 20, 30] })).toThrow(/no maximum inside the parameter space/);
+    expect(() => fitGammaGamma({ frequency: [2, 2, 2], recency: [1, 1, 1], T: [3, 3, 3], monetaryValue: [10, 10, 10] })).toThrow(CustomerValueError);
+    expect(() => fitBgNbd({ frequency: [0, 0, 0], recency: [0, 0, 0], T: [10, 20, 30] })).toThrow(/r ran off to/);
+  });
+});

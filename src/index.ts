@@ -19,7 +19,7 @@ export type {
   ColumnTable,
 } from './data/types.js';
 export type { TimeUnit } from './data/days.js';
-export type { TransactionReadOptions, ReturnsPolicy } from './data/encodeTransactions.js';
+export type { TransactionReadOptions, ReturnsPolicy, NumericDates } from './data/encodeTransactions.js';
 export { TransactionSchema, InteractionSchema } from './data/schemas.js';
 export type { RecordSchema, SchemaIssue } from './data/schemas.js';
 export { toRows } from './data/toRows.js';

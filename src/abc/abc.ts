@@ -98,7 +98,7 @@ function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[];
       : typeof input === 'object' && input !== null && dateName in input;
   const kind = o.input ?? (hasDate ? 'transactions' : 'customers');
   if (kind === 'transactions') {
-    const s = summarize(input as never, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, observationEnd: o.observationEnd });
+    const s = summarize(input as never, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, observationEnd: o.observationEnd });
     return { ids: s.customerId, v: s.totalValue };
   }
   let name = o.value;

@@ -22,6 +22,12 @@ export interface TransactionReadOptions {
    * how many were dropped. Rows without an `orderId` are always kept. Default `false`.
    */
   dropDuplicateOrders?: boolean | undefined;
+  /**
+   * How numeric dates are read: `'epoch-ms'` (default, as `Date` does), `'epoch-s'` (Unix
+   * seconds), `'epoch-day'` (whole days since 1970-01-01) or `'yyyymmdd'` (the number 19970101).
+   * Strings and Date objects are not affected.
+   */
+  numericDates?: NumericDates | undefined;
 }
 
 /** Transactions as dense columns: customer index, UTC day, amount. @internal */
@@ -51,6 +57,10 @@ const TX_FIELDS = ['customerId', 'date', 'amount', 'orderId', 'category'] as con
 /** @internal */
 export function checkReadOptions(fn: string, options: TransactionReadOptions): void {
   const r = options.returns;
+  const nd = options.numericDates;
+  if (nd !== undefined && nd !== 'epoch-ms' && nd !== 'epoch-s' && nd !== 'epoch-day' && nd !== 'yyyymmdd') {
+    optionError(fn, 'numericDates', "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'", nd);
+  }
   if (r !== undefined && r !== 'net' && r !== 'ignore' && r !== 'error') {
     optionError(fn, 'returns', "must be 'net', 'ignore' or 'error'", r);
   }
@@ -75,15 +85,23 @@ const MAX_MS = 8.64e15;
  * boxed: typed arrays of epoch ms, or plain arrays of strings, numbers and Dates.
  * @internal
  */
-export function dayColumn(dates: ArrayLike<unknown>, n: number, issues: IssueCollector, field = 'date'): Int32Array {
+export function dayColumn(
+  dates: ArrayLike<unknown>,
+  n: number,
+  issues: IssueCollector,
+  field = 'date',
+  numeric: NumericDates = 'epoch-ms',
+): Int32Array {
   const out = new Int32Array(n);
+  const fromNumber = numericDay(numeric);
   if (ArrayBuffer.isView(dates)) {
     const ms = dates as unknown as ArrayLike<number>;
     for (let i = 0; i < n; i++) {
       const v = ms[i] as number;
-      if (v >= -MAX_MS && v <= MAX_MS) out[i] = Math.floor(v / MS_PER_DAY);
+      const d = numeric === 'epoch-ms' ? (v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN) : fromNumber(v);
+      if (d === d) out[i] = d;
       else {
-        issues.row(i, field, 'invalid_date', DATE_EXPECTATION, v);
+        issues.row(i, field, 'invalid_date', numberExpectation(numeric), v);
         if (issues.full(field)) break;
       }
     }
@@ -101,15 +119,38 @@ export function dayColumn(dates: ArrayLike<unknown>, n: number, issues: IssueCol
       }
       d = prevDay;
     } else if (typeof v === 'number') {
-      d = v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN;
+      d = numeric === 'epoch-ms' ? (v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN) : fromNumber(v);
     } else d = toDay(v);
     if (d === d) out[i] = d;
     else {
-      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : DATE_EXPECTATION, v);
+      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : typeof v === 'number' ? numberExpectation(numeric) : DATE_EXPECTATION, v);
       if (issues.full(field)) break;
     }
   }
   return out;
+}
+
+/** How numeric dates are read. */
+export type NumericDates = 'epoch-ms' | 'epoch-s' | 'epoch-day' | 'yyyymmdd';
+
+function numberExpectation(numeric: NumericDates): string {
+  return numeric === 'yyyymmdd'
+    ? 'must be a valid date written as the number YYYYMMDD'
+    : `must be a finite number of ${numeric === 'epoch-s' ? 'seconds' : numeric === 'epoch-day' ? 'whole days' : 'milliseconds'} since 1970-01-01`;
+}
+
+/** UTC day of a number under each reading, NaN when invalid. @internal */
+function numericDay(numeric: NumericDates): (v: number) => number {
+  switch (numeric) {
+    case 'epoch-s':
+      return (v) => (Math.abs(v) <= MAX_MS / 1000 ? Math.floor(v / 86_400) : Number.NaN);
+    case 'epoch-day':
+      return (v) => (Number.isInteger(v) && Math.abs(v) <= 1e8 ? v : Number.NaN);
+    case 'yyyymmdd':
+      return (v) => (Number.isInteger(v) && v >= 10000101 && v <= 99991231 ? parseIsoDay(String(v)) : Number.NaN);
+    default:
+      return (v) => (v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN);
+  }
 }
 
 /** An amount column as a Float64Array (the input itself when it already is one), validated. @internal */
@@ -174,7 +215,7 @@ export function encodeTransactions(
       if (issues.full('customerId')) break;
     }
   }
-  const dayIn = dayColumn(dates, n, issues);
+  const dayIn = dayColumn(dates, n, issues, 'date', options.numericDates ?? 'epoch-ms');
   const amountIn = numberColumn(amounts, n, issues, 'amount', returns === 'error' ? 'error' : 'allow');
   issues.throwIfAny();
 

@@ -52,6 +52,7 @@ export function rfmRaw(
       fields: options.fields,
       returns: options.returns,
       dropDuplicateOrders: options.dropDuplicateOrders,
+      numericDates: options.numericDates,
     });
     const n = s.length;
     const asOf = s.observationEnd ? parseIsoDay(s.observationEnd) : 0;

@@ -15,6 +15,7 @@ export const readOptionsShape = {
   fields: fieldsOption.optional(),
   returns: z.enum(['net', 'ignore', 'error'], { error: "must be 'net', 'ignore' or 'error'" }).optional(),
   dropDuplicateOrders: z.boolean({ error: 'must be a boolean' }).optional(),
+  numericDates: z.enum(['epoch-ms', 'epoch-s', 'epoch-day', 'yyyymmdd'], { error: "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'" }).optional(),
 };
 
 const schema = z.looseObject({ ...readOptionsShape, observationEnd: dateOption.optional() });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { summarize } from '../../src/index.js';
+import { CustomerValueError, summarize } from '../../src/index.js';
 
 /** The UTC day of each input, through the public API: the first purchase day of a one-row summary. */
 const dayOf = (date: unknown): string =>
@@ -76,5 +76,23 @@ describe('date inputs are reduced to UTC days', () => {
     expect(s.firstPurchase[0]).toBe('2024-03-10');
     expect(s.frequency[0]).toBe(2);
     expect(s.recency[0]).toBe(210);
+  });
+});
+
+describe('numeric dates', () => {
+  const one = (date: number, numericDates: 'epoch-ms' | 'epoch-s' | 'epoch-day' | 'yyyymmdd') =>
+    summarize([{ customerId: 'x', date, amount: 1 }], { numericDates }).firstPurchase[0];
+  it('are epoch milliseconds by default, or seconds, days or YYYYMMDD on request', () => {
+    const ms = Date.UTC(1997, 0, 1, 12);
+    expect(one(ms, 'epoch-ms')).toBe('1997-01-01');
+    expect(one(ms / 1000, 'epoch-s')).toBe('1997-01-01');
+    expect(one(9862, 'epoch-day')).toBe('1997-01-01');
+    expect(one(19970101, 'yyyymmdd')).toBe('1997-01-01');
+    expect(summarize({ customerId: ['a'], date: new Float64Array([19970101]), amount: [1] }, { numericDates: 'yyyymmdd' }).firstPurchase[0]).toBe('1997-01-01');
+  });
+  it('reject what the reading cannot parse', () => {
+    expect(() => one(19971345, 'yyyymmdd')).toThrow('summarize: row 0: date must be a valid date written as the number YYYYMMDD, got 19971345');
+    expect(() => one(1.5, 'epoch-day')).toThrow(/whole days since 1970-01-01/);
+    expect(() => summarize([], { numericDates: 'weeks' } as never)).toThrow(CustomerValueError);
   });
 });

@@ -486,16 +486,24 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
   }
   // cross-sell breadth: distinct categories per (customer, period)
   if (catRows) {
+    // categories to small integers first, so that (customer, period, category) is one exact number key
     const catIndex = new Map<unknown, number>();
-    const seen = new Set<number>();
+    const code = new Int32Array(h.tx.length).fill(-1);
     for (let i = 0; i < h.tx.length; i++) {
-      const p = pOf(catRows.day[i] as number);
-      if (p < 0 || p >= P) continue;
       const cat = catRows.cat[i];
       if (cat === undefined || cat === null || cat === '') continue;
       let ci = catIndex.get(cat);
       if (ci === undefined) catIndex.set(cat, (ci = catIndex.size));
-      const key = ((catRows.customer[i] as number) * (P + 1) + p) * 4096 + (ci % 4096);
+      code[i] = ci;
+    }
+    const nCat = Math.max(1, catIndex.size);
+    const seen = new Set<number>();
+    for (let i = 0; i < h.tx.length; i++) {
+      const ci = code[i] as number;
+      if (ci < 0) continue;
+      const p = pOf(catRows.day[i] as number);
+      if (p < 0 || p >= P) continue;
+      const key = ((catRows.customer[i] as number) * (P + 1) + p) * nCat + ci;
       if (!seen.has(key)) {
         seen.add(key);
         crossNum[p] = (crossNum[p] as number) + 1;

@@ -43,10 +43,21 @@ function toFloat(
   issues: IssueCollector,
   nonNegative: boolean,
 ): Float64Array {
-  // a Float64Array is validated and used as is (never written to); anything else is copied
-  const typed = col instanceof Float64Array && col.length === n;
-  const out = typed ? col : new Float64Array(n);
   const lower = nonNegative ? 0 : Number.NEGATIVE_INFINITY;
+  if (ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array) && !(col instanceof BigUint64Array)) {
+    // typed arrays: only the range check; a Float64Array is used as is (never written to),
+    // other typed arrays are copied natively
+    const v = col as unknown as ArrayLike<number>;
+    for (let i = 0; i < n; i++) {
+      const x = v[i] as number;
+      if (!(x >= lower && x < Number.POSITIVE_INFINITY)) {
+        issues.row(i, field, 'invalid_' + field, nonNegative ? 'must be a finite number >= 0' : 'must be a finite number', x);
+        if (issues.full(field)) break;
+      }
+    }
+    return col instanceof Float64Array ? col : Float64Array.from(v);
+  }
+  const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i];
     // finite and >= lower, in one comparison chain without a call (NaN fails both)
@@ -55,7 +66,7 @@ function toFloat(
       if (issues.full(field)) break;
       continue;
     }
-    if (!typed) out[i] = v;
+    out[i] = v;
   }
   return out;
 }
@@ -95,6 +106,7 @@ export function readSummary(
     const t = T[i] as number;
     if (r > t * (1 + 1e-9) + 1e-9) issues.row(i, 'recency', 'recency_after_T', `must not exceed T (${t})`, r);
     else if ((frequency[i] as number) === 0 && r > 1e-9) issues.row(i, 'recency', 'recency_without_repeat', 'must be 0 when frequency is 0', r);
+    else continue;
     if (issues.full('recency')) break;
   }
   issues.throwIfAny();

@@ -1,5 +1,5 @@
 import * as bb from '../models/bgBb.js';
-import { conditionalParts } from '../models/predictions.js';
+import { conditionalParts, PairCache } from '../models/predictions.js';
 import type { ModelParams, PurchaseModelKind } from '../models/types.js';
 
 /**
@@ -43,23 +43,20 @@ export function discountedPurchases(
     return out;
   }
   const { bracket, alive } = conditionalParts(kind, p);
-  const cache = new Map<number, Map<number, number>>();
+  const cache = new PairCache();
   for (let i = 0; i < n; i++) {
     const x = X[i] as number;
     const T = TT[i] as number;
-    let byT = cache.get(x);
-    if (!byT) cache.set(x, (byT = new Map()));
-    let v = byT.get(T);
-    if (v === undefined) {
-      v = 0;
+    const v = cache.get(x, T, () => {
+      let sum = 0;
       let prev = 0;
       for (let k = 0; k < times.length; k++) {
         const cur = bracket(x, T, times[k] as number);
-        v += (weights[k] as number) * (cur - prev);
+        sum += (weights[k] as number) * (cur - prev);
         prev = cur;
       }
-      byT.set(T, v);
-    }
+      return sum;
+    });
     out[i] = v === 0 ? 0 : v * alive(x, TX[i] as number, T);
   }
   return out;

@@ -231,12 +231,16 @@ export function bracket(p: BgNbdParams, x: number, T: number, t: number): number
  * with Pfaff's transformation).
  */
 export function aliveAhead(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
-  const pa = alive(p, x, tx, T);
-  if (t <= 0) return pa;
+  return alive(p, x, tx, T) * survivalAhead(p, x, T, t);
+}
+
+/** E[e^(-λ p t)] over the posterior of (λ, p) of an alive customer: ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x; z). */
+export function survivalAhead(p: BgNbdParams, x: number, T: number, t: number): number {
+  if (t <= 0) return 1;
   const z = t / (p.alpha + T + t);
   // Euler: 2F1(r+x, b+x; a+b+x; z) = (1-z)^(a-r-x) 2F1(a+b-r, a; a+b+x; z)
   const h = logHyp2f1(p.a + p.b - p.r, p.a, p.a + p.b + x, z);
-  return pa * h.sign * Math.exp(p.a * Math.log1p(-z) + h.log);
+  return h.sign * Math.exp(p.a * Math.log1p(-z) + h.log);
 }
 
 /**

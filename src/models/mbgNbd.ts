@@ -6,6 +6,7 @@
  */
 import { logHyp2f1 } from '../math/hyp2f1.js';
 import { bridgeAtOne } from '../math/limits.js';
+import * as bg from './bgNbd.js';
 import type { BgNbdParams } from './bgNbd.js';
 
 /** P(alive | x, t_x, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)). */
@@ -38,23 +39,17 @@ export function conditional(p: BgNbdParams, x: number, tx: number, T: number, t:
   return bracket(p, x, T, t) * alive(p, x, tx, T);
 }
 
-/** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. */
+/**
+ * E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. An alive
+ * MBG/NBD customer's dropout probability has the posterior Beta(a, b + x + 1), one more
+ * survived opportunity than BG/NBD's Beta(a, b + x): the bracket is BG/NBD's with b + 1.
+ */
 export function bracket(p: BgNbdParams, x: number, T: number, t: number): number {
-  if (t <= 0) return 0;
-  const { r, alpha, b } = p;
-  const z = t / (alpha + T + t);
-  return bridgeAtOne(p.a, (a) => {
-    const h = logHyp2f1(a + b - r, a - 1, a + b + x, z);
-    return ((a + b + x) / (a - 1)) * (1 - h.sign * Math.exp((a - 1) * Math.log1p(-z) + h.log));
-  });
+  return bg.bracket({ ...p, b: p.b + 1 }, x, T, t);
 }
 
 /** P(alive at T + t) = P(alive) ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x+1; a+b+x+1; t/(α+T+t)). */
 export function aliveAhead(p: BgNbdParams, x: number, tx: number, T: number, t: number): number {
-  const pa = alive(p, x, tx, T);
-  if (t <= 0) return pa;
-  const z = t / (p.alpha + T + t);
-  // Euler: 2F1(r+x, b+x+1; a+b+x+1; z) = (1-z)^(a-r-x) 2F1(a+b+1-r, a; a+b+x+1; z)
-  const h = logHyp2f1(p.a + p.b + 1 - p.r, p.a, p.a + p.b + x + 1, z);
-  return pa * h.sign * Math.exp(p.a * Math.log1p(-z) + h.log);
+  // P(no dropout in the next t | alive) is BG/NBD's with b + 1 (see bracket)
+  return alive(p, x, tx, T) * bg.survivalAhead({ ...p, b: p.b + 1 }, x, T, t);
 }

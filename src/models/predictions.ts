@@ -164,17 +164,11 @@ export function conditionalMany(
   if (kind !== 'bg-bb') {
     // the bracket depends on (x, T) only: once per distinct pair
     const { bracket, alive } = conditionalParts(kind, p);
-    const cache = new Map<number, Map<number, number>>();
+    const cache = new PairCache();
     for (let i = 0; i < n; i++) {
       const x = X[i] as number;
       const T = TT[i] as number;
-      let byT = cache.get(x);
-      if (!byT) cache.set(x, (byT = new Map()));
-      let v = byT.get(T);
-      if (v === undefined) {
-        v = bracket(x, T, t);
-        byT.set(T, v);
-      }
+      const v = cache.get(x, T, () => bracket(x, T, t));
       out[i] = v === 0 ? 0 : v * alive(x, TX[i] as number, T);
     }
     return out;
@@ -254,3 +248,18 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
 
 /** @internal */
 export type { Model };
+
+/** Values memoized by a (frequency, T) pair: real data has far fewer pairs than customers. @internal */
+export class PairCache {
+  private readonly map = new Map<number, Map<number, number>>();
+  get(x: number, T: number, compute: () => number): number {
+    let byT = this.map.get(x);
+    if (!byT) this.map.set(x, (byT = new Map()));
+    let v = byT.get(T);
+    if (v === undefined) {
+      v = compute();
+      byT.set(T, v);
+    }
+    return v;
+  }
+}

@@ -151,6 +151,14 @@ describe('Gamma-Gamma on the CDNOW repeat customers (Fader, Hardie & Lee 2005, J
     toPrinted(m.params.v, '15.448');
   });
 
+  it('gives the published digits from the raw transactions through summarize', () => {
+    const raw = fitGammaGamma(summarize(cdnowSample(), { observationEnd: '1997-09-30', unit: 'week' }));
+    expect(raw.n).toBe(946);
+    toPrinted(raw.params.p, '6.25');
+    toPrinted(raw.params.q, '3.74');
+    toPrinted(raw.params.v, '15.44');
+  });
+
   it('needs positive spend and two repeat customers', () => {
     expect(() => fitGammaGamma({ frequency: [1, 2], recency: [1, 2], T: [3, 3], monetaryValue: [5, 0] })).toThrow(
       "fitGammaGamma: a repeat customer's monetaryValue must be > 0, got 0",

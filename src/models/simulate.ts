@@ -51,19 +51,29 @@ function setup(fn: string, o: SimulateOptions, discrete: boolean) {
   };
   const h = o.holdout ?? 0;
   if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) throw new CustomerValueError('invalid_options', `${fn}: holdout must be >= 0, got ${String(h)}`);
+  const out = {
+    customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
+    frequency: new Int32Array(n),
+    recency: new Float64Array(n),
+    T: new Float64Array(n),
+    alive: new Uint8Array(n),
+    frequencyHoldout: new Int32Array(n),
+  };
+  /** Store customer i's simulated history. */
+  const record = (i: number, x: number, last: number, T: number, alive: boolean, hold: number): void => {
+    out.frequency[i] = x;
+    out.recency[i] = last;
+    out.T[i] = T;
+    out.alive[i] = alive ? 1 : 0;
+    out.frequencyHoldout[i] = hold;
+  };
   return {
     n,
     Tof,
     h,
     rng: new Random(o.seed ?? 1),
-    out: {
-      customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
-      frequency: new Int32Array(n),
-      recency: new Float64Array(n),
-      T: new Float64Array(n),
-      alive: new Uint8Array(n),
-      frequencyHoldout: new Int32Array(n),
-    },
+    record,
+    out,
   };
 }
 
@@ -73,7 +83,7 @@ function setup(fn: string, o: SimulateOptions, discrete: boolean) {
  */
 function simulateBg(fn: string, kind: 'bg-nbd' | 'mbg-nbd', input: Params<'bg-nbd'>, o: SimulateOptions): SimulatedCustomers {
   const { r, alpha, a, b } = params(fn, kind, input as Params<typeof kind>) as ModelParams['bg-nbd'];
-  const { n, Tof, h, rng, out } = setup(fn, o, false);
+  const { n, Tof, h, rng, out, record } = setup(fn, o, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
@@ -96,11 +106,7 @@ function simulateBg(fn: string, kind: 'bg-nbd' | 'mbg-nbd', input: Params<'bg-nb
         if (t <= T) aliveAtT = false;
       }
     }
-    out.frequency[i] = x;
-    out.recency[i] = last;
-    out.T[i] = T;
-    out.alive[i] = aliveAtT ? 1 : 0;
-    out.frequencyHoldout[i] = hold;
+    record(i, x, last, T, aliveAtT, hold);
   }
   return withMeta(out, { length: n });
 }
@@ -145,7 +151,7 @@ export function simulateModifiedBgNbd(model: Params<'mbg-nbd'>, options: Simulat
 export function simulateParetoNbd(model: Params<'pareto-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateParetoNbd';
   const { r, alpha, s, beta } = params(fn, 'pareto-nbd', model) as ModelParams['pareto-nbd'];
-  const { n, Tof, h, rng, out } = setup(fn, options, false);
+  const { n, Tof, h, rng, out, record } = setup(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
@@ -164,11 +170,7 @@ export function simulateParetoNbd(model: Params<'pareto-nbd'>, options: Simulate
         last = t;
       } else hold++;
     }
-    out.frequency[i] = x;
-    out.recency[i] = last;
-    out.T[i] = T;
-    out.alive[i] = death > T ? 1 : 0;
-    out.frequencyHoldout[i] = hold;
+    record(i, x, last, T, death > T, hold);
   }
   return withMeta(out, { length: n });
 }
@@ -187,7 +189,7 @@ export function simulateParetoNbd(model: Params<'pareto-nbd'>, options: Simulate
 export function simulateBgBb(model: Params<'bg-bb'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateBgBb';
   const { alpha, beta, gamma, delta } = params(fn, 'bg-bb', model) as ModelParams['bg-bb'];
-  const { n, Tof, h, rng, out } = setup(fn, options, true);
+  const { n, Tof, h, rng, out, record } = setup(fn, options, true);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);
     const p = rng.beta(alpha, beta);
@@ -208,11 +210,7 @@ export function simulateBgBb(model: Params<'bg-bb'>, options: SimulateOptions): 
         } else hold++;
       }
     }
-    out.frequency[i] = x;
-    out.recency[i] = last;
-    out.T[i] = T;
-    out.alive[i] = aliveNext ? 1 : 0;
-    out.frequencyHoldout[i] = hold;
+    record(i, x, last, T, aliveNext, hold);
   }
   return withMeta(out, { length: n });
 }

@@ -1,4 +1,5 @@
 import { withMeta } from '../data/columns.js';
+import { compressHistories } from '../models/compress.js';
 import { readSummary, type SummaryFieldsOptions, type SummaryInput } from './readSummary.js';
 
 /** A compressed summary: one row per distinct (frequency, recency, T) with its `count`. */
@@ -27,32 +28,21 @@ export interface CompressedSummary {
  */
 export function compressSummary(summary: SummaryInput, options: SummaryFieldsOptions = {}): CompressedSummary {
   const s = readSummary(summary, 'compressSummary', { fields: options.fields });
-  const byF = new Map<number, Map<number, Map<number, number>>>();
-  const f: number[] = [];
-  const r: number[] = [];
-  const t: number[] = [];
-  const count: number[] = [];
-  for (let i = 0; i < s.n; i++) {
-    const fi = s.frequency[i] as number;
-    const ri = s.recency[i] as number;
-    const ti = s.T[i] as number;
-    const w = s.weight ? (s.weight[i] as number) : 1;
-    let byR = byF.get(fi);
-    if (!byR) byF.set(fi, (byR = new Map()));
-    let byT = byR.get(ri);
-    if (!byT) byR.set(ri, (byT = new Map()));
-    const k = byT.get(ti);
-    if (k === undefined) {
-      byT.set(ti, f.length);
-      f.push(fi);
-      r.push(ri);
-      t.push(ti);
-      count.push(w);
-    } else count[k] = (count[k] as number) + w;
-  }
+  const c = compressHistories({
+    x: s.frequency,
+    tx: s.recency,
+    T: s.T,
+    w: s.weight ?? new Float64Array(s.n).fill(1),
+    n: s.n,
+    m: undefined,
+    unit: undefined,
+  });
+  const f = c.x;
+  const r = c.tx;
+  const t = c.T;
   const order = Array.from(f, (_, i) => i).sort(
     (a, b) => (f[a] as number) - (f[b] as number) || (r[a] as number) - (r[b] as number) || (t[a] as number) - (t[b] as number),
   );
-  const pick = (col: number[]): Float64Array => Float64Array.from(order, (i) => col[i] as number);
-  return withMeta({ frequency: pick(f), recency: pick(r), T: pick(t), count: pick(count) }, { length: order.length });
+  const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i] as number);
+  return withMeta({ frequency: pick(f), recency: pick(r), T: pick(t), count: pick(c.w) }, { length: order.length });
 }

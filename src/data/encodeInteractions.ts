@@ -1,5 +1,5 @@
 import { IssueCollector } from '../errors.js';
-import { dayColumn, numberColumn } from './encodeTransactions.js';
+import { dayColumn, numberColumn, type NumericDates } from './encodeTransactions.js';
 import { IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Interaction } from './types.js';
@@ -8,6 +8,8 @@ import type { CustomerId, FieldMap, Interaction } from './types.js';
 export interface InteractionReadOptions {
   /** Our field name -> the caller's column name for interactions. Default: identity. */
   interactionFields?: FieldMap<Interaction> | undefined;
+  /** How numeric interaction dates are read (see the transactions' `numericDates`). Default 'epoch-ms'. */
+  numericDates?: NumericDates | undefined;
 }
 
 /** Interactions as typed columns. @internal */
@@ -44,7 +46,7 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
   const channels = requireColumn(raw, 'channel', fn, 'interactions', fields);
   const kinds = requireColumn(raw, 'kind', fn, 'interactions', fields);
   const issues = new IssueCollector(fn, 'interactions');
-  const day = dayColumn(dates, n, issues);
+  const day = dayColumn(dates, n, issues, 'date', options.numericDates ?? 'epoch-ms');
   const costCol = raw.cols.cost;
   let cost: Float64Array = new Float64Array(n);
   if (costCol) {

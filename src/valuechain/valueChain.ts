@@ -53,7 +53,11 @@ export interface IdentifyMetrics {
   newCustomers: number;
   /** Known customers (a purchase or interaction up to the end) with no purchase yet. */
   prospects: number;
-  /** Prospects at the end of the previous period who made a first purchase in this one. */
+  /**
+   * Per period: prospects at the end of the previous period who made a first purchase in this
+   * one. Overall: leads (customers touched before any purchase, prospects at some time in the
+   * window) who made their first purchase in the window.
+   */
   prospectConversionRate: Rate;
   /** Median days from first touch to first purchase of the new customers who were touched first (null if none). */
   medianDaysToFirstPurchase: number | null;
@@ -930,21 +934,22 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
       return n;
     }
     const activeAll = allValues.length;
-    const convAll = sum(convNum);
-    const everProspect = (() => {
-      let n = 0;
-      for (let c = 0; c < nAll; c++) {
-        const ft = firstTouch[c] as number;
-        const fp = firstPurchase[c] as number;
-        if (Number.isFinite(ft) && ft <= last && !(fp <= ft) && pOf(ft) >= R0 - 1 && !(fp < first)) n++;
-      }
-      return n;
-    })();
+    // overall lead conversion: customers touched before any purchase (or never buying) who were
+    // prospects at some point of the window, and of those, the ones who bought in it
+    let leads = 0;
+    let converted = 0;
+    for (let c = 0; c < nAll; c++) {
+      const ft = firstTouch[c] as number;
+      const fp = firstPurchase[c] as number;
+      if (!(ft <= last) || fp <= ft || fp < first) continue;
+      leads++;
+      if (fp <= last) converted++;
+    }
     return {
       identify: {
         newCustomers: sum(newC),
         prospects: lastP ? lastP.identify.prospects : 0,
-        prospectConversionRate: rate(convAll, everProspect),
+        prospectConversionRate: rate(converted, leads),
         medianDaysToFirstPurchase: median(ttfp.slice(R0).flat()),
         acquisitionCost: rate(sum(acqCost), sum(newC)),
         relationshipCustomers: lastP ? lastP.identify.relationshipCustomers : 0,

@@ -121,6 +121,21 @@ describe('valueChain on a hand-built history', () => {
     expect(report.cohorts.share[0]).toEqual([1, 0.5, 0, 0.5]);
   });
 
+  it('overall figures over the whole window', () => {
+    const o = report.overall;
+    expect(o.identify.newCustomers).toBe(4); // A, B, E, C (F was acquired before the window)
+    expect(o.identify.prospects).toBe(1); // D
+    expect(o.identify.prospectConversionRate).toEqual(r(2, 3)); // leads A, C, D; A and C bought
+    expect(o.identify.acquisitionCost).toEqual(r(2, 4)); // contacts of A and C before their first purchase
+    expect(o.retain.activeCustomers).toBe(5);
+    expect(o.retain.revenue).toBe(570);
+    expect(o.retain.retentionRate).toEqual(r(1, 6)); // Feb: A kept of {A, B}; Mar: 0 of {A, E}; Apr: 0 of {C, F}; Jan: none before
+    expect(o.interact.touched).toBe(4);
+    expect(o.interact.responseRate).toEqual(r(1, 3));
+    expect(o.customize.offerAcceptanceRate).toEqual(r(1, 1));
+    expect(o.differentiate.classes).toMatchObject({ relationship: 3, transactional: 2 }); // A, E, F repeat; B, C once
+  });
+
   it('splits by segment labels and reports mean P(alive) with a model', () => {
     const labelled = valueChain(transactions, interactions, {
       start: '2024-01-01',

@@ -79,64 +79,71 @@ export function totalsFromPartial(partial: SummaryPartial, end: number): Custome
   return { days: daysOut, first: firstOut, last: lastOut, repeat, total, hasRows, used, afterObservationEnd: afterEnd };
 }
 
-const STRIDE = 12;
-// state slots per customer
-const CUR_DAY = 0, CUR_HI = 1, CUR_LO = 2, CUR_P = 3, FIRST = 4, LAST = 5, DAYS = 6, TOT_HI = 7, TOT_LO = 8, REP_HI = 9, REP_LO = 10, SEEN = 11;
+// One 64-byte record (a cache line) per customer: six compensated sums as doubles, then four
+// 32-bit integers: the current day (INT32_MIN until the first row), the first and last
+// purchase days, and 2 x purchase days + (1 when the current day has a purchase row).
+const F_CUR_HI = 0, F_CUR_LO = 1, F_TOT_HI = 2, F_TOT_LO = 3, F_REP_HI = 4, F_REP_LO = 5;
+const I_CUR_DAY = 12, I_FIRST = 13, I_LAST = 14, I_DAYS = 15;
+const UNSEEN = -2147483648;
 
-function closeDay(s: Float64Array, o: number): void {
-  const v = (s[o + CUR_HI] as number) + (s[o + CUR_LO] as number);
-  const totHi = s[o + TOT_HI] as number;
+function closeDay(f: Float64Array, g: Int32Array, c: number): void {
+  const o = c * 8;
+  const q = c * 16;
+  const v = (f[o + F_CUR_HI] as number) + (f[o + F_CUR_LO] as number);
+  const totHi = f[o + F_TOT_HI] as number;
   let t = totHi + v;
-  s[o + TOT_LO] = (s[o + TOT_LO] as number) + (Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi);
-  s[o + TOT_HI] = t;
-  if ((s[o + CUR_P] as number) > 0) {
-    const d = s[o + CUR_DAY] as number;
-    if (s[o + DAYS] === 0) s[o + FIRST] = d;
+  f[o + F_TOT_LO] = (f[o + F_TOT_LO] as number) + (Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi);
+  f[o + F_TOT_HI] = t;
+  const daysFlag = g[q + I_DAYS] as number;
+  if (daysFlag & 1) {
+    const d = g[q + I_CUR_DAY] as number;
+    if (daysFlag >> 1 === 0) g[q + I_FIRST] = d;
     else {
-      const repHi = s[o + REP_HI] as number;
+      const repHi = f[o + F_REP_HI] as number;
       t = repHi + v;
-      s[o + REP_LO] = (s[o + REP_LO] as number) + (Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi);
-      s[o + REP_HI] = t;
+      f[o + F_REP_LO] = (f[o + F_REP_LO] as number) + (Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi);
+      f[o + F_REP_HI] = t;
     }
-    s[o + LAST] = d;
-    s[o + DAYS] = (s[o + DAYS] as number) + 1;
-  }
+    g[q + I_LAST] = d;
+    g[q + I_DAYS] = ((daysFlag >> 1) + 1) * 2;
+  } else g[q + I_DAYS] = daysFlag & ~1;
 }
 
 /**
  * Totals in one pass over rows that are in date order within each customer (as a log
- * sorted by date is), with one small state per customer. Returns undefined as soon as a
- * customer's rows go back in time; the caller then groups the rows first.
+ * sorted by date is), with one cache line of state per customer. Returns undefined as soon
+ * as a customer's rows go back in time; the caller then groups the rows first.
  * @internal
  */
 export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | undefined {
   const nc = tx.customerIds.length;
   const n = tx.length;
   const { customer, day, amount } = tx;
-  const s = new Float64Array(nc * STRIDE);
+  const buffer = new ArrayBuffer(nc * 64);
+  const f = new Float64Array(buffer);
+  const g = new Int32Array(buffer);
+  for (let c = 0; c < nc; c++) g[c * 16 + I_CUR_DAY] = UNSEEN;
   for (let i = 0; i < n; i++) {
-    const o = (customer[i] as number) * STRIDE;
+    const c = customer[i] as number;
+    const o = c * 8;
+    const q = c * 16;
     const d = day[i] as number;
     const x = amount[i] as number;
-    if (s[o + SEEN] === 0) {
-      s[o + SEEN] = 1;
-      s[o + CUR_DAY] = d;
-    } else {
-      const cur = s[o + CUR_DAY] as number;
-      if (d !== cur) {
+    const cur = g[q + I_CUR_DAY] as number;
+    if (cur !== d) {
+      if (cur !== UNSEEN) {
         if (d < cur) return undefined;
-        closeDay(s, o);
-        s[o + CUR_DAY] = d;
-        s[o + CUR_HI] = 0;
-        s[o + CUR_LO] = 0;
-        s[o + CUR_P] = 0;
+        closeDay(f, g, c);
+        f[o + F_CUR_HI] = 0;
+        f[o + F_CUR_LO] = 0;
       }
+      g[q + I_CUR_DAY] = d;
     }
-    const hi = s[o + CUR_HI] as number;
+    const hi = f[o + F_CUR_HI] as number;
     const t = hi + x;
-    s[o + CUR_LO] = (s[o + CUR_LO] as number) + (Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi);
-    s[o + CUR_HI] = t;
-    if (x >= 0) s[o + CUR_P] = (s[o + CUR_P] as number) + 1;
+    f[o + F_CUR_LO] = (f[o + F_CUR_LO] as number) + (Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi);
+    f[o + F_CUR_HI] = t;
+    if (x >= 0) g[q + I_DAYS] = (g[q + I_DAYS] as number) | 1;
   }
   const days = new Int32Array(nc);
   const first = new Int32Array(nc);
@@ -145,15 +152,16 @@ export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | 
   const total = new Float64Array(nc);
   const hasRows = new Uint8Array(nc);
   for (let c = 0; c < nc; c++) {
-    const o = c * STRIDE;
-    if (s[o + SEEN] === 0) continue;
-    closeDay(s, o);
+    const o = c * 8;
+    const q = c * 16;
+    if (g[q + I_CUR_DAY] === UNSEEN) continue;
+    closeDay(f, g, c);
     hasRows[c] = 1;
-    days[c] = s[o + DAYS] as number;
-    first[c] = s[o + FIRST] as number;
-    last[c] = s[o + LAST] as number;
-    repeat[c] = (s[o + REP_HI] as number) + (s[o + REP_LO] as number);
-    total[c] = (s[o + TOT_HI] as number) + (s[o + TOT_LO] as number);
+    days[c] = (g[q + I_DAYS] as number) >> 1;
+    first[c] = g[q + I_FIRST] as number;
+    last[c] = g[q + I_LAST] as number;
+    repeat[c] = (f[o + F_REP_HI] as number) + (f[o + F_REP_LO] as number);
+    total[c] = (f[o + F_TOT_HI] as number) + (f[o + F_TOT_LO] as number);
   }
   return { days, first, last, repeat, total, hasRows, used: n, afterObservationEnd: tx.afterObservationEnd };
 }

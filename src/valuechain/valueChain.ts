@@ -7,9 +7,10 @@ import { argsort } from '../math/sort.js';
 import { probabilityAlive } from '../models/predictions.js';
 import { classesFromHistory } from './customerClasses.js';
 import { customerHistory } from './customerHistory.js';
+import { campaignMetrics, type CampaignAcc } from './campaigns.js';
+import { cohortMatrix } from './cohorts.js';
 import { periodGrid } from './periods.js';
 import type {
-  CampaignMetrics,
   DifferentiateMetrics,
   FunnelRow,
   PeriodMetrics,
@@ -197,7 +198,6 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
   // per customer: distinct active periods (for cohorts and the funnel)
   const activeStart = new Uint32Array(nAll + 1);
   const activePeriods: number[] = [];
-  const cohortRows = new Map<number, Map<number, number>>();
   const clip = (p: number): number => (p < 0 ? -1 : Math.min(p, P));
 
   // categories per customer-day are only kept as rows; collect per (customer, period) distinct categories
@@ -406,12 +406,6 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
   const daysToResolve: number[][] = Array.from({ length: P }, () => []);
   const channelMix: Array<Map<string, number>> = Array.from({ length: P }, () => new Map());
   const funnel = Array.from({ length: P }, () => ({ known: 0, differentiated: 0, touched: 0, responded: 0, purchased: 0, retained: 0 }));
-  interface CampaignAcc {
-    first: Map<number, number>;
-    responders: Set<number>;
-    cost: number;
-    start: number;
-  }
   const campaigns = new Map<string, CampaignAcc>();
   if (it) {
     // interactions grouped per customer, sorted by day
@@ -644,66 +638,11 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
   }
 
   // campaigns
-  const campaignRows: CampaignMetrics[] = [];
-  const dayRevenue = (c: number, a: number, b: number): number => {
-    if (c >= nTx) return 0;
-    let s = 0;
-    for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
-      const d = day[i] as number;
-      if (d > b) break;
-      if (d >= a) s += (valueHi[i] as number) + (valueLo[i] as number);
-    }
-    return s;
-  };
   const knownDay = Float64Array.from({ length: nAll }, (_, c) => Math.min(firstPurchase[c] as number, firstTouch[c] as number));
-  for (const [campaignId, acc] of [...campaigns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    let attributed = 0;
-    for (const [c, d0] of acc.first) attributed += dayRevenue(c, d0, d0 + window);
-    const reached = acc.first.size;
-    let controlCount = 0;
-    let controlRevenue = 0;
-    for (let c = 0; c < nAll; c++) {
-      if ((knownDay[c] as number) < acc.start && !acc.first.has(c)) {
-        controlCount++;
-        controlRevenue += dayRevenue(c, acc.start, acc.start + window);
-      }
-    }
-    const uplift = controlCount > 0 && reached > 0 ? attributed / reached - controlRevenue / controlCount : null;
-    campaignRows.push({
-      campaignId,
-      start: Number.isFinite(acc.start) ? dayToIso(acc.start) : '',
-      reached,
-      responders: acc.responders.size,
-      responseRate: rate(acc.responders.size, reached),
-      attributedRevenue: attributed,
-      cost: acc.cost,
-      roi: acc.cost > 0 ? (attributed * margin - acc.cost) / acc.cost : null,
-      controlCustomers: controlCount,
-      upliftPerCustomer: uplift,
-      incrementalRevenue: uplift === null ? null : uplift * reached,
-    });
-  }
+  const campaignRows = campaignMetrics(campaigns, partial, nTx, knownDay, window, margin);
 
   // cohorts (acquired in a reported period)
-  for (let c = 0; c < nTx; c++) {
-    const a = activeStart[c] as number;
-    const b = activeStart[c + 1] as number;
-    if (a === b) continue;
-    const cp = pOf(firstPurchase[c] as number);
-    if (cp < R0 || cp >= P) continue;
-    let row = cohortRows.get(cp);
-    if (!row) cohortRows.set(cp, (row = new Map()));
-    for (let k = a; k < b; k++) {
-      const p = activePeriods[k] as number;
-      if (p >= P) continue;
-      row.set(p - cp, (row.get(p - cp) ?? 0) + 1);
-    }
-  }
-  const cohortPeriods = [...cohortRows.keys()].sort((a, b) => a - b);
-  const maxOffset = P - 1 - (cohortPeriods[0] ?? P - 1);
-  const offsets = Array.from({ length: Math.max(0, maxOffset + 1) }, (_, k) => k);
-  const cohortRetained = cohortPeriods.map((cp) => offsets.map((k) => (cp + k < P ? ((cohortRows.get(cp) as Map<number, number>).get(k) ?? 0) : Number.NaN)));
-  const sizes = cohortPeriods.map((cp) => (cohortRows.get(cp) as Map<number, number>).get(0) ?? 0);
+  const cohorts = cohortMatrix(nTx, activeStart, activePeriods, (c) => pOf(firstPurchase[c] as number), R0, P, grid.labels);
 
   // overall: the window as one period
   const overall = overallMetrics();
@@ -828,13 +767,7 @@ export function valueChain(transactions: TransactionInput, interactions: Interac
     overall,
     funnel: funnel.slice(R0).map((f, k) => ({ period: grid.labels[R0 + k] as string, ...f })),
     campaigns: campaignRows,
-    cohorts: {
-      cohorts: cohortPeriods.map((p) => grid.labels[p] as string),
-      offsets,
-      sizes,
-      retained: cohortRetained,
-      share: cohortRetained.map((row, i) => row.map((v) => (Number.isNaN(v) ? Number.NaN : (sizes[i] as number) > 0 ? v / (sizes[i] as number) : Number.NaN))),
-    },
+    cohorts,
     customers: { total: onlyTx + onlyIt + both, onlyTransactions: onlyTx, onlyInteractions: onlyIt, both },
   };
 }

@@ -1,0 +1,71 @@
+import { dayToIso } from '../data/days.js';
+import type { SummaryPartial } from '../summary/partial.js';
+import type { CampaignMetrics, Rate } from './types.js';
+
+/** What valueChain gathers per campaign from the interactions. @internal */
+export interface CampaignAcc {
+  /** First contact day per reached customer. */
+  first: Map<number, number>;
+  responders: Set<number>;
+  cost: number;
+  /** First contact day of the campaign. */
+  start: number;
+}
+
+const rate = (numerator: number, denominator: number): Rate => ({ value: denominator > 0 ? numerator / denominator : null, numerator, denominator });
+
+/**
+ * Per campaign: reach, responders, revenue attributed to reached customers (their purchase
+ * days from their first contact to `window` days after it), cost, ROI, and uplift against the
+ * customers known before the campaign start that it did not reach (their revenue in the
+ * window after the start). @internal
+ */
+export function campaignMetrics(
+  campaigns: Map<string, CampaignAcc>,
+  partial: SummaryPartial,
+  nTx: number,
+  knownDay: Float64Array,
+  window: number,
+  margin: number,
+): CampaignMetrics[] {
+  const { dayStart, day, valueHi, valueLo } = partial;
+  const revenueBetween = (c: number, a: number, b: number): number => {
+    if (c >= nTx) return 0;
+    let s = 0;
+    for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+      const d = day[i] as number;
+      if (d > b) break;
+      if (d >= a) s += (valueHi[i] as number) + (valueLo[i] as number);
+    }
+    return s;
+  };
+  const rows: CampaignMetrics[] = [];
+  for (const [campaignId, acc] of [...campaigns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
+    let attributed = 0;
+    for (const [c, d0] of acc.first) attributed += revenueBetween(c, d0, d0 + window);
+    const reached = acc.first.size;
+    let controlCount = 0;
+    let controlRevenue = 0;
+    for (let c = 0; c < knownDay.length; c++) {
+      if ((knownDay[c] as number) < acc.start && !acc.first.has(c)) {
+        controlCount++;
+        controlRevenue += revenueBetween(c, acc.start, acc.start + window);
+      }
+    }
+    const uplift = controlCount > 0 && reached > 0 ? attributed / reached - controlRevenue / controlCount : null;
+    rows.push({
+      campaignId,
+      start: Number.isFinite(acc.start) ? dayToIso(acc.start) : '',
+      reached,
+      responders: acc.responders.size,
+      responseRate: rate(acc.responders.size, reached),
+      attributedRevenue: attributed,
+      cost: acc.cost,
+      roi: acc.cost > 0 ? (attributed * margin - acc.cost) / acc.cost : null,
+      controlCustomers: controlCount,
+      upliftPerCustomer: uplift,
+      incrementalRevenue: uplift === null ? null : uplift * reached,
+    });
+  }
+  return rows;
+}

@@ -21,7 +21,7 @@ export interface CustomerLifetimeValueOptions {
   horizon: number;
   /** Length of a period: the horizon's and the discount rate's unit. Default: the purchase model's unit, else 'month'. */
   unit?: TimeUnit | undefined;
-  /** Time unit of the purchase model. Default: `purchaseModel.unit`, else `unit`. */
+  /** Time unit of the purchase model (and of the customers' recency and T). Default: `purchaseModel.unit`, else the `unit` of a summary from `summarize`, else `unit`. */
   modelUnit?: TimeUnit | undefined;
   /** Discount rate per period (0.01 = 1 % a month with unit 'month'). Default 0. */
   discountRate?: number | undefined;
@@ -59,7 +59,10 @@ export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
   const margin = o.margin ?? 1;
   if (typeof margin !== 'number' || !Number.isFinite(margin)) bad(fn, 'margin', 'must be a finite number', margin);
   const unit = o.unit ?? o.purchaseModel.unit ?? 'month';
-  const modelUnit = o.modelUnit ?? o.purchaseModel.unit ?? unit;
+  // the customers' recency and T are in the model's unit: a summary from summarize says which
+  const customersUnit = (o.customers as { unit?: unknown } | null)?.unit;
+  const modelUnit =
+    o.modelUnit ?? o.purchaseModel.unit ?? (typeof customersUnit === 'string' && customersUnit in DAYS_PER_UNIT ? (customersUnit as TimeUnit) : unit);
   for (const [name, u] of [['unit', unit], ['modelUnit', modelUnit]] as const) {
     if (!(u in DAYS_PER_UNIT)) bad(fn, name, "must be 'day', 'week', 'month' or 'year'", u);
   }

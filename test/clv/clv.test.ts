@@ -217,3 +217,14 @@ describe('validation data', () => {
     expect(Number.isFinite(sim.mean)).toBe(true);
   });
 });
+
+describe('units', () => {
+  it('takes the model unit from a summary when the model record does not say', () => {
+    const tx = cdnowSample();
+    const weekly = summarize(tx, { observationEnd: '1997-09-30', unit: 'week' });
+    const { kind, params } = bgnbd; // a hand-written record, no unit
+    const a = customerLifetimeValue({ purchaseModel: { kind, params }, spend: 10, customers: weekly, horizon: 12, unit: 'month' });
+    const b = customerLifetimeValue({ purchaseModel: { kind, params, unit: 'week' }, spend: 10, customers: weekly, horizon: 12, unit: 'month' });
+    expect(Array.from(a.slice(0, 50))).toEqual(Array.from(b.slice(0, 50)));
+  });
+});

@@ -1,5 +1,5 @@
 import { IssueCollector } from '../errors.js';
-import { dayColumn, numberColumn, type NumericDates } from './encodeTransactions.js';
+import { dayColumn, isValidId, numberColumn, type NumericDates } from './encodeTransactions.js';
 import { IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Interaction } from './types.js';
@@ -27,10 +27,6 @@ export interface EncodedInteractions {
 }
 
 const FIELDS = ['customerId', 'date', 'channel', 'kind', 'campaignId', 'cost', 'outcome'] as const;
-
-function isValidId(id: unknown): id is CustomerId {
-  return typeof id === 'string' ? id.length > 0 : typeof id === 'number' && Number.isFinite(id);
-}
 
 /**
  * Validate interactions and encode them, numbering customers in the given id index (shared

@@ -73,7 +73,8 @@ export function checkReadOptions(fn: string, options: TransactionReadOptions): v
   }
 }
 
-function isValidId(id: unknown): id is CustomerId {
+/** A customer id is a non-empty string or a finite number. @internal */
+export function isValidId(id: unknown): id is CustomerId {
   return typeof id === 'string' ? id.length > 0 : typeof id === 'number' && Number.isFinite(id);
 }
 

@@ -54,18 +54,6 @@ export function digamma(x: number): number {
   );
 }
 
-/** ψ'(x), for x > 0. */
-export function trigamma(x: number): number {
-  let r = 0;
-  while (x < 16) {
-    r += 1 / (x * x);
-    x += 1;
-  }
-  const inv = 1 / x;
-  const inv2 = inv * inv;
-  return r + inv + 0.5 * inv2 + inv * inv2 * (1 / 6 - inv2 * (1 / 30 - inv2 * (1 / 42 - inv2 * (1 / 30))));
-}
-
 /** log(exp(a) + exp(b)) without overflow. */
 export function logAddExp(a: number, b: number): number {
   if (a === Number.NEGATIVE_INFINITY) return b;

@@ -1,33 +1,10 @@
 /**
- * Compensated (Neumaier) summation helpers. A running sum is a pair (hi, lo): hi is the
- * rounded sum, lo collects the rounding errors, and hi + lo is far closer to the exact sum
- * than naive summation.
+ * The rounding error of a floating-point addition t = a + b, so that a + b = t + e exactly
+ * (Neumaier's form of TwoSum). Every compensated sum in the library adds its errors with
+ * this one function, which is what lets the one-pass, grouped and merged summary routes
+ * give the same bits.
  * @internal
  */
-
-/** Neumaier sum of an array-like of numbers. */
-export function sum(values: ArrayLike<number>, from = 0, to = values.length): number {
-  let hi = 0;
-  let lo = 0;
-  for (let i = from; i < to; i++) {
-    const x = values[i] as number;
-    const t = hi + x;
-    lo += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
-    hi = t;
-  }
-  return hi + lo;
-}
-
-/** A reusable compensated accumulator. */
-export class Accumulator {
-  hi = 0;
-  lo = 0;
-  add(x: number): void {
-    const t = this.hi + x;
-    this.lo += Math.abs(this.hi) >= Math.abs(x) ? this.hi - t + x : x - t + this.hi;
-    this.hi = t;
-  }
-  get value(): number {
-    return this.hi + this.lo;
-  }
+export function roundoff(a: number, b: number, t: number): number {
+  return Math.abs(a) >= Math.abs(b) ? a - t + b : b - t + a;
 }

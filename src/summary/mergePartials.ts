@@ -1,6 +1,7 @@
 import type { CustomerId } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
 import type { SummaryPartial } from './partial.js';
+import { roundoff } from '../math/sum.js';
 
 function check(p: unknown, name: string): asserts p is SummaryPartial {
   if (p === null || typeof p !== 'object' || (p as SummaryPartial).kind !== 'summary-partial') {
@@ -75,7 +76,7 @@ export function mergePartials(a: SummaryPartial, b: SummaryPartial): SummaryPart
         const x = a.valueHi[i] as number;
         const y = b.valueHi[j] as number;
         const t = x + y;
-        const e = Math.abs(x) >= Math.abs(y) ? x - t + y : y - t + x;
+        const e = roundoff(x, y, t);
         day[w] = da;
         hi[w] = t;
         lo[w] = (a.valueLo[i] as number) + (b.valueLo[j] as number) + e;

@@ -1,5 +1,6 @@
 import type { CustomerId } from '../data/types.js';
 import type { EncodedTransactions } from '../data/encodeTransactions.js';
+import { roundoff } from '../math/sum.js';
 
 /** Counts of what happened to the input rows. */
 export interface SummaryReport {
@@ -128,7 +129,7 @@ export function partialFromEncoded(tx: EncodedTransactions): SummaryPartial {
       for (; i < to && pairs[2 * i] === d; i++) {
         const x = pairs[2 * i + 1] as number;
         const t = hi + x;
-        err += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+        err += roundoff(hi, x, t);
         hi = t;
         r++;
         if (x >= 0) p++;

@@ -9,6 +9,7 @@ import { finalizeShape, finalizeWithSource } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
 import { readOptionsShape } from './summarizePartial.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
+import { roundoff } from '../math/sum.js';
 
 /** Options of {@link splitCalibrationHoldout}. */
 export interface SplitCalibrationHoldoutOptions extends TransactionReadOptions, Omit<FinalizeSummaryOptions, 'observationEnd'> {
@@ -108,7 +109,7 @@ export function splitCalibrationHoldout(
       count++;
       const v = (valueHi[i] as number) + (valueLo[i] as number);
       const t = hi + v;
-      lo += Math.abs(hi) >= Math.abs(v) ? hi - t + v : v - t + hi;
+      lo += roundoff(hi, v, t);
       hi = t;
     }
     frequencyHoldout[k] = count;

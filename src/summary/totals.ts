@@ -5,6 +5,7 @@ import type { CustomerId } from '../data/types.js';
 import type { SummaryPartial, SummaryReport } from './partial.js';
 import type { CustomerSummary, SummaryOrder } from './types.js';
 import { unitDays } from '../data/options.js';
+import { roundoff } from '../math/sum.js';
 
 /**
  * Per-customer totals from which a summary is built, whichever way they were computed.
@@ -56,13 +57,13 @@ export function totalsFromPartial(partial: SummaryPartial, end: number): Custome
       used += rows[i] as number;
       const v = (valueHi[i] as number) + (valueLo[i] as number);
       let t = totHi + v;
-      totLo += Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi;
+      totLo += roundoff(totHi, v, t);
       totHi = t;
       if ((purchaseRows[i] as number) > 0) {
         if (days === 0) first = d;
         else {
           t = repHi + v;
-          repLo += Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi;
+          repLo += roundoff(repHi, v, t);
           repHi = t;
         }
         last = d;
@@ -92,7 +93,7 @@ function closeDay(f: Float64Array, g: Int32Array, c: number): void {
   const v = (f[o + F_CUR_HI] as number) + (f[o + F_CUR_LO] as number);
   const totHi = f[o + F_TOT_HI] as number;
   let t = totHi + v;
-  f[o + F_TOT_LO] = (f[o + F_TOT_LO] as number) + (Math.abs(totHi) >= Math.abs(v) ? totHi - t + v : v - t + totHi);
+  f[o + F_TOT_LO] = (f[o + F_TOT_LO] as number) + roundoff(totHi, v, t);
   f[o + F_TOT_HI] = t;
   const daysFlag = g[q + I_DAYS] as number;
   if (daysFlag & 1) {
@@ -101,7 +102,7 @@ function closeDay(f: Float64Array, g: Int32Array, c: number): void {
     else {
       const repHi = f[o + F_REP_HI] as number;
       t = repHi + v;
-      f[o + F_REP_LO] = (f[o + F_REP_LO] as number) + (Math.abs(repHi) >= Math.abs(v) ? repHi - t + v : v - t + repHi);
+      f[o + F_REP_LO] = (f[o + F_REP_LO] as number) + roundoff(repHi, v, t);
       f[o + F_REP_HI] = t;
     }
     g[q + I_LAST] = d;
@@ -141,7 +142,7 @@ export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | 
     }
     const hi = f[o + F_CUR_HI] as number;
     const t = hi + x;
-    f[o + F_CUR_LO] = (f[o + F_CUR_LO] as number) + (Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi);
+    f[o + F_CUR_LO] = (f[o + F_CUR_LO] as number) + roundoff(hi, x, t);
     f[o + F_CUR_HI] = t;
     if (x >= 0) g[q + I_DAYS] = (g[q + I_DAYS] as number) | 1;
   }

@@ -1,6 +1,7 @@
 import { dayToIso } from '../data/days.js';
 import type { SummaryPartial } from '../summary/partial.js';
-import type { CampaignMetrics, Rate } from './types.js';
+import type { CampaignMetrics } from './types.js';
+import { rate } from './rate.js';
 
 /** What valueChain gathers per campaign from the interactions. @internal */
 export interface CampaignAcc {
@@ -11,8 +12,6 @@ export interface CampaignAcc {
   /** First contact day of the campaign. */
   start: number;
 }
-
-const rate = (numerator: number, denominator: number): Rate => ({ value: denominator > 0 ? numerator / denominator : null, numerator, denominator });
 
 /**
  * Per campaign: reach, responders, revenue attributed to reached customers (their purchase

@@ -14,17 +14,14 @@ import type {
   DifferentiateMetrics,
   FunnelRow,
   PeriodMetrics,
-  Rate,
   SegmentLabels,
   StageMetrics,
   ValueChainOptions,
   ValueChainReport,
 } from './types.js';
+import { rate } from './rate.js';
 
 export type * from './types.js';
-
-/** A rate with its numerator and denominator; value null when the denominator is 0. */
-const rate = (numerator: number, denominator: number): Rate => ({ value: denominator > 0 ? numerator / denominator : null, numerator, denominator });
 
 const schema = z.looseObject({
   fields: fieldsOption.optional(),

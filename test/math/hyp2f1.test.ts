@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hyp2f1, logHyp2f1 } from '../../src/math/hyp2f1.js';
-import { digamma, logGamma, logUpperGamma, trigamma } from '../../src/math/special.js';
+import { digamma, logGamma, logUpperGamma } from '../../src/math/special.js';
 
 // [a, b, c, z, value]: computed with mpmath 1.3 at 40 digits (scripts/reference/hyp2f1.py).
 const MPMATH: Array<[number, number, number, number, string]> = [
@@ -65,13 +65,13 @@ describe('special functions', () => {
     expect(logGamma(1e-8)).toBeCloseTo(-Math.log(1e-8) - 0.5772156649015329e-8, 10);
   });
 
-  it('digamma and trigamma match their defining derivatives and known values', () => {
+  it('digamma matches its defining derivative and known values', () => {
     expect(digamma(1)).toBeCloseTo(-0.5772156649015329, 14);
-    expect(trigamma(1)).toBeCloseTo(Math.PI ** 2 / 6, 13);
+    // ψ(1/2) = -γ - 2 ln 2
+    expect(digamma(0.5)).toBeCloseTo(-0.5772156649015329 - 2 * Math.LN2, 14);
     for (const x of [0.05, 0.7, 3.3, 25, 400]) {
       const h = 1e-5 * x;
       expect(digamma(x)).toBeCloseTo((logGamma(x + h) - logGamma(x - h)) / (2 * h), 5);
-      expect(trigamma(x) / ((digamma(x + h) - digamma(x - h)) / (2 * h))).toBeCloseTo(1, 6);
     }
   });
 

@@ -47,8 +47,14 @@ export type {
   FittedModel,
   ModelKind,
   ModelParams,
+  ModelRegistry,
+  KindOfRole,
   PurchaseModel,
   PurchaseModelKind,
+  SpendModel,
+  SpendModelKind,
+  RetentionModel,
+  RetentionModelKind,
   BgNbdModel,
   ParetoNbdModel,
   ModifiedBgNbdModel,
@@ -57,44 +63,46 @@ export type {
   ShiftedBetaGeometricModel,
   FitOptions,
 } from './models/types.js';
-export { fitBgNbd } from './models/fitBgNbd.js';
-export { fitParetoNbd } from './models/fitParetoNbd.js';
-export { fitModifiedBgNbd } from './models/fitModifiedBgNbd.js';
-export { fitBgBb } from './models/fitBgBb.js';
-export { fitGammaGamma } from './models/fitGammaGamma.js';
-export { fitShiftedBetaGeometric } from './models/fitShiftedBetaGeometric.js';
-export type { RetentionInput } from './models/fitShiftedBetaGeometric.js';
-export {
-  expectedPurchases,
-  probabilityOfPurchases,
-  conditionalExpectedPurchases,
-  probabilityAlive,
-} from './models/predictions.js';
-export type { ProbabilityAliveOptions } from './models/predictions.js';
-export { conditionalExpectedSpend } from './models/spend.js';
-export { survivalCurve, retentionCurve, expectedLifetime } from './models/retention.js';
-export type { ExpectedLifetimeOptions } from './models/retention.js';
-export {
-  simulateBgNbd,
-  simulateParetoNbd,
-  simulateModifiedBgNbd,
-  simulateBgBb,
-  simulateGammaGamma,
-  simulateShiftedBetaGeometric,
-} from './models/simulate.js';
-export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './models/simulate.js';
+// one folder per model: fitter and simulator
+export { fitBgNbd } from './models/bgNbd/fit.js';
+export { simulateBgNbd } from './models/bgNbd/simulate.js';
+export { fitParetoNbd } from './models/paretoNbd/fit.js';
+export { simulateParetoNbd } from './models/paretoNbd/simulate.js';
+export { fitModifiedBgNbd } from './models/modifiedBgNbd/fit.js';
+export { simulateModifiedBgNbd } from './models/modifiedBgNbd/simulate.js';
+export { fitBgBb } from './models/bgBb/fit.js';
+export { simulateBgBb } from './models/bgBb/simulate.js';
+export { fitGammaGamma } from './models/gammaGamma/fit.js';
+export { simulateGammaGamma } from './models/gammaGamma/simulate.js';
+export { fitShiftedBetaGeometric } from './models/shiftedBetaGeometric/fit.js';
+export type { RetentionInput } from './models/shiftedBetaGeometric/fit.js';
+export { simulateShiftedBetaGeometric } from './models/shiftedBetaGeometric/simulate.js';
+export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
+export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
+export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';
+// predictions for any registered model
+export { expectedPurchases } from './models/predictions/expectedPurchases.js';
+export { probabilityOfPurchases } from './models/predictions/probabilityOfPurchases.js';
+export { conditionalExpectedPurchases } from './models/predictions/conditionalExpectedPurchases.js';
+export { probabilityAlive } from './models/predictions/probabilityAlive.js';
+export type { ProbabilityAliveOptions } from './models/predictions/probabilityAlive.js';
+export { conditionalExpectedSpend } from './models/predictions/conditionalExpectedSpend.js';
+// model diagnostics
+export { holdoutComparison } from './models/diagnostics/holdoutComparison.js';
+export type { HoldoutComparison } from './models/diagnostics/holdoutComparison.js';
+export { repeatPurchaseHistogram, repeatTransactionHistogram } from './models/diagnostics/repeatPurchaseHistogram.js';
+export { trackingCurve } from './models/diagnostics/trackingCurve.js';
+export type { TrackingCurveOptions } from './models/diagnostics/trackingCurve.js';
 
 export { customerLifetimeValue } from './clv/customerLifetimeValue.js';
 export type { CustomerLifetimeValueOptions } from './clv/customerLifetimeValue.js';
 export { customerLifetimeValueIntervals, conditionalExpectedPurchasesIntervals } from './clv/intervals.js';
 export type { IntervalOptions, Intervals } from './clv/intervals.js';
-export { retentionClv } from './clv/retentionClv.js';
-export type { RetentionClvOptions } from './clv/retentionClv.js';
+export { retentionLifetimeValue, retentionClv } from './clv/retentionLifetimeValue.js';
+export type { RetentionLifetimeValueOptions, RetentionClvOptions } from './clv/retentionLifetimeValue.js';
 export { valueDecomposition } from './clv/valueDecomposition.js';
 export type { ValueDecompositionOptions, ValueDecomposition } from './clv/valueDecomposition.js';
-export { discountedExpectedTransactions } from './clv/discountedExpectedTransactions.js';
-export { holdoutComparison, repeatTransactionHistogram, trackingCurve } from './clv/validation.js';
-export type { HoldoutComparison, TrackingCurveOptions } from './clv/validation.js';
+export { discountedExpectedPurchases, discountedExpectedTransactions } from './clv/discountedExpectedPurchases.js';
 
 export { rfm } from './rfm/rfm.js';
 export type { RfmOptions, RfmResult, RfmCustomers, RfmSegments, RfmScheme, RfmRule, Range, Locale } from './rfm/rfm.js';

@@ -1,18 +1,18 @@
 import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { CustomerValueError } from '../errors.js';
-import { conditionalSpend } from '../models/gammaGamma.js';
-import { checkModel } from '../models/fit.js';
-import { customersOf, PARAM_NAMES, purchaseModel } from '../models/predictions.js';
-import type { GammaGammaModel, PurchaseModel } from '../models/types.js';
-import type { SummaryInput } from '../summary/readSummary.js';
-import { discountedPurchases } from './discounting.js';
+import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
+import { customersOf, weightedConditional } from '../models/predictions/shared.js';
+import { purchaseModelOf, spendModelOf } from '../models/registry.js';
+import type { PurchaseModelSpec, SpendModelSpec } from '../models/spec.js';
+import type { PurchaseModel, SpendModel } from '../models/types.js';
+import { summaryUnit, type SummaryInput } from '../summary/readSummary.js';
 
 /** Options of {@link customerLifetimeValue}. */
 export interface CustomerLifetimeValueOptions {
   /** A fitted (or hand-written) BG/NBD, Pareto/NBD, MBG/NBD or BG/BB model. */
   purchaseModel: PurchaseModel;
-  /** A Gamma-Gamma model for the expected value per purchase (needs `monetaryValue` on the customers). */
-  spendModel?: GammaGammaModel | undefined;
+  /** A spend model (Gamma-Gamma) for the expected value per purchase (needs `monetaryValue` on the customers). */
+  spendModel?: SpendModel | undefined;
   /** Expected value per purchase instead of a spend model: one number for all, or one per customer. */
   spend?: number | ArrayLike<number> | undefined;
   /** Customers: a summary (frequency, recency, T and, with a spend model, monetaryValue). */
@@ -31,8 +31,10 @@ export interface CustomerLifetimeValueOptions {
 
 /** Resolved periods and weights of a CLV computation. @internal */
 export interface ClvPlan {
-  kind: ReturnType<typeof purchaseModel>['kind'];
+  spec: PurchaseModelSpec<Record<string, number>>;
   p: Record<string, number>;
+  /** The spend model's spec, when there is one. */
+  spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   times: number[];
   weights: number[];
   spend: Float64Array;
@@ -51,7 +53,7 @@ function bad(fn: string, name: string, expectation: string, value: unknown): nev
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */
 export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
   if (typeof o !== 'object' || o === null) bad(fn, 'options', 'must be an object', o);
-  const { kind, p } = purchaseModel(fn, o.purchaseModel);
+  const { spec, p } = purchaseModelOf(fn, o.purchaseModel);
   const horizon = o.horizon;
   if (typeof horizon !== 'number' || !(horizon >= 0) || !Number.isFinite(horizon)) bad(fn, 'horizon', 'must be a finite number >= 0', horizon);
   const d = o.discountRate ?? 0;
@@ -60,28 +62,28 @@ export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
   if (typeof margin !== 'number' || !Number.isFinite(margin)) bad(fn, 'margin', 'must be a finite number', margin);
   const unit = o.unit ?? o.purchaseModel.unit ?? 'month';
   // the customers' recency and T are in the model's unit: a summary from summarize says which
-  const customersUnit = (o.customers as { unit?: unknown } | null)?.unit;
-  const modelUnit =
-    o.modelUnit ?? o.purchaseModel.unit ?? (typeof customersUnit === 'string' && customersUnit in DAYS_PER_UNIT ? (customersUnit as TimeUnit) : unit);
+  const modelUnit = o.modelUnit ?? o.purchaseModel.unit ?? summaryUnit(o.customers) ?? unit;
   for (const [name, u] of [['unit', unit], ['modelUnit', modelUnit]] as const) {
-    if (!(u in DAYS_PER_UNIT)) bad(fn, name, "must be 'day', 'week', 'month' or 'year'", u);
+    if (!Object.hasOwn(DAYS_PER_UNIT, u)) bad(fn, name, "must be 'day', 'week', 'month' or 'year'", u);
   }
-  const factor = kind === 'bg-bb' ? 1 : DAYS_PER_UNIT[unit] / DAYS_PER_UNIT[modelUnit];
+  // a discrete-time model counts opportunities: one per period, no unit conversion
+  const factor = spec.discrete ? 1 : DAYS_PER_UNIT[unit] / DAYS_PER_UNIT[modelUnit];
   const times: number[] = [];
   const weights: number[] = [];
   const steps = Math.ceil(horizon - 1e-12);
   for (let k = 1; k <= steps; k++) {
     const end = Math.min(k, horizon);
-    times.push((kind === 'bg-bb' ? Math.round(end) : end) * factor);
+    times.push((spec.discrete ? Math.round(end) : end) * factor);
     weights.push((1 + d) ** -end);
   }
   const c = customersOf(fn, o.customers, o.spendModel !== undefined);
   let spend: Float64Array;
+  let spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   if (o.spendModel !== undefined) {
     if (o.spend !== undefined) bad(fn, 'spend', 'cannot be given together with spendModel', 'both');
-    const g = checkModel(fn, o.spendModel, ['gamma-gamma'], PARAM_NAMES).p as { p: number; q: number; v: number };
-    const M = c.monetaryValue as Float64Array;
-    spend = Float64Array.from({ length: c.n }, (_, i) => conditionalSpend(g, c.frequency[i] as number, M[i] as number));
+    const s = spendModelOf(fn, o.spendModel);
+    spendSpec = s.spec;
+    spend = spendMany(s.spec, s.p, c.frequency, c.monetaryValue as Float64Array);
   } else if (typeof o.spend === 'number') {
     spend = new Float64Array(c.n).fill(o.spend);
   } else if (o.spend !== undefined) {
@@ -90,7 +92,7 @@ export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
   } else if (c.monetaryValue) {
     spend = c.monetaryValue;
   } else bad(fn, 'spendModel', 'or spend is needed (or a monetaryValue column on the customers)', undefined);
-  return { kind, p, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
+  return { spec, p, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
 }
 
 /**
@@ -126,7 +128,7 @@ export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Fl
 
 /** CLV for a plan with (possibly other) purchase-model parameters. @internal */
 export function clvFromPlan(plan: ClvPlan, p: Record<string, number>): Float64Array {
-  const out = discountedPurchases(plan.kind, p, plan.X, plan.TX, plan.TT, plan.times, plan.weights);
+  const out = weightedConditional(plan.spec, p, plan.X, plan.TX, plan.TT, plan.times, plan.weights);
   for (let i = 0; i < out.length; i++) out[i] = plan.margin * (plan.spend[i] as number) * (out[i] as number);
   return out;
 }

@@ -1,8 +1,9 @@
 import { withMeta } from '../data/columns.js';
 import { CustomerValueError } from '../errors.js';
 import { Random } from '../math/random.js';
-import { conditionalSpend } from '../models/gammaGamma.js';
-import { conditionalMany, customersOf, purchaseModel } from '../models/predictions.js';
+import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
+import { checkTime, conditionalMany, customersOf } from '../models/predictions/shared.js';
+import { paramNames, purchaseModelOf } from '../models/registry.js';
 import type { Model, PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
@@ -35,7 +36,7 @@ export interface Intervals {
  * @internal
  */
 export function parameterSampler(fn: string, model: Model, rng: Random): () => Record<string, number> {
-  const names = Object.keys(model.params);
+  const names = paramNames(model.kind);
   const cov = (model as { covariance?: number[][] }).covariance;
   const k = names.length;
   if (!cov || cov.length !== k || cov.some((row) => row.length !== k || row.some((v) => !Number.isFinite(v)))) {
@@ -124,11 +125,7 @@ export function customerLifetimeValueIntervals(o: CustomerLifetimeValueOptions &
   for (let d = 0; d < draws; d++) {
     const p = drawPurchase();
     let spend = baseSpend;
-    if (drawSpend) {
-      const g = drawSpend() as { p: number; q: number; v: number };
-      const M = plan.M as Float64Array;
-      spend = Float64Array.from({ length: n }, (_, i) => conditionalSpend(g, plan.X[i] as number, M[i] as number));
-    }
+    if (drawSpend && plan.spendSpec) spend = spendMany(plan.spendSpec, drawSpend(), plan.X, plan.M as Float64Array);
     samples.set(clvFromPlan({ ...plan, spend }, p), d * n);
   }
   return summarizeDraws(estimate, samples, draws, level);
@@ -151,13 +148,13 @@ export function conditionalExpectedPurchasesIntervals(
 ): Intervals {
   const fn = 'conditionalExpectedPurchasesIntervals';
   const { level, draws, seed } = options(fn, o);
-  const { kind, p } = purchaseModel(fn, model);
-  if (!(t >= 0) || !Number.isFinite(t)) throw new CustomerValueError('invalid_options', `${fn}: t must be a finite number >= 0, got ${String(t)}`);
+  const { spec, p } = purchaseModelOf(fn, model);
+  checkTime(fn, 't', t, spec.discrete);
   const c = customersOf(fn, customers);
-  const estimate = conditionalMany(kind, p, c.frequency, c.recency, c.T, t);
+  const estimate = conditionalMany(spec, p, c.frequency, c.recency, c.T, t);
   const draw = parameterSampler(fn, model, new Random(seed));
   const n = c.n;
   const samples = new Float64Array(draws * n);
-  for (let d = 0; d < draws; d++) samples.set(conditionalMany(kind, draw(), c.frequency, c.recency, c.T, t), d * n);
+  for (let d = 0; d < draws; d++) samples.set(conditionalMany(spec, draw(), c.frequency, c.recency, c.T, t), d * n);
   return summarizeDraws(estimate, samples, draws, level);
 }

@@ -15,6 +15,20 @@ export const unitOption = z.enum(['day', 'week', 'month', 'year'], {
 /** zod schema for a field map. @internal */
 export const fieldsOption = z.record(z.string(), z.string({ error: 'must be a string' }).optional());
 
+/** zod shape of the options every transaction reader takes (`TransactionReadOptions`). @internal */
+export const readOptionsShape = {
+  fields: fieldsOption.optional(),
+  returns: z.enum(['net', 'ignore', 'error'], { error: "must be 'net', 'ignore' or 'error'" }).optional(),
+  dropDuplicateOrders: z.boolean({ error: 'must be a boolean' }).optional(),
+  numericDates: z.enum(['epoch-ms', 'epoch-s', 'epoch-day', 'yyyymmdd'], { error: "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'" }).optional(),
+};
+
+/** zod shape of the options of functions that read transactions and interactions. @internal */
+export const historyOptionsShape = {
+  ...readOptionsShape,
+  interactionFields: fieldsOption.optional(),
+};
+
 /**
  * Validate an options object with a zod schema; a failure becomes a
  * {@link CustomerValueError} with code `'invalid_options'` naming the option and the value.

@@ -1,19 +1,9 @@
-import { readSummary, type SummaryInput } from '../summary/readSummary.js';
-import type { TimeUnit } from '../data/days.js';
+import { readSummary, summaryUnit, type SummaryInput } from '../summary/readSummary.js';
 import { CustomerValueError } from '../errors.js';
 import type { FitOptions } from './types.js';
+import type { HistoryData } from '../data/histories.js';
 
-/** Summary columns prepared for a likelihood: rows with weight 0 removed. @internal */
-export interface HistoryData {
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
-  w: Float64Array;
-  /** Sum of the weights. */
-  n: number;
-  m: Float64Array | undefined;
-  unit: TimeUnit | undefined;
-}
+export type { HistoryData };
 
 /** @internal */
 export function historyData(fn: string, summary: SummaryInput, options: FitOptions, needMonetary = false): HistoryData {
@@ -28,7 +18,6 @@ export function historyData(fn: string, summary: SummaryInput, options: FitOptio
     }
   }
   const pick = (col: Float64Array): Float64Array => (keep.length === s.n ? col : Float64Array.from(keep, (i) => col[i] as number));
-  const unit = (summary as { unit?: unknown }).unit;
   return {
     x: pick(s.frequency),
     tx: pick(s.recency),
@@ -36,7 +25,7 @@ export function historyData(fn: string, summary: SummaryInput, options: FitOptio
     w: s.weight ? pick(s.weight) : new Float64Array(keep.length).fill(1),
     n,
     m: s.monetaryValue ? pick(s.monetaryValue) : undefined,
-    unit: unit === 'day' || unit === 'week' || unit === 'month' || unit === 'year' ? unit : undefined,
+    unit: summaryUnit(summary),
   };
 }
 
@@ -52,4 +41,15 @@ export function subsetHistory(d: HistoryData, idx: Uint32Array): HistoryData {
   const pick = (col: Float64Array): Float64Array => Float64Array.from(idx, (i) => col[i] as number);
   const scale = d.x.length / idx.length;
   return { x: pick(d.x), tx: pick(d.tx), T: pick(d.T), w: Float64Array.from(idx, (i) => (d.w[i] as number) * scale), n: d.n, m: d.m ? pick(d.m) : undefined, unit: d.unit };
+}
+
+/** Weighted mean of a column. @internal */
+export function weightedMean(v: Float64Array, w: Float64Array): number {
+  let s = 0;
+  let sw = 0;
+  for (let i = 0; i < v.length; i++) {
+    s += (v[i] as number) * (w[i] as number);
+    sw += w[i] as number;
+  }
+  return sw > 0 ? s / sw : 0;
 }

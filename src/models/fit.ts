@@ -21,25 +21,6 @@ export interface LikelihoodSpec<K extends ModelKind> {
   unit?: TimeUnit | undefined;
 }
 
-/** Validate a model record's kind and parameters (finite, > 0). @internal */
-export function checkModel<K extends ModelKind>(fn: string, model: unknown, kinds: readonly K[], names: Record<K, readonly string[]>): { kind: K; p: Record<string, number> } {
-  const m = model as { kind?: unknown; params?: unknown };
-  if (typeof m !== 'object' || m === null || !kinds.includes(m.kind as K)) {
-    const message = `model.kind must be ${kinds.map((k) => `'${k}'`).join(' or ')}, got ${JSON.stringify((m as { kind?: unknown } | null)?.kind)}`;
-    throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_model', path: ['model', 'kind'], message, value: m?.kind }]);
-  }
-  const kind = m.kind as K;
-  const p = (m.params ?? {}) as Record<string, unknown>;
-  for (const name of names[kind]) {
-    const v = p[name];
-    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
-      const message = `model.params.${name} must be a finite number > 0, got ${String(v)}`;
-      throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_param', path: ['model', 'params', name], message, value: v }]);
-    }
-  }
-  return { kind, p: p as Record<string, number> };
-}
-
 /**
  * Maximum likelihood in log-parameter space: Nelder-Mead start, BFGS finish (analytic
  * gradients when the spec gives them), standard errors from the Hessian by the delta

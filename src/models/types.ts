@@ -1,19 +1,33 @@
 import type { TimeUnit } from '../data/days.js';
 
-/** Parameters of each model, by `kind`. */
-export interface ModelParams {
-  'bg-nbd': { r: number; alpha: number; a: number; b: number };
-  'pareto-nbd': { r: number; alpha: number; s: number; beta: number };
-  'mbg-nbd': { r: number; alpha: number; a: number; b: number };
-  'bg-bb': { alpha: number; beta: number; gamma: number; delta: number };
-  'gamma-gamma': { p: number; q: number; v: number };
-  sbg: { alpha: number; beta: number };
+/**
+ * Every model kind with its parameters and role: `purchase` (transaction counts), `spend`
+ * (value per transaction) or `retention` (contractual). The registry (`models/registry.ts`)
+ * holds one spec per entry; TypeScript checks that the two agree.
+ */
+export interface ModelRegistry {
+  'bg-nbd': { role: 'purchase'; params: { r: number; alpha: number; a: number; b: number } };
+  'pareto-nbd': { role: 'purchase'; params: { r: number; alpha: number; s: number; beta: number } };
+  'mbg-nbd': { role: 'purchase'; params: { r: number; alpha: number; a: number; b: number } };
+  'bg-bb': { role: 'purchase'; params: { alpha: number; beta: number; gamma: number; delta: number } };
+  'gamma-gamma': { role: 'spend'; params: { p: number; q: number; v: number } };
+  sbg: { role: 'retention'; params: { alpha: number; beta: number } };
 }
 
-export type ModelKind = keyof ModelParams;
+export type ModelKind = keyof ModelRegistry;
+
+/** Parameters of each model, by `kind`. */
+export type ModelParams = { [K in ModelKind]: ModelRegistry[K]['params'] };
+
+/** The kinds of one role. */
+export type KindOfRole<R extends string> = { [K in ModelKind]: ModelRegistry[K]['role'] extends R ? K : never }[ModelKind];
 
 /** The purchase (transaction-count) models. */
-export type PurchaseModelKind = 'bg-nbd' | 'pareto-nbd' | 'mbg-nbd' | 'bg-bb';
+export type PurchaseModelKind = KindOfRole<'purchase'>;
+/** The spend models. */
+export type SpendModelKind = KindOfRole<'spend'>;
+/** The contractual retention models. */
+export type RetentionModelKind = KindOfRole<'retention'>;
 
 /**
  * A model: a plain JSON-serializable record. Only `kind` and `params` are required, so a
@@ -61,6 +75,10 @@ export type GammaGammaModel = Model<'gamma-gamma'>;
 export type ShiftedBetaGeometricModel = Model<'sbg'>;
 /** Any purchase model. */
 export type PurchaseModel = Model<PurchaseModelKind>;
+/** Any spend model. */
+export type SpendModel = Model<SpendModelKind>;
+/** Any retention model. */
+export type RetentionModel = Model<RetentionModelKind>;
 
 /** Options shared by every fitter. */
 export interface FitOptions {

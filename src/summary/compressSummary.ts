@@ -1,6 +1,7 @@
 import { withMeta } from '../data/columns.js';
-import { compressHistories } from '../models/compress.js';
-import { readSummary, type SummaryFieldsOptions, type SummaryInput } from './readSummary.js';
+import type { TimeUnit } from '../data/days.js';
+import { compressHistories } from '../data/histories.js';
+import { markValidated, readSummary, summaryUnit, type SummaryFieldsOptions, type SummaryInput } from './readSummary.js';
 
 /** A compressed summary: one row per distinct (frequency, recency, T) with its `count`. */
 export interface CompressedSummary {
@@ -10,6 +11,8 @@ export interface CompressedSummary {
   /** Number of customers (or total weight) with this history. */
   count: Float64Array;
   readonly length: number;
+  /** The unit of recency and T, when the input summary said (non-enumerable). */
+  readonly unit?: TimeUnit;
 }
 
 /**
@@ -44,5 +47,7 @@ export function compressSummary(summary: SummaryInput, options: SummaryFieldsOpt
     (a, b) => (f[a] as number) - (f[b] as number) || (r[a] as number) - (r[b] as number) || (t[a] as number) - (t[b] as number),
   );
   const pick = (col: Float64Array): Float64Array => Float64Array.from(order, (i) => col[i] as number);
-  return withMeta({ frequency: pick(f), recency: pick(r), T: pick(t), count: pick(c.w) }, { length: order.length });
+  const unit = summaryUnit(summary);
+  const out = withMeta({ frequency: pick(f), recency: pick(r), T: pick(t), count: pick(c.w) }, unit ? { length: order.length, unit } : { length: order.length });
+  return markValidated(out, unit);
 }

@@ -1,5 +1,6 @@
 import { IssueCollector } from '../errors.js';
 import { resolveColumns, requireColumn } from '../data/input.js';
+import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import type { CustomerId, RecordsInput } from '../data/types.js';
 
 /** One customer's summary row as accepted by fitters and prediction functions. */
@@ -72,6 +73,66 @@ function toFloat(
 }
 
 /**
+ * The mark of a summary this library built (summarize, finalizeSummary,
+ * splitCalibrationHoldout, compressSummary): its columns are valid by construction, so
+ * readers skip re-checking them. The mark remembers the column objects; a column replaced
+ * since is read and checked as usual.
+ */
+const VALIDATED = Symbol('customer-value.validatedSummary');
+
+interface ValidatedMark {
+  readonly frequency: ArrayLike<number>;
+  readonly recency: Float64Array;
+  readonly T: Float64Array;
+  readonly monetaryValue: Float64Array | undefined;
+  readonly count: Float64Array | undefined;
+  readonly customerId: ArrayLike<unknown> | undefined;
+  readonly unit: TimeUnit | undefined;
+  /** The columns as readers want them (frequency as Float64Array), made on first use. */
+  columns?: SummaryColumns;
+}
+
+/**
+ * Mark a summary built by this library as validated (a non-enumerable symbol property, so
+ * `Object.keys`, `aq.table` and JSON do not see it). @internal
+ */
+export function markValidated<S extends { frequency: ArrayLike<number>; recency: Float64Array; T: Float64Array }>(summary: S, unit: TimeUnit | undefined): S {
+  const s = summary as S & { monetaryValue?: Float64Array; count?: Float64Array; customerId?: ArrayLike<unknown> };
+  const mark: ValidatedMark = { frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: s.monetaryValue, count: s.count, customerId: s.customerId, unit };
+  Object.defineProperty(summary, VALIDATED, { value: mark, enumerable: false });
+  return summary;
+}
+
+/** The mark when `input` is a summary of ours whose columns are still the marked ones. */
+function validMark(input: unknown): ValidatedMark | undefined {
+  const m = (input as { [VALIDATED]?: ValidatedMark } | null)?.[VALIDATED];
+  if (m === undefined) return undefined;
+  const s = input as Record<string, unknown>;
+  const same = s.frequency === m.frequency && s.recency === m.recency && s.T === m.T && s.monetaryValue === m.monetaryValue && s.count === m.count && s.customerId === m.customerId;
+  return same ? m : undefined;
+}
+
+/**
+ * The time unit of a summary's recency and T: the unit of a summary from this library, or
+ * a valid `unit` property of any input; undefined when it does not say. The one place that
+ * decides a summary's unit. @internal
+ */
+export function summaryUnit(input: unknown): TimeUnit | undefined {
+  const mark = validMark(input);
+  if (mark) return mark.unit;
+  const u = (input as { unit?: unknown } | null)?.unit;
+  return typeof u === 'string' && Object.hasOwn(DAYS_PER_UNIT, u) ? (u as TimeUnit) : undefined;
+}
+
+function markedColumns(m: ValidatedMark): SummaryColumns {
+  if (m.columns) return m.columns;
+  const f = m.frequency;
+  const frequency = f instanceof Float64Array ? f : Float64Array.from(f);
+  m.columns = { n: m.recency.length, frequency, recency: m.recency, T: m.T, weight: m.count, monetaryValue: m.monetaryValue, customerId: m.customerId };
+  return m.columns;
+}
+
+/**
  * Read and validate summary columns: `frequency`, `recency`, `T` finite and >= 0 with
  * recency <= T and recency = 0 when frequency = 0 (within 1e-9); optional `count` (weights)
  * and `monetaryValue`.
@@ -83,6 +144,8 @@ export function readSummary(
   options: { fields?: SummaryFieldsOptions['fields']; weights?: ArrayLike<number> | undefined; needMonetary?: boolean } = {},
 ): SummaryColumns {
   const fields = options.fields as Record<string, string | undefined> | undefined;
+  const mark = fields === undefined ? validMark(input) : undefined;
+  if (mark) return fromMark(mark, fn, options.weights, options.needMonetary === true);
   const raw = resolveColumns(input, fn, 'customers', FIELDS, fields, ['frequency', 'recency', 'T']);
   const n = raw.n;
   const issues = new IssueCollector(fn, 'customers');
@@ -111,4 +174,20 @@ export function readSummary(
   }
   issues.throwIfAny();
   return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId };
+}
+
+/** The columns of a marked summary, with a weights option and the monetary requirement applied. */
+function fromMark(mark: ValidatedMark, fn: string, weights: ArrayLike<number> | undefined, needMonetary: boolean): SummaryColumns {
+  const cols = markedColumns(mark);
+  if (needMonetary && cols.monetaryValue === undefined) requireColumn({ n: cols.n, cols: {} }, 'monetaryValue', fn, 'customers', undefined);
+  const issues = new IssueCollector(fn, 'customers');
+  if (weights === undefined) {
+    issues.throwIfAny();
+    return cols;
+  }
+  let weight: Float64Array | undefined;
+  if (weights.length !== cols.n) issues.row(0, 'count', 'invalid_weights', `must have one weight per row (${cols.n})`, weights.length);
+  else weight = toFloat(weights as ArrayLike<unknown>, cols.n, 'count', issues, true);
+  issues.throwIfAny();
+  return { ...cols, weight };
 }

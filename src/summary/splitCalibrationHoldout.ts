@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
-import { dateOption, optionDay, parseOptions, unitDays } from '../data/options.js';
+import { dateOption, optionDay, parseOptions, readOptionsShape, unitDays } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
 import { finalizeShape, finalizeWithSource } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
-import { readOptionsShape } from './summarizePartial.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 import { roundoff } from '../math/sum.js';
+import { markValidated } from './readSummary.js';
 
 /** Options of {@link splitCalibrationHoldout}. */
 export interface SplitCalibrationHoldoutOptions extends TransactionReadOptions, Omit<FinalizeSummaryOptions, 'observationEnd'> {
@@ -127,7 +127,7 @@ export function splitCalibrationHoldout(
   }
   const { customerId, frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase } = summary;
   const r = summary.report;
-  return withMeta(
+  const split = withMeta(
     {
       customerId, frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase,
       frequencyHoldout, monetaryValueHoldout, durationHoldout,
@@ -148,4 +148,5 @@ export function splitCalibrationHoldout(
       },
     },
   );
+  return markValidated(split, summary.unit);
 }

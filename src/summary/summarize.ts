@@ -1,11 +1,10 @@
 import { z } from 'zod';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
-import { optionDay, parseOptions } from '../data/options.js';
+import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { finalizeShape } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
 import { buildSummary, totalsFromPartial, totalsFromSortedRows } from './totals.js';
-import { readOptionsShape } from './summarizePartial.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 
 /** Options of {@link summarize}. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
-import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/options.js';
+import { dateOption, optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { partialFromEncoded, type SummaryPartial } from './partial.js';
 
@@ -9,14 +9,6 @@ export interface SummarizePartialOptions extends TransactionReadOptions {
   /** When given, rows after this day are left out early (and counted). Default: keep all. */
   observationEnd?: Date | string | number | undefined;
 }
-
-/** @internal */
-export const readOptionsShape = {
-  fields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error'], { error: "must be 'net', 'ignore' or 'error'" }).optional(),
-  dropDuplicateOrders: z.boolean({ error: 'must be a boolean' }).optional(),
-  numericDates: z.enum(['epoch-ms', 'epoch-s', 'epoch-day', 'yyyymmdd'], { error: "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'" }).optional(),
-};
 
 const schema = z.looseObject({ ...readOptionsShape, observationEnd: dateOption.optional() });
 

@@ -6,6 +6,7 @@ import type { SummaryPartial, SummaryReport } from './partial.js';
 import type { CustomerSummary, SummaryOrder } from './types.js';
 import { unitDays } from '../data/options.js';
 import { roundoff } from '../math/sum.js';
+import { markValidated } from './readSummary.js';
 
 /**
  * Per-customer totals from which a summary is built, whichever way they were computed.
@@ -265,7 +266,7 @@ export function buildSummary(
     returnsIgnored: counts.returnsIgnored,
     customersWithoutPurchases: withoutPurchases,
   };
-  const summary = withMeta(
+  const summary = markValidated(withMeta(
     {
       customerId,
       frequency: frequency.subarray(0, k),
@@ -277,6 +278,6 @@ export function buildSummary(
       lastPurchase,
     },
     { length: k, unit, observationEnd: Number.isFinite(end) ? dayToIso(end) : '', report },
-  );
+  ), unit);
   return { summary, source: source.subarray(0, k) };
 }

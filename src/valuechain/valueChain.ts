@@ -4,7 +4,7 @@ import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/optio
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
 import { argsort } from '../math/sort.js';
-import { probabilityAlive } from '../models/predictions.js';
+import { probabilityAlive } from '../models/predictions/probabilityAlive.js';
 import { classesFromHistory } from './customerClasses.js';
 import { customerHistory } from './customerHistory.js';
 import { campaignMetrics, type CampaignAcc } from './campaigns.js';

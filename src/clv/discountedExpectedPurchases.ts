@@ -1,0 +1,47 @@
+import { CustomerValueError } from '../errors.js';
+import { customersOf } from '../models/predictions/shared.js';
+import { kindsOf, purchaseModelOf, registry } from '../models/registry.js';
+import type { PurchaseModel } from '../models/types.js';
+import type { SummaryInput } from '../summary/readSummary.js';
+
+/**
+ * Discounted expected residual transactions (DERT) of each customer under the Pareto/NBD
+ * model, in closed form (Fader, Hardie & Lee 2005b, eq. 2): with continuous discount rate
+ * δ = ln(1 + d) per model time unit,
+ *
+ * DERT = P(alive) · (r+x)/(α+T) · (β+T) · e^z z^(s-1) Γ(1-s, z), z = δ (β+T)
+ *
+ * (their Ψ(s, s; z) = e^z Γ(1-s, z)). Multiply by the expected margin per transaction for
+ * the residual lifetime value. Only the Pareto/NBD has this closed form; for the other
+ * models use {@link customerLifetimeValue} with a long horizon. `discountedExpectedTransactions`
+ * is the same function under its first name.
+ *
+ * @example
+ * ```ts
+ * discountedExpectedPurchases(paretoModel, summary, { discountRate: 0.0027 }); // weekly 15 %/year
+ * ```
+ * @see Fader, P. S., Hardie, B. G. S., & Lee, K. L. (2005). RFM and CLV: Using Iso-Value
+ * Curves for Customer Base Analysis. Journal of Marketing Research, 42(4), 415-430.
+ */
+export function discountedExpectedPurchases(model: PurchaseModel, customers: SummaryInput, options: { discountRate: number }): Float64Array {
+  const fn = 'discountedExpectedPurchases';
+  const { kind, spec, p } = purchaseModelOf(fn, model);
+  const closedForm = spec.discountedPurchases;
+  if (!closedForm) {
+    const have = kindsOf('purchase').filter((k) => registry[k].discountedPurchases !== undefined);
+    const message = `a closed form exists for ${have.map((k) => `'${k}'`).join(' and ')} only, got '${kind}'; use customerLifetimeValue with a long horizon`;
+    throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_model', path: ['model', 'kind'], message, value: kind }]);
+  }
+  const d = options?.discountRate;
+  if (typeof d !== 'number' || !(d > 0) || !Number.isFinite(d)) {
+    throw new CustomerValueError('invalid_options', `${fn}: discountRate must be a finite number > 0, got ${String(d)}`);
+  }
+  const delta = Math.log1p(d);
+  const c = customersOf(fn, customers);
+  const out = new Float64Array(c.n);
+  for (let i = 0; i < c.n; i++) out[i] = closedForm(p, c.frequency[i] as number, c.recency[i] as number, c.T[i] as number, delta);
+  return out;
+}
+
+/** The first name of {@link discountedExpectedPurchases}, kept as an alias. */
+export const discountedExpectedTransactions = discountedExpectedPurchases;

@@ -1,0 +1,54 @@
+import { withMeta } from '../../data/columns.js';
+import { CustomerValueError } from '../../errors.js';
+import type { SummaryInput } from '../../summary/readSummary.js';
+import { customersOf } from '../predictions/shared.js';
+import { purchaseModelOf } from '../registry.js';
+import type { PurchaseModel } from '../types.js';
+
+/**
+ * Actual versus expected number of customers by number of repeat transactions in the
+ * calibration period (the classic fit check of Fader, Hardie & Lee 2005, Figure 2): for
+ * n = 0 .. maxFrequency - 1 and a last bucket "maxFrequency or more", the count of
+ * customers with that frequency and the model's expectation Σ_i P(X(T_i) = n), using each
+ * customer's own T. `repeatTransactionHistogram` is the same function under its first name.
+ *
+ * @example
+ * ```ts
+ * repeatPurchaseHistogram(model, summary, { maxFrequency: 7 });
+ * // { frequency: [0..7], label: ['0', ..., '7+'], actual, expected }
+ * ```
+ */
+export function repeatPurchaseHistogram(
+  model: PurchaseModel,
+  summary: SummaryInput,
+  options: { maxFrequency?: number | undefined } = {},
+): { frequency: Int32Array; label: string[]; actual: Float64Array; expected: Float64Array; readonly length: number } {
+  const fn = 'repeatPurchaseHistogram';
+  const { spec, p } = purchaseModelOf(fn, model);
+  const max = options.maxFrequency ?? 7;
+  if (!Number.isInteger(max) || max < 1) throw new CustomerValueError('invalid_options', `${fn}: maxFrequency must be a whole number >= 1, got ${String(max)}`);
+  const c = customersOf(fn, summary);
+  const actual = new Float64Array(max + 1);
+  const expected = new Float64Array(max + 1);
+  const byT = new Map<number, number>();
+  for (let i = 0; i < c.n; i++) {
+    const w = c.weight ? (c.weight[i] as number) : 1;
+    actual[Math.min(max, c.frequency[i] as number)] = (actual[Math.min(max, c.frequency[i] as number)] as number) + w;
+    byT.set(c.T[i] as number, (byT.get(c.T[i] as number) ?? 0) + w);
+  }
+  for (const [T, w] of byT) {
+    let head = 0;
+    for (let n = 0; n < max; n++) {
+      const pn = spec.pmf(p, n, T);
+      head += pn;
+      expected[n] = (expected[n] as number) + w * pn;
+    }
+    expected[max] = (expected[max] as number) + w * Math.max(0, 1 - head);
+  }
+  const frequency = Int32Array.from({ length: max + 1 }, (_, i) => i);
+  const label = Array.from(frequency, (n) => (n === max ? `${n}+` : String(n)));
+  return withMeta({ frequency, label, actual, expected }, { length: max + 1 });
+}
+
+/** The first name of {@link repeatPurchaseHistogram}, kept as an alias. */
+export const repeatTransactionHistogram = repeatPurchaseHistogram;

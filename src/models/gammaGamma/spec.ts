@@ -1,0 +1,19 @@
+import type { SpendModelSpec } from '../spec.js';
+import { fitGammaGamma } from './fit.js';
+import { logLikelihood, type GammaGammaParams } from './likelihood.js';
+import { conditionalSpend } from './predictions.js';
+import { simulateGammaGamma } from './simulate.js';
+
+/** Gamma-Gamma spend (Fader, Hardie & Lee 2005b; Fader & Hardie 2013): the registry's record. @internal */
+export const gammaGammaSpec: SpendModelSpec<GammaGammaParams> = {
+  kind: 'gamma-gamma',
+  title: 'Gamma-Gamma',
+  role: 'spend',
+  params: ['p', 'q', 'v'],
+  // Fader, Hardie & Lee (2005b), CDNOW repeat customers
+  example: { p: 6.25, q: 3.74, v: 15.44 },
+  logLikelihood,
+  conditionalSpend,
+  fit: fitGammaGamma,
+  simulate: simulateGammaGamma,
+};

@@ -1,0 +1,25 @@
+import type { PurchaseModelSpec } from '../spec.js';
+import { logLikelihood, type BgNbdParams } from '../bgNbd/likelihood.js';
+import { pmf } from '../bgNbd/predictions.js';
+import { fitModifiedBgNbd } from './fit.js';
+import { alive, bracket, expected, survivalAhead } from './predictions.js';
+import { simulateModifiedBgNbd } from './simulate.js';
+
+/** MBG/NBD, the modified BG/NBD (Batislam, Denizel & Filiztekin 2007): the registry's record. @internal */
+export const modifiedBgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
+  kind: 'mbg-nbd',
+  title: 'MBG/NBD',
+  role: 'purchase',
+  params: ['r', 'alpha', 'a', 'b'],
+  // this library's fit on the CDNOW sample (no published estimates), weeks
+  example: { r: 0.5248, alpha: 6.183, a: 0.8914, b: 1.614 },
+  discrete: false,
+  logLikelihood: (p, data) => logLikelihood(p, data, 'mbg'),
+  expected,
+  pmf: (p, n, t) => pmf(p, n, t, 'mbg'),
+  alive,
+  bracket,
+  survivalAhead,
+  fit: fitModifiedBgNbd,
+  simulate: simulateModifiedBgNbd,
+};

@@ -1,0 +1,25 @@
+import type { PurchaseModelSpec } from '../spec.js';
+import { fitParetoNbd } from './fit.js';
+import { alive, logLikelihood, type ParetoNbdParams } from './likelihood.js';
+import { bracket, dert, expected, pmf, survivalAhead } from './predictions.js';
+import { simulateParetoNbd } from './simulate.js';
+
+/** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): the registry's record. @internal */
+export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
+  kind: 'pareto-nbd',
+  title: 'Pareto/NBD',
+  role: 'purchase',
+  params: ['r', 'alpha', 's', 'beta'],
+  // Fader, Hardie & Lee (2005), CDNOW sample, weeks
+  example: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
+  discrete: false,
+  logLikelihood,
+  expected,
+  pmf,
+  alive,
+  bracket,
+  survivalAhead,
+  discountedPurchases: dert,
+  fit: fitParetoNbd,
+  simulate: simulateParetoNbd,
+};

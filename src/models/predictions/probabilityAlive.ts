@@ -1,0 +1,51 @@
+import type { SummaryInput } from '../../summary/readSummary.js';
+import { purchaseModelOf } from '../registry.js';
+import type { PurchaseModel } from '../types.js';
+import { checkTime, customersOf } from './shared.js';
+
+/** Options of {@link probabilityAlive}. */
+export interface ProbabilityAliveOptions {
+  /**
+   * Time after the end of observation at which to evaluate P(alive), assuming no further
+   * purchase is observed in between (BG/BB: opportunities after the next one). Default 0.
+   */
+  ahead?: number | undefined;
+}
+
+/**
+ * Probability that each customer is still alive (active) at the end of observation, given
+ * the history (x, t_x, T), in [0, 1].
+ *
+ * - BG/NBD: 1 / (1 + [x>0] a/(b+x-1) ((α+T)/(α+t_x))^(r+x)) (Fader, Hardie & Lee 2008 note, eq. 2);
+ * - MBG/NBD: 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x));
+ * - Pareto/NBD, Fader & Hardie (2005) eq. (18): 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0);
+ * - BG/BB, FHS (2010) eq. (11): alive at opportunity n + 1.
+ *
+ * With `ahead: t`, P(alive at T + t) with no purchase seen in (T, T + t]: P(alive) times
+ * E[e^(-μt)] = ((β+T)/(β+T+t))^s for Pareto/NBD, and times E[e^(-λpt)] =
+ * ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x; t/(α+T+t)) for BG/NBD (b+x+1 for MBG/NBD).
+ *
+ * @example
+ * ```ts
+ * probabilityAlive(bgnbd, summary); // Float64Array of P(alive), one per customer
+ * ```
+ */
+export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions = {}): Float64Array {
+  const fn = 'probabilityAlive';
+  const { spec, p } = purchaseModelOf(fn, model);
+  const ahead = checkTime(fn, 'ahead', options.ahead ?? 0, spec.discrete);
+  const c = customersOf(fn, customers);
+  const out = new Float64Array(c.n);
+  const { frequency: X, recency: TX, T: TT } = c;
+  if (ahead === 0 && spec.aliveMany) {
+    spec.aliveMany(p, X, TX, TT, out);
+    return out;
+  }
+  for (let i = 0; i < c.n; i++) {
+    const x = X[i] as number;
+    const T = TT[i] as number;
+    const v = spec.alive(p, x, TX[i] as number, T);
+    out[i] = ahead === 0 || v === 0 ? v : v * spec.survivalAhead(p, x, T, ahead);
+  }
+  return out;
+}

@@ -1,0 +1,27 @@
+import { CustomerValueError } from '../../errors.js';
+import { purchaseModelOf } from '../registry.js';
+import type { PurchaseModel } from '../types.js';
+import { checkTime } from './shared.js';
+
+/**
+ * Probability that a new customer makes exactly n repeat purchases in (0, t].
+ *
+ * - BG/NBD, FHL (2005) eq. (8); MBG/NBD the same with the extra dropout at time 0;
+ * - Pareto/NBD: (β/(β+t))^s NBD(n; t) + ∫_0^t sβ^s/(β+τ)^(s+1) NBD(n; τ) dτ (integrated
+ *   adaptively to 1e-12), NBD(n; τ) = Γ(r+n)/(Γ(r) n!) (α/(α+τ))^r (τ/(α+τ))^n;
+ * - BG/BB, FHS (2010) eq. (8), t opportunities.
+ *
+ * @example
+ * ```ts
+ * probabilityOfPurchases(model, 0, 39); // share of new customers with no repeat purchase in 39 weeks
+ * ```
+ */
+export function probabilityOfPurchases(model: PurchaseModel, n: number, t: number): number {
+  const fn = 'probabilityOfPurchases';
+  const { spec, p } = purchaseModelOf(fn, model);
+  checkTime(fn, 't', t, spec.discrete);
+  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
+    throw new CustomerValueError('invalid_options', `${fn}: n must be a whole number >= 0, got ${String(n)}`);
+  }
+  return spec.pmf(p, n, t);
+}

@@ -1,0 +1,65 @@
+import { CustomerValueError } from '../../errors.js';
+import { readSummary, type SummaryColumns, type SummaryInput } from '../../summary/readSummary.js';
+import type { PurchaseModelSpec } from '../spec.js';
+import { PairCache } from './pairCache.js';
+
+type Spec = PurchaseModelSpec<Record<string, number>>;
+
+/** A time argument: finite, >= 0, whole for discrete-time models. @internal */
+export function checkTime(fn: string, name: string, t: unknown, discrete: boolean): number {
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || (discrete && !Number.isInteger(t))) {
+    const message = `${name} must be a finite number >= 0${discrete ? ' (whole opportunities for a discrete-time model)' : ''}, got ${String(t)}`;
+    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_time', path: [name], message, value: t }]);
+  }
+  return t;
+}
+
+/** Read customers for predictions. @internal */
+export function customersOf(fn: string, customers: SummaryInput, needMonetary = false): SummaryColumns {
+  return readSummary(customers, fn, { needMonetary });
+}
+
+/**
+ * Σ_k w_k (E[Y(t_k)] - E[Y(t_{k-1})]) per customer, E[Y(t)] the conditional expectation of
+ * purchases in the next t: with one time and weight 1 the conditional expectation itself,
+ * with a grid of period ends and discount weights the discounted expected purchases of CLV.
+ * E[Y(t)] = bracket(x, T, t) · P(alive | x, t_x, T), and the bracket sum depends on (x, T)
+ * only, so it is computed once per distinct pair; P(alive) once per customer.
+ * @internal
+ */
+export function weightedConditional(
+  spec: Spec,
+  p: Record<string, number>,
+  X: ArrayLike<number>,
+  TX: ArrayLike<number>,
+  TT: ArrayLike<number>,
+  times: readonly number[],
+  weights: readonly number[],
+): Float64Array {
+  const n = X.length;
+  const out = new Float64Array(n);
+  const cache = new PairCache();
+  const K = times.length;
+  const bracketSum = (x: number, T: number): number => {
+    let sum = 0;
+    let prev = 0;
+    for (let k = 0; k < K; k++) {
+      const cur = spec.bracket(p, x, T, times[k] as number);
+      sum += (weights[k] as number) * (cur - prev);
+      prev = cur;
+    }
+    return sum;
+  };
+  for (let i = 0; i < n; i++) {
+    const x = X[i] as number;
+    const T = TT[i] as number;
+    const v = cache.get(x, T, bracketSum);
+    out[i] = v === 0 ? 0 : v * spec.alive(p, x, TX[i] as number, T);
+  }
+  return out;
+}
+
+/** Conditional expected purchases in the next t for many customers, without validation. @internal */
+export function conditionalMany(spec: Spec, p: Record<string, number>, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, t: number): Float64Array {
+  return weightedConditional(spec, p, X, TX, TT, [t], [1]);
+}

@@ -1,0 +1,79 @@
+import { CustomerValueError } from '../../errors.js';
+import { retentionModelOf } from '../registry.js';
+import type { ShiftedBetaGeometricModel } from '../types.js';
+
+function checkCount(fn: string, name: string, v: unknown): number {
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
+    throw new CustomerValueError('invalid_options', `${fn}: ${name} must be a whole number >= 0, got ${String(v)}`);
+  }
+  return v;
+}
+
+/**
+ * Survival curve S(0), S(1), ..., S(periods) of the shifted-beta-geometric model: the share
+ * of a cohort still customers after t periods, S(t) = B(α, β+t)/B(α, β) (Fader & Hardie
+ * 2007, eq. 5).
+ *
+ * @example
+ * ```ts
+ * survivalCurve({ kind: 'sbg', params: { alpha: 0.704, beta: 1.182 } }, 12); // Float64Array(13)
+ * ```
+ */
+export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number): Float64Array {
+  const { spec, p } = retentionModelOf('survivalCurve', model);
+  const n = checkCount('survivalCurve', 'periods', periods);
+  return Float64Array.from({ length: n + 1 }, (_, t) => Math.exp(spec.logSurvival(p, t)));
+}
+
+/**
+ * Retention rates r_1, ..., r_periods of the sBG model, r_t = S(t)/S(t-1) =
+ * (β+t-1)/(α+β+t-1) (Fader & Hardie 2007, eq. 6): increasing in t, as the customers likely
+ * to churn leave first.
+ *
+ * @example
+ * ```ts
+ * retentionCurve(model, 5);
+ * ```
+ */
+export function retentionCurve(model: ShiftedBetaGeometricModel, periods: number): Float64Array {
+  const { spec, p } = retentionModelOf('retentionCurve', model);
+  const n = checkCount('retentionCurve', 'periods', periods);
+  return Float64Array.from({ length: n }, (_, i) => spec.retention(p, i + 1));
+}
+
+/** Options of {@link expectedLifetime}. */
+export interface ExpectedLifetimeOptions {
+  /** Discount rate per period (0.1 = 10 %). Default 0; without discounting the expectation is finite only when α > 1. */
+  discountRate?: number | undefined;
+  /** Renewals the customer has already made (0: a new customer). Default 0. */
+  renewals?: number | undefined;
+}
+
+/**
+ * Expected (discounted) number of periods a customer stays, counting the current one,
+ * under the sBG model.
+ *
+ * For a new customer this is the discounted expected lifetime
+ * DEL = Σ_{t>=0} S(t)/(1+d)^t = 2F1(1, β; α+β; 1/(1+d)) (Fader & Hardie 2010, eq. 5); for a
+ * customer who has made n renewals, the discounted expected residual lifetime
+ * DERL = Σ_{t>=n} S(t)/S(n)/(1+d)^(t-n) = 2F1(1, β+n; α+β+n; 1/(1+d)). Multiply by the
+ * margin per period for the customer's (residual) value. With d = 0 it is (α+β+n-1)/(α-1)
+ * when α > 1 and Infinity otherwise.
+ *
+ * @example
+ * ```ts
+ * expectedLifetime(model, { discountRate: 0.1 });
+ * ```
+ * @see Fader, P. S., & Hardie, B. G. S. (2010). Customer-Base Valuation in a Contractual
+ * Setting: The Perils of Ignoring Heterogeneity. Marketing Science, 29(1), 85-93.
+ */
+export function expectedLifetime(model: ShiftedBetaGeometricModel, options: ExpectedLifetimeOptions = {}): number {
+  const fn = 'expectedLifetime';
+  const { spec, p } = retentionModelOf(fn, model);
+  const d = options.discountRate ?? 0;
+  if (typeof d !== 'number' || !(d >= 0) || !Number.isFinite(d)) {
+    throw new CustomerValueError('invalid_options', `${fn}: discountRate must be a finite number >= 0, got ${String(d)}`);
+  }
+  const n = checkCount(fn, 'renewals', options.renewals ?? 0);
+  return d === 0 ? spec.expectedLifetime(p, n) : spec.discountedLifetime(p, d, n);
+}

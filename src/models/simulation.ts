@@ -1,0 +1,106 @@
+/**
+ * What the simulators share: their options and results, the parameter reader and the
+ * per-customer recorder. Each model's simulator lives in its folder.
+ * @internal
+ */
+import { withMeta } from '../data/columns.js';
+import { CustomerValueError } from '../errors.js';
+import { Random } from '../math/random.js';
+import { checkModel } from './registry.js';
+import type { ModelKind, ModelParams } from './types.js';
+
+/** Options of the purchase-model simulators. */
+export interface SimulateOptions {
+  /** Number of customers. */
+  customers: number;
+  /** Observation length per customer since the first purchase (one number or one per customer). For BG/BB: opportunities. */
+  T: number | ArrayLike<number>;
+  /** Length of a holdout period after T in which purchases are counted separately. Default 0. */
+  holdout?: number | undefined;
+  /** Seed of the pseudo-random generator; the same seed gives the same customers. Default 1. */
+  seed?: number | undefined;
+}
+
+/** Simulated customers: a summary at T plus the truth. */
+export interface SimulatedCustomers {
+  customerId: Int32Array;
+  frequency: Int32Array;
+  recency: Float64Array;
+  T: Float64Array;
+  /** 1 when the customer is alive at T (BG/BB: at opportunity T + 1). */
+  alive: Uint8Array;
+  /** Purchases in (T, T + holdout]. */
+  frequencyHoldout: Int32Array;
+  readonly length: number;
+}
+
+/** A simulator's model argument: the parameters, or a model record of the kind. */
+export type SimulatorParams<K extends ModelKind> = ModelParams[K] | { kind: K; params: ModelParams[K] };
+
+/** The validated parameters of a simulator's model argument. @internal */
+export function simulatorParams<K extends ModelKind>(fn: string, kind: K, input: SimulatorParams<K>): ModelParams[K] {
+  const model = typeof input === 'object' && input !== null && 'params' in input ? input : { kind, params: input };
+  return checkModel(fn, model, [kind]).p as unknown as ModelParams[K];
+}
+
+/** Validated options, the output columns and a recorder of one customer's history. @internal */
+export function setupSimulation(fn: string, o: SimulateOptions, discrete: boolean) {
+  const n = o.customers;
+  if (!Number.isInteger(n) || n < 0) throw new CustomerValueError('invalid_options', `${fn}: customers must be a whole number >= 0, got ${String(n)}`);
+  const Tcol = typeof o.T === 'number' ? undefined : o.T;
+  if (Tcol && Tcol.length !== n) throw new CustomerValueError('invalid_options', `${fn}: T must have one value per customer (${n}), got ${Tcol.length}`);
+  const Tof = (i: number): number => {
+    const v = Tcol ? (Tcol[i] as number) : (o.T as number);
+    if (!(v >= 0) || !Number.isFinite(v) || (discrete && !Number.isInteger(v))) {
+      throw new CustomerValueError('invalid_options', `${fn}: T must be ${discrete ? 'whole opportunities' : 'finite'} >= 0, got ${String(v)}`);
+    }
+    return v;
+  };
+  const h = o.holdout ?? 0;
+  if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) throw new CustomerValueError('invalid_options', `${fn}: holdout must be >= 0, got ${String(h)}`);
+  const out = {
+    customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
+    frequency: new Int32Array(n),
+    recency: new Float64Array(n),
+    T: new Float64Array(n),
+    alive: new Uint8Array(n),
+    frequencyHoldout: new Int32Array(n),
+  };
+  /** Store customer i's simulated history. */
+  const record = (i: number, x: number, last: number, T: number, alive: boolean, hold: number): void => {
+    out.frequency[i] = x;
+    out.recency[i] = last;
+    out.T[i] = T;
+    out.alive[i] = alive ? 1 : 0;
+    out.frequencyHoldout[i] = hold;
+  };
+  return {
+    n,
+    Tof,
+    h,
+    rng: new Random(o.seed ?? 1),
+    record,
+    out,
+    /** The finished columns. */
+    done: (): SimulatedCustomers => withMeta(out, { length: n }),
+  };
+}
+
+/** Simulated spend per customer. */
+export interface SimulatedSpend {
+  frequency: Float64Array;
+  /** Mean value of the customer's `frequency` transactions (0 when none). */
+  monetaryValue: Float64Array;
+  /** The customer's true expected transaction value p / ν. */
+  meanValue: Float64Array;
+  readonly length: number;
+}
+
+/** A simulated contractual cohort. */
+export interface SimulatedCohort {
+  /** Customers still active at the start of each period 0..periods. */
+  alive: Float64Array;
+  /** Per customer: the period of churn (1-based), or `periods` when still active (censored). */
+  lifetime: Int32Array;
+  censored: Uint8Array;
+}

@@ -1,0 +1,81 @@
+/**
+ * What a model folder registers: its parameters, likelihood and prediction capabilities.
+ * Generic code (predictions, CLV, intervals, diagnostics) asks the registry for a spec and
+ * calls these; it never branches on a model kind.
+ * @internal
+ */
+import type { HistoryData } from '../data/histories.js';
+import type { FitOptions, FittedModel } from './types.js';
+import type { SummaryInput } from '../summary/readSummary.js';
+import type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './simulation.js';
+
+/** What every spec has. */
+export interface ModelSpecBase<P> {
+  /** The `kind` of the model records. */
+  readonly kind: string;
+  /** Name for messages, e.g. 'BG/NBD'. */
+  readonly title: string;
+  /** Parameter names in `params` order (also the order of `covariance`). */
+  readonly params: ReadonlyArray<keyof P & string>;
+  /** A valid parameter set (the published estimates): what the contract tests and docs use. */
+  readonly example: Readonly<P>;
+}
+
+/**
+ * A purchase (transaction-count) model. Every conditional quantity factors as
+ * P(alive | x, t_x, T) times a part that depends on (x, T) only, which generic code computes
+ * once per distinct pair.
+ */
+export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
+  readonly role: 'purchase';
+  /** True when time is counted in whole opportunities (BG/BB): no unit conversion, integer t. */
+  readonly discrete: boolean;
+  /** Weighted log-likelihood of histories. */
+  logLikelihood(p: P, data: HistoryData): number;
+  /** E[X(t)] of a new customer. */
+  expected(p: P, t: number): number;
+  /** P(X(t) = n) of a new customer. */
+  pmf(p: P, n: number, t: number): number;
+  /** P(alive at the end of observation | x, t_x, T). */
+  alive(p: P, x: number, tx: number, T: number): number;
+  /** P(alive) for many customers at once (a hot path); optional. */
+  aliveMany?(p: P, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array): void;
+  /** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. */
+  bracket(p: P, x: number, T: number, t: number): number;
+  /** P(no dropout in the next t | alive at T, x, T): P(alive ahead) = alive · survivalAhead. */
+  survivalAhead(p: P, x: number, T: number, t: number): number;
+  /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
+  discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
+  /** The public fitter. */
+  fit(summary: SummaryInput, options?: FitOptions): FittedModel;
+  /** Draw customers from the model. */
+  simulate(p: P, options: SimulateOptions): SimulatedCustomers;
+}
+
+/** A spend (value per transaction) model. */
+export interface SpendModelSpec<P> extends ModelSpecBase<P> {
+  readonly role: 'spend';
+  /** Weighted log-likelihood of mean spend `m` of `x` transactions (repeat customers). */
+  logLikelihood(p: P, data: HistoryData): number;
+  /** E[value of a future transaction | x transactions with mean m]. */
+  conditionalSpend(p: P, x: number, m: number): number;
+  fit(summary: SummaryInput, options?: FitOptions): FittedModel;
+  simulate(p: P, options: { frequency: ArrayLike<number>; seed?: number | undefined }): SimulatedSpend;
+}
+
+/** A contractual retention model. */
+export interface RetentionModelSpec<P> extends ModelSpecBase<P> {
+  readonly role: 'retention';
+  /** ln S(t): the share of a cohort still customers after t periods. */
+  logSurvival(p: P, t: number): number;
+  /** Retention rate r_t = S(t) / S(t-1). */
+  retention(p: P, t: number): number;
+  /** Σ_{t>=0} S(t + n)/S(n) / (1+d)^t: the discounted expected (residual) lifetime after n renewals, d > 0. */
+  discountedLifetime(p: P, d: number, renewals: number): number;
+  /** The same undiscounted (Infinity when it diverges). */
+  expectedLifetime(p: P, renewals: number): number;
+  simulate(p: P, options: { customers: number; periods: number; seed?: number | undefined }): SimulatedCohort;
+}
+
+/** Any registered spec. */
+export type ModelSpec<P = Record<string, number>> = PurchaseModelSpec<P> | SpendModelSpec<P> | RetentionModelSpec<P>;

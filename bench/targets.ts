@@ -1,0 +1,157 @@
+/**
+ * The model-layer issue's speed targets, each against the bare computation in the same
+ * process (best of several runs), one JSON line each:
+ *   node --import tsx bench/targets.ts [name]
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, pipeline-1e6.
+ */
+import {
+  conditionalExpectedPurchases,
+  customerLifetimeValueIntervals,
+  fitBgNbd,
+  fitGammaGamma,
+  probabilityAlive,
+  simulateBgNbd,
+  summarize,
+} from '../src/index.js';
+import { mulberry32, syntheticTransactions } from './data.js';
+
+function best(f: () => unknown, repeats: number): number {
+  let b = Number.POSITIVE_INFINITY;
+  for (let k = 0; k < repeats; k++) {
+    const t0 = performance.now();
+    f();
+    b = Math.min(b, performance.now() - t0);
+  }
+  return Math.round(b * 10) / 10;
+}
+
+const round = (x: number): number => Math.round(x * 100) / 100;
+
+/** 1e6 whole-day BG/NBD histories as plain typed-array columns (Int32Array frequency, as simulate and summarize give). */
+function histories(n: number) {
+  const T = Float64Array.from({ length: n }, (_, i) => 30 + (i % 700));
+  const sim = simulateBgNbd({ r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 }, { customers: n, T, seed: 4 });
+  return { frequency: sim.frequency, recency: Float64Array.from(sim.recency, Math.floor), T: sim.T };
+}
+const params = { r: 0.243, alpha: 4.414 * 7, a: 0.793, b: 2.426 };
+const model = { kind: 'bg-nbd', params, unit: 'day' } as const;
+
+/** The bare closed form of BG/NBD P(alive) over the same columns. */
+function bareAlive(X: Int32Array, TX: Float64Array, TT: Float64Array): Float64Array {
+  const { r, alpha, a, b } = params;
+  const out = new Float64Array(X.length);
+  for (let i = 0; i < X.length; i++) {
+    const x = X[i] as number;
+    out[i] = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + (TT[i] as number)) / (alpha + (TX[i] as number)))));
+  }
+  return out;
+}
+
+/** A bare typed-array pass over integer ids: first day, last day, count and sum per customer. */
+function bareIntGroupBy(ids: Int32Array, date: Float64Array, amount: Float64Array): number {
+  let lo = 2147483647;
+  let hi = -2147483648;
+  for (let i = 0; i < ids.length; i++) {
+    const v = ids[i] as number;
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  }
+  const m = hi - lo + 1;
+  const first = new Int32Array(m).fill(2147483647);
+  const last = new Int32Array(m).fill(-2147483648);
+  const count = new Uint32Array(m);
+  const sum = new Float64Array(m);
+  for (let i = 0; i < ids.length; i++) {
+    const c = (ids[i] as number) - lo;
+    const d = Math.floor((date[i] as number) / 86_400_000);
+    if (d < (first[c] as number)) first[c] = d;
+    if (d > (last[c] as number)) last[c] = d;
+    count[c] = (count[c] as number) + 1;
+    sum[c] = (sum[c] as number) + (amount[i] as number);
+  }
+  return m;
+}
+
+/** A bare Map group-by over string ids computing the same four figures. */
+function bareMapGroupBy(ids: string[], date: Float64Array, amount: Float64Array): number {
+  const index = new Map<string, number>();
+  const n = ids.length;
+  const first = new Int32Array(n).fill(2147483647);
+  const last = new Int32Array(n).fill(-2147483648);
+  const count = new Uint32Array(n);
+  const sum = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    const id = ids[i] as string;
+    let g = index.get(id);
+    if (g === undefined) index.set(id, (g = index.size));
+    const d = Math.floor((date[i] as number) / 86_400_000);
+    if (d < (first[g] as number)) first[g] = d;
+    if (d > (last[g] as number)) last[g] = d;
+    count[g] = (count[g] as number) + 1;
+    sum[g] = (sum[g] as number) + (amount[i] as number);
+  }
+  return index.size;
+}
+
+const benches: Record<string, () => Record<string, unknown>> = {
+  'alive-1e6': () => {
+    const h = histories(1e6);
+    const bare = best(() => bareAlive(h.frequency, h.recency, h.T), 15);
+    const lib = best(() => probabilityAlive(model, h), 15);
+    return { customers: 1e6, ms: lib, bareMs: bare, ratio: round(lib / bare), target: 'ratio <= 1.2' };
+  },
+  'conditional-1e6': () => {
+    const h = histories(1e6);
+    const lib = best(() => conditionalExpectedPurchases(model, h, 273), 5);
+    return { customers: 1e6, ms: lib, target: 'ms < 100' };
+  },
+  'summarize-int-1e7': () => {
+    const c = syntheticTransactions(1e7, 42, true);
+    const ids = Int32Array.from(c.customerId, (id) => Number(id.slice(1)));
+    const input = { customerId: ids, date: c.date, amount: c.amount };
+    const bare = best(() => bareIntGroupBy(ids, c.date, c.amount), 5);
+    const lib = best(() => summarize(input), 3);
+    return { rows: 1e7, ms: lib, bareMs: bare, ratio: round(lib / bare), target: 'ratio <= 3' };
+  },
+  'summarize-string-1e6': () => {
+    const c = syntheticTransactions(1e6, 42, true);
+    const bare = best(() => bareMapGroupBy(c.customerId, c.date, c.amount), 7);
+    const lib = best(() => summarize(c), 7);
+    return { rows: 1e6, ms: lib, bareMs: bare, ratio: round(lib / bare), target: 'ratio <= 2.5' };
+  },
+  'pipeline-1e6': () => {
+    // the quickstart on a log of 1e6 customers (3e6 rows): summarize, fit BG/NBD and
+    // Gamma-Gamma, 12-month CLV with 90 % intervals (50 parameter draws)
+    const c = syntheticTransactions(3e6, 7, true);
+    // spend heterogeneity between customers (a log-normal factor per customer), so that the
+    // Gamma-Gamma model is identified
+    const rnd = mulberry32(9);
+    const factor = Float64Array.from({ length: 3e5 + 1 }, () => Math.exp(0.8 * (rnd() + rnd() + rnd() - 1.5)));
+    for (let i = 0; i < c.amount.length; i++) c.amount[i] = Math.round((c.amount[i] as number) * (factor[Number((c.customerId[i] as string).slice(1))] as number) * 100) / 100;
+    const customers = new Set(c.customerId).size;
+    const t0 = performance.now();
+    const summary = summarize(c, { unit: 'week' });
+    const t1 = performance.now();
+    const purchaseModel = fitBgNbd(summary);
+    const spendModel = fitGammaGamma(summary);
+    const t2 = performance.now();
+    const iv = customerLifetimeValueIntervals({ purchaseModel, spendModel, customers: summary, horizon: 12, unit: 'month', discountRate: 0.01, draws: 50, seed: 1 });
+    const t3 = performance.now();
+    return {
+      customers,
+      rows: 3e6,
+      ms: Math.round(t3 - t0),
+      summarizeMs: Math.round(t1 - t0),
+      fitMs: Math.round(t2 - t1),
+      clvIntervalsMs: Math.round(t3 - t2),
+      clvFinite: iv.estimate.every(Number.isFinite),
+      target: 'not slower than before the model-layer change',
+    };
+  },
+};
+
+const only = process.argv[2];
+for (const [name, run] of Object.entries(benches)) {
+  if (only && name !== only) continue;
+  console.log(JSON.stringify({ bench: name, ...run() }));
+}

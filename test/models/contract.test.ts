@@ -18,6 +18,9 @@ import {
   type PurchaseModel,
 } from '../../src/index.js';
 import { kindsOf, registry } from '../../src/models/registry.js';
+import type { PurchaseModelSpec, RetentionModelSpec, SpendModelSpec } from '../../src/models/spec.js';
+
+type P = Record<string, number>;
 import { meanSe } from '../helpers/numeric.js';
 
 const purchaseKinds = kindsOf('purchase');
@@ -38,7 +41,7 @@ function history(discrete: boolean) {
 }
 
 describe.each(purchaseKinds)('purchase model %s', (kind) => {
-  const spec = registry[kind];
+  const spec = registry[kind] as unknown as PurchaseModelSpec<P>;
   const model = { kind, params: spec.example } as PurchaseModel;
   const t = spec.discrete ? 5 : 39;
   const T = spec.discrete ? 6 : 39;
@@ -153,7 +156,7 @@ describe.each(purchaseKinds)('purchase model %s', (kind) => {
 });
 
 describe.each(kindsOf('spend'))('spend model %s', (kind) => {
-  const spec = registry[kind];
+  const spec = registry[kind] as unknown as SpendModelSpec<P>;
   const model = { kind, params: spec.example } as Model<typeof kind>;
 
   it('accepts a hand-written record; the expected spend agrees with its simulation', () => {
@@ -170,7 +173,7 @@ describe.each(kindsOf('spend'))('spend model %s', (kind) => {
 });
 
 describe.each(kindsOf('retention'))('retention model %s', (kind) => {
-  const spec = registry[kind];
+  const spec = registry[kind] as unknown as RetentionModelSpec<P>;
   const model = { kind, params: spec.example } as Model<typeof kind>;
 
   it('accepts a hand-written record; survival starts at 1, decreases, and matches its simulation', () => {

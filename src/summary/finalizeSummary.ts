@@ -3,7 +3,8 @@ import type { TimeUnit } from '../data/days.js';
 import { dateOption, optionDay, parseOptions, unitOption } from '../data/options.js';
 import { CustomerValueError } from '../errors.js';
 import type { SummaryPartial } from './partial.js';
-import { buildSummary, totalsFromPartial } from './totals.js';
+import { historyAsOf } from './historyAsOf.js';
+import { buildSummary } from './totals.js';
 import type { CustomerSummary, FinalizeSummaryOptions, SummaryOrder } from './types.js';
 
 /** @internal */
@@ -47,5 +48,5 @@ export function finalizeWithSource(
     ]);
   }
   const end = optionDay(observationEnd) ?? partial.maxDay;
-  return buildSummary(partial.customerIds, totalsFromPartial(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts);
+  return buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts);
 }

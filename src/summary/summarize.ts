@@ -4,7 +4,8 @@ import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { finalizeShape } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
-import { buildSummary, totalsFromPartial, totalsFromSortedRows } from './totals.js';
+import { historyAsOf } from './historyAsOf.js';
+import { buildSummary, totalsFromSortedRows } from './totals.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 
 /** Options of {@link summarize}. */
@@ -54,6 +55,6 @@ export function summarize(transactions: TransactionInput, options: SummarizeOpti
   const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, optionDay(o.observationEnd));
   const end = optionDay(o.observationEnd) ?? tx.maxDay;
   // one pass when each customer's rows are in date order; else group the rows first
-  const totals = totalsFromSortedRows(tx) ?? totalsFromPartial(partialFromEncoded(tx), end);
+  const totals = totalsFromSortedRows(tx) ?? historyAsOf(partialFromEncoded(tx), end);
   return buildSummary(tx.customerIds, totals, end, o.unit ?? 'day', o.order, tx).summary;
 }

@@ -2,7 +2,7 @@ import { dayToIso, type TimeUnit } from '../data/days.js';
 import { withMeta } from '../data/columns.js';
 import type { EncodedTransactions } from '../data/encodeTransactions.js';
 import type { CustomerId } from '../data/types.js';
-import type { SummaryPartial, SummaryReport } from './partial.js';
+import type { SummaryReport } from './partial.js';
 import type { CustomerSummary, SummaryOrder } from './types.js';
 import { unitDays } from '../data/options.js';
 import { roundoff } from '../math/sum.js';
@@ -27,58 +27,6 @@ export interface CustomerTotals {
   readonly hasRows: Uint8Array;
   readonly used: number;
   readonly afterObservationEnd: number;
-}
-
-/** Totals from a partial, days after `end` left out and counted. @internal */
-export function totalsFromPartial(partial: SummaryPartial, end: number): CustomerTotals {
-  const { dayStart, day, valueHi, valueLo, rows, purchaseRows } = partial;
-  const nc = partial.customerIds.length;
-  const daysOut = new Int32Array(nc);
-  const firstOut = new Int32Array(nc);
-  const lastOut = new Int32Array(nc);
-  const repeat = new Float64Array(nc);
-  const total = new Float64Array(nc);
-  const hasRows = new Uint8Array(nc);
-  let used = 0;
-  let afterEnd = partial.counts.afterObservationEnd;
-  for (let c = 0; c < nc; c++) {
-    const to = dayStart[c + 1] as number;
-    let first = 0;
-    let last = 0;
-    let days = 0;
-    let totHi = 0;
-    let totLo = 0;
-    let repHi = 0;
-    let repLo = 0;
-    let i = dayStart[c] as number;
-    if (i < to && (day[i] as number) <= end) hasRows[c] = 1;
-    for (; i < to; i++) {
-      const d = day[i] as number;
-      if (d > end) break;
-      used += rows[i] as number;
-      const v = (valueHi[i] as number) + (valueLo[i] as number);
-      let t = totHi + v;
-      totLo += roundoff(totHi, v, t);
-      totHi = t;
-      if ((purchaseRows[i] as number) > 0) {
-        if (days === 0) first = d;
-        else {
-          t = repHi + v;
-          repLo += roundoff(repHi, v, t);
-          repHi = t;
-        }
-        last = d;
-        days++;
-      }
-    }
-    for (; i < to; i++) afterEnd += rows[i] as number;
-    daysOut[c] = days;
-    firstOut[c] = first;
-    lastOut[c] = last;
-    repeat[c] = repHi + repLo;
-    total[c] = totHi + totLo;
-  }
-  return { days: daysOut, first: firstOut, last: lastOut, repeat, total, hasRows, used, afterObservationEnd: afterEnd };
 }
 
 // One 64-byte record (a cache line) per customer: six compensated sums as doubles, then four

@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { withMeta } from '../data/columns.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
-import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/options.js';
+import { dateOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { abc } from '../abc/abc.js';
+import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
 
 /** Options of {@link customerClasses}. */
@@ -41,10 +42,7 @@ export interface CustomerClasses {
 }
 
 const schema = z.looseObject({
-  fields: fieldsOption.optional(),
-  interactionFields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error']).optional(),
-  dropDuplicateOrders: z.boolean().optional(),
+  ...historyOptionsShape,
   asOf: dateOption.optional(),
   tierThresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)]).optional(),
   lowYieldRatio: z.number().min(0, { error: 'must be >= 0' }).optional(),
@@ -77,32 +75,19 @@ export function customerClasses(transactions: TransactionInput, options: Custome
 /** {@link customerClasses} on an already built history. @internal */
 export function classesFromHistory(h: CustomerHistory, end: number, o: Pick<CustomerClassesOptions, 'tierThresholds' | 'lowYieldRatio'>): CustomerClasses {
   const { partial, nTx } = h;
-  const { dayStart, day, valueHi, valueLo, purchaseRows } = partial;
+  const asOf = historyAsOf(partial, end);
   const keep: number[] = [];
   const value: number[] = [];
   const days: number[] = [];
   const growing: number[] = [];
   for (let c = 0; c < nTx; c++) {
-    let first = Number.NaN;
-    let count = 0;
-    let total = 0;
-    const rows: number[] = [];
-    for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
-      const d = day[i] as number;
-      if (d > end) break;
-      total += (valueHi[i] as number) + (valueLo[i] as number);
-      if ((purchaseRows[i] as number) > 0) {
-        if (count === 0) first = d;
-        else rows.push(d);
-        count++;
-      }
-    }
+    const count = asOf.days[c] as number;
     if (count === 0) continue;
-    const mid = (first + end) / 2;
-    let early = 0;
-    let late = 0;
-    for (const d of rows) if (d <= mid) early++;
-    else late++;
+    const total = asOf.total[c] as number;
+    // repeat purchase days in the later half of the tenure against the earlier half
+    const mid = ((asOf.first[c] as number) + end) / 2;
+    const late = purchaseDaysBetween(partial, c, mid, end);
+    const early = count - 1 - late;
     keep.push(c);
     value.push(total);
     days.push(count);

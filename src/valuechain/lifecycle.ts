@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { withMeta } from '../data/columns.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
-import { dateOption, fieldsOption, optionDay, parseOptions } from '../data/options.js';
+import { dateOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
+import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
 
 /** Lifecycle stages, in the order the rules test them. */
@@ -53,12 +54,7 @@ const thresholdShape = {
   trendWindow: z.number().gt(0).optional(),
   decliningRatio: z.number().min(0).optional(),
 };
-const readShape = {
-  fields: fieldsOption.optional(),
-  interactionFields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error']).optional(),
-  dropDuplicateOrders: z.boolean().optional(),
-};
+const readShape = historyOptionsShape;
 
 /** Stage of every known customer at day `asOf`. @internal */
 export function stagesAt(h: CustomerHistory, asOf: number, th: LifecycleThresholds): LifecycleStages {
@@ -68,7 +64,7 @@ export function stagesAt(h: CustomerHistory, asOf: number, th: LifecycleThreshol
   const W = th.trendWindow ?? 180;
   const ratio = th.decliningRatio ?? 0.5;
   const { partial } = h;
-  const { dayStart, day, purchaseRows } = partial;
+  const history = historyAsOf(partial, asOf);
   const nAll = h.index.size;
   const firstTouch = new Float64Array(nAll).fill(Number.POSITIVE_INFINITY);
   if (h.interactions) {
@@ -85,21 +81,11 @@ export function stagesAt(h: CustomerHistory, asOf: number, th: LifecycleThreshol
   const recent: number[] = [];
   const previous: number[] = [];
   for (let c = 0; c < nAll; c++) {
-    let first = Number.NaN;
-    let last = Number.NaN;
-    let rec = 0;
-    let prev = 0;
-    if (c < h.nTx) {
-      for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
-        const d = day[i] as number;
-        if (d > asOf) break;
-        if ((purchaseRows[i] as number) === 0) continue;
-        if (first !== first) first = d;
-        last = d;
-        if (d > asOf - W) rec++;
-        else if (d > asOf - 2 * W) prev++;
-      }
-    }
+    const bought = c < h.nTx && (history.days[c] as number) > 0;
+    const first = bought ? (history.first[c] as number) : Number.NaN;
+    const last = bought ? (history.last[c] as number) : Number.NaN;
+    const rec = bought ? purchaseDaysBetween(partial, c, asOf - W, asOf) : 0;
+    const prev = bought ? purchaseDaysBetween(partial, c, asOf - 2 * W, asOf - W) : 0;
     let s: LifecycleStage;
     if (first !== first) {
       if (!((firstTouch[c] as number) <= asOf)) continue; // not known yet

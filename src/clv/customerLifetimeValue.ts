@@ -5,7 +5,7 @@ import { customersOf, weightedConditional } from '../models/predictions/shared.j
 import { purchaseModelOf, spendModelOf } from '../models/registry.js';
 import type { PurchaseModelSpec, SpendModelSpec } from '../models/spec.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
-import { summaryUnit, type SummaryInput } from '../summary/readSummary.js';
+import { summaryUnit, type NumberColumn, type SummaryInput } from '../summary/readSummary.js';
 
 /** Options of {@link customerLifetimeValue}. */
 export interface CustomerLifetimeValueOptions {
@@ -39,9 +39,9 @@ export interface ClvPlan {
   weights: number[];
   spend: Float64Array;
   margin: number;
-  X: Float64Array;
-  TX: Float64Array;
-  TT: Float64Array;
+  X: NumberColumn;
+  TX: NumberColumn;
+  TT: NumberColumn;
   M: Float64Array | undefined;
 }
 

@@ -17,7 +17,8 @@ export function historyData(fn: string, summary: SummaryInput, options: FitOptio
       n += w;
     }
   }
-  const pick = (col: Float64Array): Float64Array => (keep.length === s.n ? col : Float64Array.from(keep, (i) => col[i] as number));
+  const pick = (col: ArrayLike<number>): Float64Array =>
+    keep.length === s.n ? (col instanceof Float64Array ? col : Float64Array.from(col)) : Float64Array.from(keep, (i) => col[i] as number);
   return {
     x: pick(s.frequency),
     tx: pick(s.recency),

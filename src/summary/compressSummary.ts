@@ -32,9 +32,9 @@ export interface CompressedSummary {
 export function compressSummary(summary: SummaryInput, options: SummaryFieldsOptions = {}): CompressedSummary {
   const s = readSummary(summary, 'compressSummary', { fields: options.fields });
   const c = compressHistories({
-    x: s.frequency,
-    tx: s.recency,
-    T: s.T,
+    x: Float64Array.from(s.frequency),
+    tx: Float64Array.from(s.recency),
+    T: Float64Array.from(s.T),
     w: s.weight ?? new Float64Array(s.n).fill(1),
     n: s.n,
     m: undefined,

@@ -23,12 +23,16 @@ export interface SummaryFieldsOptions {
   fields?: { readonly [K in keyof SummaryRow]?: string } | undefined;
 }
 
+/** A numeric column: a typed array or a plain array of numbers. @internal */
+export type NumberColumn = ArrayLike<number>;
+
 /** Validated summary columns. @internal */
 export interface SummaryColumns {
   readonly n: number;
-  readonly frequency: Float64Array;
-  readonly recency: Float64Array;
-  readonly T: Float64Array;
+  /** Whole numbers >= 0 (a typed array of the input is used as is). */
+  readonly frequency: NumberColumn;
+  readonly recency: NumberColumn;
+  readonly T: NumberColumn;
   /** Row weights (`count` column or `weights` option); undefined = all 1. */
   readonly weight: Float64Array | undefined;
   readonly monetaryValue: Float64Array | undefined;
@@ -37,39 +41,61 @@ export interface SummaryColumns {
 
 const FIELDS = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'count'] as const;
 
-function toFloat(
-  col: ArrayLike<unknown>,
-  n: number,
-  field: string,
-  issues: IssueCollector,
-  nonNegative: boolean,
-): Float64Array {
-  const lower = nonNegative ? 0 : Number.NEGATIVE_INFINITY;
-  if (ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array) && !(col instanceof BigUint64Array)) {
-    // typed arrays: only the range check; a Float64Array is used as is (never written to),
-    // other typed arrays are copied natively
-    const v = col as unknown as ArrayLike<number>;
-    for (let i = 0; i < n; i++) {
-      const x = v[i] as number;
-      if (!(x >= lower && x < Number.POSITIVE_INFINITY)) {
-        issues.row(i, field, 'invalid_' + field, nonNegative ? 'must be a finite number >= 0' : 'must be a finite number', x);
-        if (issues.full(field)) break;
-      }
-    }
-    return col instanceof Float64Array ? col : Float64Array.from(v);
-  }
-  const out = new Float64Array(n);
+function isNumberTypedArray(col: unknown): col is NumberColumn {
+  return ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array) && !(col instanceof BigUint64Array);
+}
+
+const EXPECT_NONNEGATIVE = 'must be a finite number >= 0';
+const EXPECT_WHOLE = 'must be a whole number >= 0';
+
+/** A column as numbers, each checked; a typed array is used as is (never written to). */
+function toNumbers(col: ArrayLike<unknown>, n: number, field: string, issues: IssueCollector, kind: 'whole' | 'nonNegative' | 'finite'): NumberColumn {
+  const lower = kind === 'finite' ? Number.NEGATIVE_INFINITY : 0;
+  const typed = isNumberTypedArray(col);
+  const out = typed ? col : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i];
-    // finite and >= lower, in one comparison chain without a call (NaN fails both)
-    if (typeof v !== 'number' || !(v >= lower && v < Number.POSITIVE_INFINITY)) {
-      issues.row(i, field, 'invalid_' + field, nonNegative ? 'must be a finite number >= 0' : 'must be a finite number', v);
+    // finite and >= lower in one comparison chain (NaN fails it)
+    const ok = typeof v === 'number' && v >= lower && v < Number.POSITIVE_INFINITY && (kind !== 'whole' || v === Math.floor(v));
+    if (!ok) {
+      const expectation = kind === 'whole' ? EXPECT_WHOLE : kind === 'nonNegative' ? EXPECT_NONNEGATIVE : 'must be a finite number';
+      issues.row(i, field, 'invalid_' + field, expectation, v);
       if (issues.full(field)) break;
-      continue;
-    }
-    out[i] = v;
+    } else if (!typed) (out as Float64Array)[i] = v;
   }
   return out;
+}
+
+function toFloat(col: ArrayLike<unknown>, n: number, field: string, issues: IssueCollector, nonNegative: boolean): Float64Array {
+  const v = toNumbers(col, n, field, issues, nonNegative ? 'nonNegative' : 'finite');
+  return v instanceof Float64Array ? v : Float64Array.from(v);
+}
+
+/**
+ * One fused pass over typed frequency, recency and T columns checking everything a summary
+ * must satisfy; true when every row is valid (the common case: nothing else to do), false
+ * when a row is not (the caller then collects the issues).
+ */
+function typedHistoriesValid(X: NumberColumn, R: NumberColumn, TT: NumberColumn, n: number): boolean {
+  for (let i = 0; i < n; i++) {
+    const x = X[i] as number;
+    const r = R[i] as number;
+    const t = TT[i] as number;
+    if (!(x >= 0 && x < Number.POSITIVE_INFINITY && x === Math.floor(x) && r >= 0 && t < Number.POSITIVE_INFINITY && r <= t * (1 + 1e-9) + 1e-9 && (x !== 0 || r <= 1e-9))) return false;
+  }
+  return true;
+}
+
+/** recency <= T, and recency 0 without repeat purchases (within 1e-9). */
+function checkConsistency(frequency: NumberColumn, recency: NumberColumn, T: NumberColumn, n: number, issues: IssueCollector): void {
+  for (let i = 0; i < n; i++) {
+    const r = recency[i] as number;
+    const t = T[i] as number;
+    if (r > t * (1 + 1e-9) + 1e-9) issues.row(i, 'recency', 'recency_after_T', `must not exceed T (${t})`, r);
+    else if ((frequency[i] as number) === 0 && r > 1e-9) issues.row(i, 'recency', 'recency_without_repeat', 'must be 0 when frequency is 0', r);
+    else continue;
+    if (issues.full('recency')) break;
+  }
 }
 
 /**
@@ -81,14 +107,14 @@ function toFloat(
 const VALIDATED = Symbol('customer-value.validatedSummary');
 
 interface ValidatedMark {
-  readonly frequency: ArrayLike<number>;
-  readonly recency: Float64Array;
-  readonly T: Float64Array;
+  readonly frequency: NumberColumn;
+  readonly recency: NumberColumn;
+  readonly T: NumberColumn;
   readonly monetaryValue: Float64Array | undefined;
   readonly count: Float64Array | undefined;
   readonly customerId: ArrayLike<unknown> | undefined;
   readonly unit: TimeUnit | undefined;
-  /** The columns as readers want them (frequency as Float64Array), made on first use. */
+  /** The columns as readers want them, made on first use. */
   columns?: SummaryColumns;
 }
 
@@ -96,7 +122,7 @@ interface ValidatedMark {
  * Mark a summary built by this library as validated (a non-enumerable symbol property, so
  * `Object.keys`, `aq.table` and JSON do not see it). @internal
  */
-export function markValidated<S extends { frequency: ArrayLike<number>; recency: Float64Array; T: Float64Array }>(summary: S, unit: TimeUnit | undefined): S {
+export function markValidated<S extends { frequency: NumberColumn; recency: NumberColumn; T: NumberColumn }>(summary: S, unit: TimeUnit | undefined): S {
   const s = summary as S & { monetaryValue?: Float64Array; count?: Float64Array; customerId?: ArrayLike<unknown> };
   const mark: ValidatedMark = { frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: s.monetaryValue, count: s.count, customerId: s.customerId, unit };
   Object.defineProperty(summary, VALIDATED, { value: mark, enumerable: false });
@@ -126,9 +152,7 @@ export function summaryUnit(input: unknown): TimeUnit | undefined {
 
 function markedColumns(m: ValidatedMark): SummaryColumns {
   if (m.columns) return m.columns;
-  const f = m.frequency;
-  const frequency = f instanceof Float64Array ? f : Float64Array.from(f);
-  m.columns = { n: m.recency.length, frequency, recency: m.recency, T: m.T, weight: m.count, monetaryValue: m.monetaryValue, customerId: m.customerId };
+  m.columns = { n: m.recency.length, frequency: m.frequency, recency: m.recency, T: m.T, weight: m.count, monetaryValue: m.monetaryValue, customerId: m.customerId };
   return m.columns;
 }
 
@@ -149,9 +173,13 @@ export function readSummary(
   const raw = resolveColumns(input, fn, 'customers', FIELDS, fields, ['frequency', 'recency', 'T']);
   const n = raw.n;
   const issues = new IssueCollector(fn, 'customers');
-  const frequency = toFloat(requireColumn(raw, 'frequency', fn, 'customers', fields), n, 'frequency', issues, true);
-  const recency = toFloat(requireColumn(raw, 'recency', fn, 'customers', fields), n, 'recency', issues, true);
-  const T = toFloat(requireColumn(raw, 'T', fn, 'customers', fields), n, 'T', issues, true);
+  const fCol = requireColumn(raw, 'frequency', fn, 'customers', fields);
+  const rCol = requireColumn(raw, 'recency', fn, 'customers', fields);
+  const tCol = requireColumn(raw, 'T', fn, 'customers', fields);
+  const typed = isNumberTypedArray(fCol) && isNumberTypedArray(rCol) && isNumberTypedArray(tCol) && typedHistoriesValid(fCol, rCol, tCol, n);
+  const frequency = typed ? fCol : toNumbers(fCol, n, 'frequency', issues, 'whole');
+  const recency = typed ? rCol : toNumbers(rCol, n, 'recency', issues, 'nonNegative');
+  const T = typed ? tCol : toNumbers(tCol, n, 'T', issues, 'nonNegative');
   let weight: Float64Array | undefined;
   const w = options.weights ?? raw.cols.count;
   if (w !== undefined) {
@@ -164,14 +192,7 @@ export function readSummary(
   if (m !== undefined) monetaryValue = toFloat(m, n, 'monetaryValue', issues, false);
   else if (options.needMonetary && n > 0) requireColumn(raw, 'monetaryValue', fn, 'customers', fields);
   issues.throwIfAny();
-  for (let i = 0; i < n; i++) {
-    const r = recency[i] as number;
-    const t = T[i] as number;
-    if (r > t * (1 + 1e-9) + 1e-9) issues.row(i, 'recency', 'recency_after_T', `must not exceed T (${t})`, r);
-    else if ((frequency[i] as number) === 0 && r > 1e-9) issues.row(i, 'recency', 'recency_without_repeat', 'must be 0 when frequency is 0', r);
-    else continue;
-    if (issues.full('recency')) break;
-  }
+  if (!typed) checkConsistency(frequency, recency, T, n, issues);
   issues.throwIfAny();
   return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId };
 }

@@ -117,7 +117,7 @@ describe('compressSummary', () => {
       'compressSummary: row 0: recency must not exceed T (4), got 5',
     );
     expect(() => compressSummary([{ frequency: -1, recency: 0, T: 4 }])).toThrow(
-      'compressSummary: row 0: frequency must be a finite number >= 0, got -1',
+      'compressSummary: row 0: frequency must be a whole number >= 0, got -1',
     );
   });
 });

@@ -62,7 +62,7 @@ export function holdoutComparison(model: PurchaseModel, split: SummaryInput): Ho
     list.push(i);
   }
   for (const [d, rows] of byDuration) {
-    const pick = (col: Float64Array): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
+    const pick = (col: ArrayLike<number>): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
     const pred = conditionalMany(spec, p, pick(c.frequency), pick(c.recency), pick(c.T), d);
     rows.forEach((i, k) => (predicted[i] = pred[k] as number));
   }

@@ -5,7 +5,9 @@ import type { TransactionInput } from '../data/types.js';
 import { finalizeShape } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
-import { buildSummary, totalsFromSortedRows } from './totals.js';
+import { directTotals, totalsFromSortedRows } from './sortedTotals.js';
+import { buildSummary } from './totals.js';
+import { resolveColumns } from '../data/input.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 
 /** Options of {@link summarize}. */
@@ -52,9 +54,34 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
  */
 export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
   const o = parseOptions('summarize', schema, options);
-  const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, optionDay(o.observationEnd));
-  const end = optionDay(o.observationEnd) ?? tx.maxDay;
+  const endOpt = optionDay(o.observationEnd);
+  const direct = directRoute(transactions, o as TransactionReadOptions, endOpt);
+  if (direct) {
+    const end = endOpt ?? direct.maxDay;
+    return buildSummary(direct.customerIds, direct.totals, end, o.unit ?? 'day', o.order, { rows: direct.totals.used + direct.totals.afterObservationEnd, duplicateOrders: 0, returnsIgnored: 0 }).summary;
+  }
+  const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, endOpt);
+  const end = endOpt ?? tx.maxDay;
   // one pass when each customer's rows are in date order; else group the rows first
   const totals = totalsFromSortedRows(tx) ?? historyAsOf(partialFromEncoded(tx), end);
   return buildSummary(tx.customerIds, totals, end, o.unit ?? 'day', o.order, tx).summary;
+}
+
+/**
+ * The direct route: columns of whole-number ids in a compact range, epoch-ms dates and
+ * amounts, all typed arrays, with the default reading options, summarized in one pass
+ * without encoding (see directTotals); undefined when it does not apply.
+ */
+function directRoute(input: TransactionInput, o: TransactionReadOptions, end: number | undefined) {
+  if (Array.isArray(input) || typeof input !== 'object' || input === null) return undefined;
+  if ((o.returns ?? 'net') !== 'net' || o.dropDuplicateOrders || (o.numericDates ?? 'epoch-ms') !== 'epoch-ms') return undefined;
+  const fields = o.fields as Record<string, string | undefined> | undefined;
+  const raw = resolveColumns(input, 'summarize', 'transactions', ['customerId', 'date', 'amount'], fields, ['customerId', 'date', 'amount']);
+  const { customerId, date, amount } = raw.cols;
+  if (!isTyped(customerId) || !isTyped(date) || !isTyped(amount)) return undefined;
+  return directTotals(customerId, date, amount, end ?? Number.POSITIVE_INFINITY);
+}
+
+function isTyped(col: unknown): col is ArrayLike<number> {
+  return ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array) && !(col instanceof BigUint64Array);
 }

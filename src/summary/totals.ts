@@ -1,11 +1,9 @@
 import { dayToIso, type TimeUnit } from '../data/days.js';
 import { withMeta } from '../data/columns.js';
-import type { EncodedTransactions } from '../data/encodeTransactions.js';
 import type { CustomerId } from '../data/types.js';
 import type { SummaryReport } from './partial.js';
 import type { CustomerSummary, SummaryOrder } from './types.js';
 import { unitDays } from '../data/options.js';
-import { roundoff } from '../math/sum.js';
 import { markValidated } from './readSummary.js';
 
 /**
@@ -27,93 +25,6 @@ export interface CustomerTotals {
   readonly hasRows: Uint8Array;
   readonly used: number;
   readonly afterObservationEnd: number;
-}
-
-// One 64-byte record (a cache line) per customer: six compensated sums as doubles, then four
-// 32-bit integers: the current day (INT32_MIN until the first row), the first and last
-// purchase days, and 2 x purchase days + (1 when the current day has a purchase row).
-const F_CUR_HI = 0, F_CUR_LO = 1, F_TOT_HI = 2, F_TOT_LO = 3, F_REP_HI = 4, F_REP_LO = 5;
-const I_CUR_DAY = 12, I_FIRST = 13, I_LAST = 14, I_DAYS = 15;
-const UNSEEN = -2147483648;
-
-function closeDay(f: Float64Array, g: Int32Array, c: number): void {
-  const o = c * 8;
-  const q = c * 16;
-  const v = (f[o + F_CUR_HI] as number) + (f[o + F_CUR_LO] as number);
-  const totHi = f[o + F_TOT_HI] as number;
-  let t = totHi + v;
-  f[o + F_TOT_LO] = (f[o + F_TOT_LO] as number) + roundoff(totHi, v, t);
-  f[o + F_TOT_HI] = t;
-  const daysFlag = g[q + I_DAYS] as number;
-  if (daysFlag & 1) {
-    const d = g[q + I_CUR_DAY] as number;
-    if (daysFlag >> 1 === 0) g[q + I_FIRST] = d;
-    else {
-      const repHi = f[o + F_REP_HI] as number;
-      t = repHi + v;
-      f[o + F_REP_LO] = (f[o + F_REP_LO] as number) + roundoff(repHi, v, t);
-      f[o + F_REP_HI] = t;
-    }
-    g[q + I_LAST] = d;
-    g[q + I_DAYS] = ((daysFlag >> 1) + 1) * 2;
-  } else g[q + I_DAYS] = daysFlag & ~1;
-}
-
-/**
- * Totals in one pass over rows that are in date order within each customer (as a log
- * sorted by date is), with one cache line of state per customer. Returns undefined as soon
- * as a customer's rows go back in time; the caller then groups the rows first.
- * @internal
- */
-export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | undefined {
-  const nc = tx.customerIds.length;
-  const n = tx.length;
-  const { customer, day, amount } = tx;
-  const buffer = new ArrayBuffer(nc * 64);
-  const f = new Float64Array(buffer);
-  const g = new Int32Array(buffer);
-  for (let c = 0; c < nc; c++) g[c * 16 + I_CUR_DAY] = UNSEEN;
-  for (let i = 0; i < n; i++) {
-    const c = customer[i] as number;
-    const o = c * 8;
-    const q = c * 16;
-    const d = day[i] as number;
-    const x = amount[i] as number;
-    const cur = g[q + I_CUR_DAY] as number;
-    if (cur !== d) {
-      if (cur !== UNSEEN) {
-        if (d < cur) return undefined;
-        closeDay(f, g, c);
-        f[o + F_CUR_HI] = 0;
-        f[o + F_CUR_LO] = 0;
-      }
-      g[q + I_CUR_DAY] = d;
-    }
-    const hi = f[o + F_CUR_HI] as number;
-    const t = hi + x;
-    f[o + F_CUR_LO] = (f[o + F_CUR_LO] as number) + roundoff(hi, x, t);
-    f[o + F_CUR_HI] = t;
-    if (x >= 0) g[q + I_DAYS] = (g[q + I_DAYS] as number) | 1;
-  }
-  const days = new Int32Array(nc);
-  const first = new Int32Array(nc);
-  const last = new Int32Array(nc);
-  const repeat = new Float64Array(nc);
-  const total = new Float64Array(nc);
-  const hasRows = new Uint8Array(nc);
-  for (let c = 0; c < nc; c++) {
-    const o = c * 8;
-    const q = c * 16;
-    if (g[q + I_CUR_DAY] === UNSEEN) continue;
-    closeDay(f, g, c);
-    hasRows[c] = 1;
-    days[c] = (g[q + I_DAYS] as number) >> 1;
-    first[c] = g[q + I_FIRST] as number;
-    last[c] = g[q + I_LAST] as number;
-    repeat[c] = (f[o + F_REP_HI] as number) + (f[o + F_REP_LO] as number);
-    total[c] = (f[o + F_TOT_HI] as number) + (f[o + F_TOT_LO] as number);
-  }
-  return { days, first, last, repeat, total, hasRows, used: n, afterObservationEnd: tx.afterObservationEnd };
 }
 
 /** Compare customer ids: numbers ascending, then strings in code-unit order. @internal */

@@ -96,8 +96,8 @@ function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[];
     : typeof (input as { columnNames?: unknown })?.columnNames === 'function'
       ? (input as { columnNames: () => string[] }).columnNames().includes(dateName)
       : typeof input === 'object' && input !== null && dateName in input;
-  const kind = o.input ?? (hasDate ? 'transactions' : 'customers');
-  if (kind === 'transactions') {
+  const source = o.input ?? (hasDate ? 'transactions' : 'customers');
+  if (source === 'transactions') {
     const s = summarize(input as never, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, observationEnd: o.observationEnd });
     return { ids: s.customerId, v: s.totalValue };
   }

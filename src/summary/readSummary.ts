@@ -49,16 +49,16 @@ const EXPECT_NONNEGATIVE = 'must be a finite number >= 0';
 const EXPECT_WHOLE = 'must be a whole number >= 0';
 
 /** A column as numbers, each checked; a typed array is used as is (never written to). */
-function toNumbers(col: ArrayLike<unknown>, n: number, field: string, issues: IssueCollector, kind: 'whole' | 'nonNegative' | 'finite'): NumberColumn {
-  const lower = kind === 'finite' ? Number.NEGATIVE_INFINITY : 0;
+function toNumbers(col: ArrayLike<unknown>, n: number, field: string, issues: IssueCollector, rule: 'whole' | 'nonNegative' | 'finite'): NumberColumn {
+  const lower = rule === 'finite' ? Number.NEGATIVE_INFINITY : 0;
   const typed = isNumberTypedArray(col);
   const out = typed ? col : new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const v = col[i];
     // finite and >= lower in one comparison chain (NaN fails it)
-    const ok = typeof v === 'number' && v >= lower && v < Number.POSITIVE_INFINITY && (kind !== 'whole' || v === Math.floor(v));
+    const ok = typeof v === 'number' && v >= lower && v < Number.POSITIVE_INFINITY && (rule !== 'whole' || v === Math.floor(v));
     if (!ok) {
-      const expectation = kind === 'whole' ? EXPECT_WHOLE : kind === 'nonNegative' ? EXPECT_NONNEGATIVE : 'must be a finite number';
+      const expectation = rule === 'whole' ? EXPECT_WHOLE : rule === 'nonNegative' ? EXPECT_NONNEGATIVE : 'must be a finite number';
       issues.row(i, field, 'invalid_' + field, expectation, v);
       if (issues.full(field)) break;
     } else if (!typed) (out as Float64Array)[i] = v;

@@ -71,14 +71,14 @@ function emptyActivity(ctx: ChainContext, order: Uint32Array): InteractionActivi
 }
 
 /** Add interaction i (customer c, day d) to its campaign. */
-function addToCampaign(a: InteractionActivity, campaign: string, kind: string, c: number, d: number, cost: number): void {
+function addToCampaign(a: InteractionActivity, campaign: string, touch: string, c: number, d: number, cost: number): void {
   let acc = a.campaigns.get(campaign);
   if (!acc) a.campaigns.set(campaign, (acc = { first: new Map(), responders: new Set(), cost: 0, start: Number.POSITIVE_INFINITY }));
   acc.cost += cost;
-  if (kind === CONTACT) {
+  if (touch === CONTACT) {
     if (!acc.first.has(c)) acc.first.set(c, d);
     acc.start = Math.min(acc.start, d);
-  } else if (kind === RESPONSE) acc.responders.add(c);
+  } else if (touch === RESPONSE) acc.responders.add(c);
 }
 
 export function interactionActivity(ctx: ChainContext): InteractionActivity {
@@ -107,9 +107,9 @@ export function interactionActivity(ctx: ChainContext): InteractionActivity {
       const i = order[k] as number;
       const d = it.day[i] as number;
       if (endOpt !== undefined && d > endOpt) continue;
-      const kind = it.kind[i] as string;
+      const touch = it.kind[i] as string;
       const campaign = it.campaignId[i];
-      if (campaign !== undefined) addToCampaign(a, campaign, kind, c, d, it.cost[i] as number);
+      if (campaign !== undefined) addToCampaign(a, campaign, touch, c, d, it.cost[i] as number);
       const p = pOf(d);
       if (p < 0 || p >= P) continue;
       a.touches[p] = (a.touches[p] as number) + 1;
@@ -120,17 +120,17 @@ export function interactionActivity(ctx: ChainContext): InteractionActivity {
       const mix = a.channelMix[p] as Map<string, number>;
       mix.set(it.channel[i] as string, (mix.get(it.channel[i] as string) ?? 0) + 1);
       const isAccepted = it.outcome[i] === 'accepted';
-      if (kind === RESPONSE) a.responses[p] = (a.responses[p] as number) + 1;
-      else if (kind === CONTACT) a.contacts[p] = (a.contacts[p] as number) + 1;
-      else if (kind === OFFER) {
+      if (touch === RESPONSE) a.responses[p] = (a.responses[p] as number) + 1;
+      else if (touch === CONTACT) a.contacts[p] = (a.contacts[p] as number) + 1;
+      else if (touch === OFFER) {
         a.offers[p] = (a.offers[p] as number) + 1;
         if (isAccepted) a.accepted[p] = (a.accepted[p] as number) + 1;
       }
-      if (kind === COMPLAINT && complainStamp[c] !== p) {
+      if (touch === COMPLAINT && complainStamp[c] !== p) {
         complainStamp[c] = p;
         a.complainers[p] = (a.complainers[p] as number) + 1;
       }
-      if (kind === COMPLAINT || kind === SERVICE) {
+      if (touch === COMPLAINT || touch === SERVICE) {
         a.requests[p] = (a.requests[p] as number) + 1;
         const r = resolvedAt[k] as number;
         if (r <= endOf(p)) {
@@ -138,7 +138,7 @@ export function interactionActivity(ctx: ChainContext): InteractionActivity {
           (a.daysToResolve[p] as number[]).push(r - d);
         }
       }
-      if ((kind === RESPONSE || (kind === OFFER && isAccepted)) && respondStamp[c] !== p) {
+      if ((touch === RESPONSE || (touch === OFFER && isAccepted)) && respondStamp[c] !== p) {
         respondStamp[c] = p;
         a.firstResponse.set(c * (P + 1) + p, d);
       }

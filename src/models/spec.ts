@@ -38,8 +38,12 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   pmf(p: P, n: number, t: number): number;
   /** P(alive at the end of observation | x, t_x, T). */
   alive(p: P, x: number, tx: number, T: number): number;
-  /** P(alive) for many customers at once (a hot path); optional. */
-  aliveMany?(p: P, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array): void;
+  /**
+   * P(alive) of customers from..to-1 into out (a hot path); optional. It checks each
+   * history with `isValidHistory` in the same loop and returns false when one is not valid
+   * (the caller then validates the input to report it).
+   */
+  aliveMany?(p: P, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array, from: number, to: number): boolean;
   /** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. */
   bracket(p: P, x: number, T: number, t: number): number;
   /** P(no dropout in the next t | alive at T, x, T): P(alive ahead) = alive · survivalAhead. */

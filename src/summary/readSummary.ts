@@ -74,16 +74,20 @@ function toFloat(col: ArrayLike<unknown>, n: number, field: string, issues: Issu
 /**
  * One fused pass over typed frequency, recency and T columns checking everything a summary
  * must satisfy; true when every row is valid (the common case: nothing else to do), false
- * when a row is not (the caller then collects the issues).
+ * when a row is not (the caller then collects the issues). @internal
  */
-function typedHistoriesValid(X: NumberColumn, R: NumberColumn, TT: NumberColumn, n: number): boolean {
-  for (let i = 0; i < n; i++) {
-    const x = X[i] as number;
-    const r = R[i] as number;
-    const t = TT[i] as number;
-    if (!(x >= 0 && x < Number.POSITIVE_INFINITY && x === Math.floor(x) && r >= 0 && t < Number.POSITIVE_INFINITY && r <= t * (1 + 1e-9) + 1e-9 && (x !== 0 || r <= 1e-9))) return false;
-  }
+export function typedHistoriesValid(X: NumberColumn, R: NumberColumn, TT: NumberColumn, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isValidHistory(X[i] as number, R[i] as number, TT[i] as number)) return false;
   return true;
+}
+
+/**
+ * Whether (x, t_x, T) is a valid history: x a whole number >= 0, 0 <= t_x <= T finite
+ * (within 1e-9), t_x = 0 when x = 0. The one definition every reader and hot loop uses
+ * (small enough to be inlined). @internal
+ */
+export function isValidHistory(x: number, r: number, t: number): boolean {
+  return x >= 0 && x < Number.POSITIVE_INFINITY && x === Math.floor(x) && r >= 0 && t < Number.POSITIVE_INFINITY && r <= t * (1 + 1e-9) + 1e-9 && (x !== 0 || r <= 1e-9);
 }
 
 /** recency <= T, and recency 0 without repeat purchases (within 1e-9). */
@@ -176,7 +180,7 @@ export function readSummary(
   const fCol = requireColumn(raw, 'frequency', fn, 'customers', fields);
   const rCol = requireColumn(raw, 'recency', fn, 'customers', fields);
   const tCol = requireColumn(raw, 'T', fn, 'customers', fields);
-  const typed = isNumberTypedArray(fCol) && isNumberTypedArray(rCol) && isNumberTypedArray(tCol) && typedHistoriesValid(fCol, rCol, tCol, n);
+  const typed = isNumberTypedArray(fCol) && isNumberTypedArray(rCol) && isNumberTypedArray(tCol) && typedHistoriesValid(fCol, rCol, tCol, 0, n);
   const frequency = typed ? fCol : toNumbers(fCol, n, 'frequency', issues, 'whole');
   const recency = typed ? rCol : toNumbers(rCol, n, 'recency', issues, 'nonNegative');
   const T = typed ? tCol : toNumbers(tCol, n, 'T', issues, 'nonNegative');
@@ -195,6 +199,22 @@ export function readSummary(
   if (!typed) checkConsistency(frequency, recency, T, n, issues);
   issues.throwIfAny();
   return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId };
+}
+
+/**
+ * The frequency, recency and T of a plain column object that has exactly these three as
+ * typed arrays of one length (no count, monetaryValue or other known column), not yet
+ * checked: for a hot loop that checks them block by block with {@link typedHistoriesValid}
+ * while the block is in cache. Undefined for any other input. @internal
+ */
+export function uncheckedTypedHistories(input: unknown): { n: number; frequency: NumberColumn; recency: NumberColumn; T: NumberColumn } | undefined {
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || validMark(input)) return undefined;
+  const s = input as Record<string, unknown>;
+  const { frequency, recency, T } = s;
+  if (s.count !== undefined || s.monetaryValue !== undefined) return undefined;
+  if (!isNumberTypedArray(frequency) || !isNumberTypedArray(recency) || !isNumberTypedArray(T)) return undefined;
+  const n = frequency.length;
+  return recency.length === n && T.length === n ? { n, frequency, recency, T } : undefined;
 }
 
 /** The columns of a marked summary, with a weights option and the monetary requirement applied. */

@@ -60,6 +60,15 @@ describe.each(purchaseKinds)('purchase model %s', (kind) => {
     expect(customerLifetimeValue({ purchaseModel: model, customers, spend: 10, horizon: 3, unit: 'week', modelUnit: 'week' })[0]).toBeGreaterThan(0);
   });
 
+  it('names a bad history in typed columns, on every route (recency after T, a fractional frequency)', () => {
+    const good = { frequency: Float64Array.of(1, 0), recency: Float64Array.of(2, 0), T: Float64Array.of(5, 5) };
+    const late = { ...good, recency: Float64Array.of(2, 0), T: Float64Array.of(1, 5) };
+    expect(() => probabilityAlive(model, late)).toThrow(`probabilityAlive: row 0: recency must not exceed T (1), got 2`);
+    expect(() => conditionalExpectedPurchases(model, late, t)).toThrow('row 0: recency must not exceed T (1), got 2');
+    const fractional = { ...good, frequency: Float64Array.of(1, 1.5) };
+    expect(() => probabilityAlive(model, fractional)).toThrow('probabilityAlive: row 1: frequency must be a whole number >= 0, got 1.5');
+  });
+
   it('gives P(alive) in [0, 1], non-increasing when looking further ahead without purchases', () => {
     fc.assert(
       fc.property(history(spec.discrete), (h) => {

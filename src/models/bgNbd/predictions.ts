@@ -5,6 +5,7 @@
 import { logHyp2f1 } from '../../math/hyp2f1.js';
 import { bridgeAtOne } from '../../math/limits.js';
 import { logBeta, logGamma } from '../../math/special.js';
+import { isValidHistory } from '../../summary/readSummary.js';
 import type { BgNbdParams } from './likelihood.js';
 
 /**
@@ -36,17 +37,22 @@ export function alive(p: BgNbdParams, x: number, tx: number, T: number): number 
 }
 
 /**
- * {@link alive} for many customers: one logarithm and one exponential each (V8's `**` is
- * slower than `Math.exp(k * Math.log(q))`); an odds overflowing to Infinity gives the right
- * limit, 0.
+ * {@link alive} for many customers, checking each history in the same loop (the checks
+ * overlap the arithmetic): one logarithm and one exponential each (V8's `**` is slower than
+ * `Math.exp(k * Math.log(q))`); an odds overflowing to Infinity gives the right limit, 0.
+ * Returns false when a history is not valid.
  */
-export function aliveMany(p: BgNbdParams, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array): void {
+export function aliveMany(p: BgNbdParams, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array, from: number, to: number): boolean {
   const { r, alpha, a, b } = p;
-  const n = out.length;
-  for (let i = 0; i < n; i++) {
+  let valid = true;
+  for (let i = from; i < to; i++) {
     const x = X[i] as number;
-    out[i] = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + (TT[i] as number)) / (alpha + (TX[i] as number)))));
+    const tx = TX[i] as number;
+    const T = TT[i] as number;
+    valid = valid && isValidHistory(x, tx, T);
+    out[i] = x === 0 ? 1 : 1 / (1 + (a / (b + x - 1)) * Math.exp((r + x) * Math.log((alpha + T) / (alpha + tx))));
   }
+  return valid;
 }
 
 /**

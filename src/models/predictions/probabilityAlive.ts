@@ -1,4 +1,4 @@
-import type { SummaryInput } from '../../summary/readSummary.js';
+import { uncheckedTypedHistories, type SummaryInput } from '../../summary/readSummary.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, customersOf } from './shared.js';
@@ -34,11 +34,20 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
   const fn = 'probabilityAlive';
   const { spec, p } = purchaseModelOf(fn, model);
   const ahead = checkTime(fn, 'ahead', options.ahead ?? 0, spec.discrete);
+  const aliveMany = spec.aliveMany;
+  const typed = ahead === 0 && aliveMany ? uncheckedTypedHistories(customers) : undefined;
+  if (typed && aliveMany) {
+    // the hot path: the kernel checks each history as it computes; on a bad one, the full
+    // reader reports it
+    const out = new Float64Array(typed.n);
+    if (!aliveMany(p, typed.frequency, typed.recency, typed.T, out, 0, typed.n)) customersOf(fn, customers);
+    return out;
+  }
   const c = customersOf(fn, customers);
   const out = new Float64Array(c.n);
   const { frequency: X, recency: TX, T: TT } = c;
-  if (ahead === 0 && spec.aliveMany) {
-    spec.aliveMany(p, X, TX, TT, out);
+  if (ahead === 0 && aliveMany) {
+    aliveMany(p, X, TX, TT, out, 0, c.n);
     return out;
   }
   for (let i = 0; i < c.n; i++) {

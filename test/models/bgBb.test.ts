@@ -9,29 +9,12 @@ import {
   simulateBgBb,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
+import { toPrinted, relativeTo, histories } from '../helpers/models.js';
 import { meanSe } from '../helpers/numeric.js';
 import { csv } from '../helpers/datasets.js';
 
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
-function toPrinted(estimate: number, published: string, slack = 0): void {
-  const decimals = published.split('.')[1]?.length ?? 0;
-  expect(Math.abs(estimate - Number(published))).toBeLessThanOrEqual((0.5 + slack) * 10 ** -decimals + 1e-12);
-}
-
-function relativeTo(estimate: number, reference: number, tol: number): void {
-  expect(Math.abs(estimate / reference - 1)).toBeLessThan(tol);
-}
 // CDNOW estimates (weeks), as published
 const bgbb = { kind: 'bg-bb', params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } } as const;
-const histories = [
-  { frequency: 0, recency: 0, T: 38.86 },
-  { frequency: 2, recency: 30.43, T: 38.86 },
-  { frequency: 1, recency: 2, T: 30 },
-  { frequency: 7, recency: 35, T: 36 },
-  { frequency: 25, recency: 10, T: 39 },
-  { frequency: 150, recency: 300, T: 310 },
-];
-
 
 describe('BG/BB on the donations data (Fader, Hardie & Shang 2010)', () => {
   const donations = csv('donations.csv');

@@ -6,12 +6,9 @@ import {
   fitGammaGamma,
   probabilityAlive,
 } from '../../src/index.js';
-import { csv } from '../helpers/datasets.js';
+import { cdnowSummary } from '../helpers/models.js';
 
-const cdnow = csv('cdnow_customers_summary.csv');
-const summary = { frequency: cdnow.frequency!, recency: cdnow.recency!, T: cdnow.T! };
-
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
+const summary = cdnowSummary();
 
 describe('fit failures are errors, never NaN', () => {
   it('throws on empty input and bad options', () => {

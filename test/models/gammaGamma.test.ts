@@ -9,7 +9,6 @@ import { expectRecovered } from '../helpers/recovery.js';
 import { meanSe } from '../helpers/numeric.js';
 import { cdnowSample, csv } from '../helpers/datasets.js';
 
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
 function toPrinted(estimate: number, published: string, slack = 0): void {
   const decimals = published.split('.')[1]?.length ?? 0;
   expect(Math.abs(estimate - Number(published))).toBeLessThanOrEqual((0.5 + slack) * 10 ** -decimals + 1e-12);

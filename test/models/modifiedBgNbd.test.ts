@@ -7,26 +7,13 @@ import {
   simulateModifiedBgNbd,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
-import { csv } from '../helpers/datasets.js';
+import { relativeTo, histories, cdnowSummary } from '../helpers/models.js';
 import { betaExpectation } from '../helpers/numeric.js';
 
-const cdnow = csv('cdnow_customers_summary.csv');
-const summary = { frequency: cdnow.frequency!, recency: cdnow.recency!, T: cdnow.T! };
+const summary = cdnowSummary();
 
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
-function relativeTo(estimate: number, reference: number, tol: number): void {
-  expect(Math.abs(estimate / reference - 1)).toBeLessThan(tol);
-}
 // CDNOW estimates (weeks), as published
 const mbg = { kind: 'mbg-nbd', params: { r: 0.525, alpha: 6.183, a: 0.891, b: 1.614 } } as const;
-const histories = [
-  { frequency: 0, recency: 0, T: 38.86 },
-  { frequency: 2, recency: 30.43, T: 38.86 },
-  { frequency: 1, recency: 2, T: 30 },
-  { frequency: 7, recency: 35, T: 36 },
-  { frequency: 25, recency: 10, T: 39 },
-  { frequency: 150, recency: 300, T: 310 },
-];
 
 describe('MBG/NBD on CDNOW (Batislam, Denizel & Filiztekin 2007)', () => {
   it('agrees with an independent implementation (scripts/reference/mbg_nbd_cdnow.py)', () => {

@@ -9,31 +9,14 @@ import {
   summarize,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
+import { toPrinted, relativeTo, histories, cdnowSummary } from '../helpers/models.js';
 import { tanhSinh } from '../helpers/numeric.js';
-import { cdnowSample, csv } from '../helpers/datasets.js';
+import { cdnowSample } from '../helpers/datasets.js';
 
-const cdnow = csv('cdnow_customers_summary.csv');
-const summary = { frequency: cdnow.frequency!, recency: cdnow.recency!, T: cdnow.T! };
+const summary = cdnowSummary();
 
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
-function toPrinted(estimate: number, published: string, slack = 0): void {
-  const decimals = published.split('.')[1]?.length ?? 0;
-  expect(Math.abs(estimate - Number(published))).toBeLessThanOrEqual((0.5 + slack) * 10 ** -decimals + 1e-12);
-}
-
-function relativeTo(estimate: number, reference: number, tol: number): void {
-  expect(Math.abs(estimate / reference - 1)).toBeLessThan(tol);
-}
 // CDNOW estimates (weeks), as published
 const pnbd = { kind: 'pareto-nbd', params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 } } as const;
-const histories = [
-  { frequency: 0, recency: 0, T: 38.86 },
-  { frequency: 2, recency: 30.43, T: 38.86 },
-  { frequency: 1, recency: 2, T: 30 },
-  { frequency: 7, recency: 35, T: 36 },
-  { frequency: 25, recency: 10, T: 39 },
-  { frequency: 150, recency: 300, T: 310 },
-];
 
 describe('Pareto/NBD on CDNOW (Fader & Hardie 2005 note; Fader, Hardie & Lee 2005)', () => {
   const m = fitParetoNbd(summary);

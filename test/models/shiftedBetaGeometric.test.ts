@@ -7,17 +7,8 @@ import {
   survivalCurve,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
+import { toPrinted, relativeTo } from '../helpers/models.js';
 import { csv } from '../helpers/datasets.js';
-
-/** |estimate - published| within half a unit of the last printed digit (plus `slack` units). */
-function toPrinted(estimate: number, published: string, slack = 0): void {
-  const decimals = published.split('.')[1]?.length ?? 0;
-  expect(Math.abs(estimate - Number(published))).toBeLessThanOrEqual((0.5 + slack) * 10 ** -decimals + 1e-12);
-}
-
-function relativeTo(estimate: number, reference: number, tol: number): void {
-  expect(Math.abs(estimate / reference - 1)).toBeLessThan(tol);
-}
 
 describe('shifted-beta-geometric (Fader & Hardie 2007)', () => {
   const d = csv('sbg_retention.csv');

@@ -181,6 +181,21 @@ export function numberColumn(
   return out;
 }
 
+/** For whole-number ids in a typed array over a compact range: a table id - minId -> customer index (-1: unseen). */
+function directIdTable(ids: ArrayLike<unknown>, n: number): { slots: Int32Array; minId: number } | undefined {
+  if (!ArrayBuffer.isView(ids) || n === 0) return undefined;
+  const v = ids as unknown as ArrayLike<number>;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = v[i] as number;
+    if (x !== Math.floor(x)) return undefined;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi - lo < 4 * n + 1024 ? { slots: new Int32Array(hi - lo + 1).fill(-1), minId: lo } : undefined;
+}
+
 /**
  * Validate transactions and encode them as typed columns: one vectorized pass per column
  * (dates to UTC days, amounts to Float64Array), then one pass that dictionary-encodes the
@@ -235,26 +250,9 @@ export function encodeTransactions(
   const keptCategory: unknown[] | undefined = categories ? [] : undefined;
   const index = new IdIndex();
   // integer ids in a typed array over a compact range: a direct-address table instead of hashing
-  let direct: Int32Array | undefined;
-  let minId = 0;
-  if (ArrayBuffer.isView(ids) && n > 0) {
-    const v = ids as unknown as ArrayLike<number>;
-    let lo = Number.POSITIVE_INFINITY;
-    let hi = Number.NEGATIVE_INFINITY;
-    let ints = true;
-    for (let i = 0; i < n && ints; i++) {
-      const x = v[i] as number;
-      if (x !== Math.floor(x)) ints = false;
-      else {
-        if (x < lo) lo = x;
-        if (x > hi) hi = x;
-      }
-    }
-    if (ints && hi - lo < 4 * n + 1024) {
-      direct = new Int32Array(hi - lo + 1).fill(-1);
-      minId = lo;
-    }
-  }
+  const table = directIdTable(ids, n);
+  const direct = table?.slots;
+  const minId = table?.minId ?? 0;
   const seenOrders = orders ? new Set<unknown>() : undefined;
   let prevId: unknown = NO_ID;
   let c = -1;

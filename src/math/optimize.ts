@@ -210,26 +210,8 @@ export function minimize(obj: Objective, x0: Float64Array, options: MinimizeOpti
       slope = 0;
       for (let i = 0; i < n; i++) slope += (d[i] as number) * (g[i] as number);
     }
-    // keep steps in log space modest
-    const dmax = maxAbs(d);
-    let t = dmax > 5 ? 5 / dmax : 1;
-    let fNew = Number.POSITIVE_INFINITY;
-    let accepted = false;
-    for (let ls = 0; ls < 60; ls++) {
-      for (let i = 0; i < n; i++) xNew[i] = (x[i] as number) + t * (d[i] as number);
-      // with an analytic gradient evaluate both at once; otherwise the (costly) numeric
-      // gradient only at the accepted point
-      fNew = obj.fg ? fg(xNew, gNew) : f(xNew);
-      if (fNew <= fx + 1e-4 * t * slope) {
-        accepted = true;
-        if (!obj.fg) numericGradient(f, xNew, gNew, fNew);
-        break;
-      }
-      // quadratic interpolation of the step, kept within [0.1 t, 0.5 t]
-      const tq = Number.isFinite(fNew) ? (-slope * t * t) / (2 * (fNew - fx - slope * t)) : 0.1 * t;
-      t = Math.min(0.5 * t, Math.max(0.1 * t, tq));
-    }
-    if (!accepted) {
+    const fNew = lineSearch(obj, f, fg, x, fx, d, slope, xNew, gNew);
+    if (Number.isNaN(fNew)) {
       // no decrease along d: at the optimum to machine precision, or a bad direction
       const tiny = gnorm <= 1e-5 * Math.max(1, Math.abs(fx));
       converged = tiny;
@@ -257,6 +239,40 @@ export function minimize(obj: Objective, x0: Float64Array, options: MinimizeOpti
     } else stall = 0;
   }
   return { x, f: fx, iterations, evaluations: evals, converged, gradientNorm: maxAbs(g), message };
+}
+
+/**
+ * Backtracking line search along d from x (Armijo condition, quadratic interpolation of the
+ * step within [0.1 t, 0.5 t], steps in log space at most 5): the accepted point in xNew with
+ * its gradient in gNew and its value returned; NaN when no step decreases f.
+ */
+function lineSearch(
+  obj: Objective,
+  f: (x: Float64Array) => number,
+  fg: (x: Float64Array, g: Float64Array) => number,
+  x: Float64Array,
+  fx: number,
+  d: Float64Array,
+  slope: number,
+  xNew: Float64Array,
+  gNew: Float64Array,
+): number {
+  const n = x.length;
+  const dmax = maxAbs(d);
+  let t = dmax > 5 ? 5 / dmax : 1;
+  for (let ls = 0; ls < 60; ls++) {
+    for (let i = 0; i < n; i++) xNew[i] = (x[i] as number) + t * (d[i] as number);
+    // with an analytic gradient evaluate both at once; otherwise the (costly) numeric
+    // gradient only at the accepted point
+    const fNew = obj.fg ? fg(xNew, gNew) : f(xNew);
+    if (fNew <= fx + 1e-4 * t * slope) {
+      if (!obj.fg) numericGradient(f, xNew, gNew, fNew);
+      return fNew;
+    }
+    const tq = Number.isFinite(fNew) ? (-slope * t * t) / (2 * (fNew - fx - slope * t)) : 0.1 * t;
+    t = Math.min(0.5 * t, Math.max(0.1 * t, tq));
+  }
+  return Number.NaN;
 }
 
 function maxAbs(v: Float64Array): number {

@@ -47,3 +47,29 @@ export function meanSe(v: ArrayLike<number>): { mean: number; se: number } {
   for (let i = 0; i < v.length; i++) q += ((v[i] as number) - mean) ** 2;
   return { mean, se: Math.sqrt(q / (v.length - 1) / v.length) };
 }
+
+/**
+ * E[h(p)] for p ~ Beta(a, b) with a, b > 1 and a narrow density: composite Simpson in p on
+ * the mode ± 14 standard deviations, the density relative to its mode (so nothing underflows).
+ */
+export function narrowBetaExpectation(a: number, b: number, h: (p: number) => number, intervals = 4000): number {
+  const mode = (a - 1) / (a + b - 2);
+  const sd = Math.sqrt((a * b) / ((a + b) ** 2 * (a + b + 1)));
+  const lo = Math.max(0, mode - 14 * sd);
+  const hi = Math.min(1, mode + 14 * sd);
+  const at = Math.log(mode);
+  const bt = Math.log1p(-mode);
+  const dens = (p: number): number => Math.exp((a - 1) * (Math.log(p) - at) + (b - 1) * (Math.log1p(-p) - bt));
+  const step = (hi - lo) / intervals;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i <= intervals; i++) {
+    const p = lo + i * step;
+    if (p <= 0 || p >= 1) continue;
+    const w = i === 0 || i === intervals ? 1 : i % 2 ? 4 : 2;
+    const d = dens(p);
+    num += w * d * h(p);
+    den += w * d;
+  }
+  return num / den;
+}

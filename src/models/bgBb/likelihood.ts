@@ -5,7 +5,7 @@
  * probability p; p ~ Beta(α, β), θ ~ Beta(γ, δ).
  * @internal
  */
-import { logAddExp, logBeta } from '../../math/special.js';
+import { logAddExp, logBetaRatio } from '../../math/special.js';
 import type { HistoryData } from '../../data/histories.js';
 
 export interface BgBbParams {
@@ -22,11 +22,10 @@ export interface BgBbParams {
  */
 export function logLikOne(p: BgBbParams, x: number, tx: number, n: number): number {
   const { alpha, beta, gamma, delta } = p;
-  const lab = logBeta(alpha, beta);
-  const lgd = logBeta(gamma, delta);
-  let l = logBeta(alpha + x, beta + n - x) - lab + logBeta(gamma, delta + n) - lgd;
+  // Beta-function ratios without cancellation, so that large parameters keep their digits
+  let l = logBetaRatio(alpha, beta, x, n - x) + logBetaRatio(gamma, delta, 0, n);
   for (let i = 0; i <= n - tx - 1; i++) {
-    l = logAddExp(l, logBeta(alpha + x, beta + tx - x + i) - lab + logBeta(gamma + 1, delta + tx + i) - lgd);
+    l = logAddExp(l, logBetaRatio(alpha, beta, x, tx - x + i) + logBetaRatio(gamma, delta, 1, tx + i));
   }
   return l;
 }

@@ -5,7 +5,7 @@
  * λ ~ Gamma(r, α), p ~ Beta(a, b).
  * @internal
  */
-import { digamma, logBeta, logGamma } from '../../math/special.js';
+import { digamma, logBetaRatio, logGammaRatio } from '../../math/special.js';
 import { indexDistinct } from '../fit.js';
 import type { HistoryData } from '../../data/histories.js';
 
@@ -63,13 +63,12 @@ export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64A
   const dxr = new Float64Array(nx);
   const dxa = new Float64Array(nx);
   const dxb = new Float64Array(nx);
-  const lnB0 = logBeta(a, b);
   const psiR = grad ? digamma(r) : 0;
   const psiAB = grad ? digamma(a + b) : 0;
   const psiB = grad ? digamma(b) : 0;
   for (let j = 0; j < nx; j++) {
     const x = xs.values[j] as number;
-    cx[j] = logGamma(r + x) - logGamma(r) + logBeta(a, b + x + mbg) - lnB0;
+    cx[j] = logGammaRatio(r, x) + logBetaRatio(a, b, 0, x + mbg);
     lnRatio[j] = x > 0 || mbg ? Math.log(a / (b + x - 1 + mbg)) : Number.NEGATIVE_INFINITY;
     if (grad) {
       dxr[j] = digamma(r + x) - psiR;
@@ -110,7 +109,7 @@ export function logLik(prep: BgNbdPrepared, theta: Float64Array, grad?: Float64A
     const w = prep.zeroWeight[j] as number;
     if (w === 0) continue;
     const lT = lnAT[j] as number;
-    let li = r * (lnAlpha - lT) + (mbg ? logBeta(a, b + 1) - lnB0 : 0);
+    let li = r * (lnAlpha - lT) + (mbg ? logBetaRatio(a, b, 0, 1) : 0);
     let sig = 0;
     if (mbg) {
       const D = lr0 + r * (lT - lnAlpha);

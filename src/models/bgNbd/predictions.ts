@@ -2,9 +2,10 @@
  * BG/NBD predictions (Fader, Hardie & Lee 2005): expectations, P(alive), the pmf.
  * @internal
  */
+import { betaExpectation, betaExpectationWide } from '../../math/betaExpectation.js';
 import { logHyp2f1 } from '../../math/hyp2f1.js';
 import { bridgeAtOne } from '../../math/limits.js';
-import { logBeta, logGamma } from '../../math/special.js';
+import { logBetaRatio, logGamma, logGammaRatio } from '../../math/special.js';
 import { isValidHistory } from '../../summary/readSummary.js';
 import type { BgNbdParams } from './likelihood.js';
 
@@ -15,6 +16,12 @@ import type { BgNbdParams } from './likelihood.js';
  */
 export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
+  if (integrateOverP(p.a, p.b, p.r)) return overP(p.a, p.b, (q) => purchasesGivenP(q, p.r, p.alpha, t));
+  return expectedByHyp2f1(p, t);
+}
+
+/** {@link expected} through 2F1 (moderate a, b). */
+export function expectedByHyp2f1(p: BgNbdParams, t: number): number {
   const { r, alpha, b } = p;
   const z = t / (alpha + t);
   return bridgeAtOne(p.a, (a) => {
@@ -22,6 +29,47 @@ export function expected(p: BgNbdParams, t: number): number {
     const v = h.sign * Math.exp(r * Math.log(alpha / (alpha + t)) + h.log);
     return ((a + b - 1) / (a - 1)) * (1 - v);
   });
+}
+
+/**
+ * Whether the Beta(a, b) mixing is better integrated numerically than through 2F1: the
+ * 2F1 series lose accuracy and then overflow as a and b grow (real fits reach a = 3.4e5,
+ * b = 2.1e6), while the Beta density becomes narrow and near-Gaussian in logit space, where
+ * {@link betaExpectation} is exact to rounding.
+ */
+export function useBetaQuadrature(a: number, b: number): boolean {
+  return a >= BETA_QUADRATURE_ABOVE && b >= BETA_QUADRATURE_ABOVE;
+}
+
+/**
+ * E[g(p)] over p ~ Beta(a, b) for the BG/NBD family when 2F1 cannot be used: the narrow
+ * route for large a and b, the wide (double-exponential) route otherwise. The 2F1 forms
+ * lose all accuracy once the NBD shape r + x passes about 50 (their terms reach 1e250 at
+ * r = 1000), so shapes above {@link HYP2F1_SHAPE_LIMIT} are integrated.
+ */
+export function overP(a: number, b: number, g: (p: number, q: number) => number): number {
+  return useBetaQuadrature(a, b) ? betaExpectation(a, b, g) : betaExpectationWide(a, b, g);
+}
+
+/** NBD shapes (r + x) above which the 2F1 forms are not used. */
+export const HYP2F1_SHAPE_LIMIT = 50;
+
+/** Whether expectations over p ~ Beta(a, b) with NBD shape k are integrated rather than taken from 2F1. */
+export function integrateOverP(a: number, b: number, k: number): boolean {
+  return useBetaQuadrature(a, b) || k > HYP2F1_SHAPE_LIMIT;
+}
+
+/** Above this a and b, expectations over p ~ Beta(a, b) are integrated numerically. */
+export const BETA_QUADRATURE_ABOVE = 50;
+
+/**
+ * E[purchases in the next t | alive, p] integrated over λ ~ Gamma(k, c):
+ * (1 - (c / (c + p t))^k) / p, the geometric-dropout expectation; k and c are the posterior
+ * shape and rate (r + x, α + T).
+ */
+export function purchasesGivenP(p: number, k: number, c: number, t: number): number {
+  if (p === 0) return (k * t) / c; // the limit: purchases at the posterior mean rate for all of t
+  return -Math.expm1(-k * Math.log1p((p * t) / c)) / p;
 }
 
 /** ln(a/(b+x-1)) + (r+x) ln((α+T)/(α+t_x)): the log-odds of having dropped out. */
@@ -63,6 +111,12 @@ export function aliveMany(p: BgNbdParams, X: ArrayLike<number>, TX: ArrayLike<nu
  */
 export function bracket(p: BgNbdParams, x: number, T: number, t: number): number {
   if (t <= 0) return 0;
+  if (integrateOverP(p.a, p.b + x, p.r + x)) return overP(p.a, p.b + x, (q) => purchasesGivenP(q, p.r + x, p.alpha + T, t));
+  return bracketByHyp2f1(p, x, T, t);
+}
+
+/** {@link bracket} through 2F1 (moderate a, b). */
+export function bracketByHyp2f1(p: BgNbdParams, x: number, T: number, t: number): number {
   const { r, alpha, b } = p;
   const z = t / (alpha + T + t);
   const lz = Math.log1p(-z);
@@ -76,6 +130,7 @@ export function bracket(p: BgNbdParams, x: number, T: number, t: number): number
 /** E[e^(-λ p t)] over the posterior of (λ, p) of an alive customer: ((α+T)/(α+T+t))^(r+x) 2F1(r+x, b+x; a+b+x; z). */
 export function survivalAhead(p: BgNbdParams, x: number, T: number, t: number): number {
   if (t <= 0) return 1;
+  if (integrateOverP(p.a, p.b + x, p.r + x)) return overP(p.a, p.b + x, (q) => Math.exp(-(p.r + x) * Math.log1p((q * t) / (p.alpha + T))));
   const z = t / (p.alpha + T + t);
   // P(alive at T + t) = P(alive) E[e^(-λpt)] (Euler's integral with Pfaff's transformation);
   // Euler: 2F1(r+x, b+x; a+b+x; z) = (1-z)^(a-r-x) 2F1(a+b-r, a; a+b+x; z)
@@ -93,14 +148,13 @@ export function pmf(p: BgNbdParams, n: number, t: number, variant: 'bg' | 'mbg' 
   const { r, alpha, a, b } = p;
   if (t <= 0) return n === 0 ? 1 : 0;
   const m = variant === 'mbg' ? 1 : 0;
-  const lnB0 = logBeta(a, b);
   const lp = Math.log(alpha / (alpha + t));
   const lq = Math.log(t / (alpha + t));
-  const lnNbd = (j: number): number => logGamma(r + j) - logGamma(r) - logGamma(j + 1) + r * lp + j * lq;
-  let v = Math.exp(logBeta(a, b + n + m) - lnB0 + lnNbd(n));
+  const lnNbd = (j: number): number => logGammaRatio(r, j) - logGamma(j + 1) + r * lp + j * lq;
+  let v = Math.exp(logBetaRatio(a, b, 0, n + m) + lnNbd(n));
   if (n > 0 || m) {
     const tail = nbdTail(lnNbd, n, r, t / (alpha + t));
-    v += Math.exp(logBeta(a + 1, b + n - 1 + m) - lnB0) * tail;
+    v += Math.exp(logBetaRatio(a, b, 1, n - 1 + m)) * tail;
   }
   return v;
 }

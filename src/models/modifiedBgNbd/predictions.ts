@@ -6,7 +6,7 @@
  */
 import { logHyp2f1 } from '../../math/hyp2f1.js';
 import { bridgeAtOne } from '../../math/limits.js';
-import { bracket as bgBracket, survivalAhead as bgSurvivalAhead } from '../bgNbd/predictions.js';
+import { bracket as bgBracket, integrateOverP, overP, purchasesGivenP, survivalAhead as bgSurvivalAhead } from '../bgNbd/predictions.js';
 import type { BgNbdParams } from '../bgNbd/likelihood.js';
 
 /** P(alive | x, t_x, T) = 1 / (1 + a/(b+x) ((α+T)/(α+t_x))^(r+x)). */
@@ -21,6 +21,8 @@ export function alive(p: BgNbdParams, x: number, tx: number, T: number): number 
  */
 export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
+  // E_p[(1-p)/p (1 - (α/(α+pt))^r)] when 2F1 cannot be used
+  if (integrateOverP(p.a, p.b, p.r)) return overP(p.a, p.b, (q, notQ) => notQ * purchasesGivenP(q, p.r, p.alpha, t));
   const { r, alpha, b } = p;
   const z = t / (alpha + t);
   return bridgeAtOne(p.a, (a) => {

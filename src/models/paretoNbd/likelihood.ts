@@ -5,7 +5,7 @@
  * @internal
  */
 import { logHyp2f1 } from '../../math/hyp2f1.js';
-import { logAddExp, logGamma, logSubExp } from '../../math/special.js';
+import { logAddExp, logGammaRatio, logSubExp } from '../../math/special.js';
 import type { HistoryData } from '../../data/histories.js';
 
 export interface ParetoNbdParams {
@@ -66,7 +66,7 @@ function logBracket(p: ParetoNbdParams, x: number, tx: number, T: number): { mai
  */
 export function logLik(data: HistoryData, theta: Float64Array): number {
   const p = { r: theta[0] as number, alpha: theta[1] as number, s: theta[2] as number, beta: theta[3] as number };
-  const base = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) - logGamma(p.r);
+  const base = p.r * Math.log(p.alpha) + p.s * Math.log(p.beta);
   const { x: X, tx: TX, T: TT, w: W } = data;
   let ll = 0;
   let prevX = Number.NaN;
@@ -74,7 +74,7 @@ export function logLik(data: HistoryData, theta: Float64Array): number {
   for (let i = 0; i < X.length; i++) {
     const x = X[i] as number;
     if (x !== prevX) {
-      lg = logGamma(p.r + x);
+      lg = logGammaRatio(p.r, x);
       prevX = x;
     }
     const { main, rest } = logBracket(p, x, TX[i] as number, TT[i] as number);

@@ -3,7 +3,7 @@
  * @internal
  */
 import { integrate } from '../../math/quadrature.js';
-import { logGamma, logUpperGamma } from '../../math/special.js';
+import { logGamma, logGammaRatio, logUpperGamma } from '../../math/special.js';
 import { alive, type ParetoNbdParams } from './likelihood.js';
 
 /** -expm1(-u)/u, = 1 at u = 0. */
@@ -37,7 +37,7 @@ export function survivalAhead(p: ParetoNbdParams, _x: number, T: number, t: numb
 export function pmf(p: ParetoNbdParams, n: number, t: number): number {
   if (t <= 0) return n === 0 ? 1 : 0;
   const { r, alpha, s, beta } = p;
-  const c = logGamma(r + n) - logGamma(r) - logGamma(n + 1);
+  const c = logGammaRatio(r, n) - logGamma(n + 1);
   const nbd = (tau: number): number =>
     tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + n * Math.log(tau / (alpha + tau)));
   const survive = Math.exp(-s * Math.log1p(t / beta));

@@ -87,6 +87,9 @@ export { conditionalExpectedPurchases } from './models/predictions/conditionalEx
 export { probabilityAlive } from './models/predictions/probabilityAlive.js';
 export type { ProbabilityAliveOptions } from './models/predictions/probabilityAlive.js';
 export { conditionalExpectedSpend } from './models/predictions/conditionalExpectedSpend.js';
+// the likelihood of any registered purchase or spend model
+export { logLikelihood } from './models/logLikelihood.js';
+export type { LogLikelihoodOptions } from './models/logLikelihood.js';
 // model diagnostics
 export { holdoutComparison } from './models/diagnostics/holdoutComparison.js';
 export type { HoldoutComparison } from './models/diagnostics/holdoutComparison.js';

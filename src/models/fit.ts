@@ -1,5 +1,7 @@
 import { CustomerValueError } from '../errors.js';
-import { hessian, invertSpd, minimize, type Objective } from '../math/optimize.js';
+import { invertSpd, minimize, numericGradient, type Objective } from '../math/optimize.js';
+import { richardsonHessian } from '../math/hessian.js';
+import { identification } from './identification.js';
 import type { FitOptions, FittedModel, ModelKind, ModelParams } from './types.js';
 import type { TimeUnit } from '../data/days.js';
 
@@ -87,29 +89,40 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, opti
   if (!Number.isFinite(ll) || names.some((n) => !Number.isFinite(params[n]) || !(params[n]! > 0))) {
     throw new CustomerValueError('fit_failed', `${fn}: the optimizer ended at a non-finite point (${result.message}); params ${JSON.stringify(params)}`);
   }
+  // the Hessian's evaluations reuse `theta`: keep the estimate apart
+  const estimate = Float64Array.from(theta);
+  const H = richardsonHessian(obj, result.x);
+  const id = identification(fn, H, names, estimate);
   // a parameter running off towards 0 or infinity means the likelihood has no interior
-  // maximum for these data (e.g. nobody bought twice): say so instead of returning it
-  for (let i = 0; i < k; i++) {
-    const xi = result.x[i] as number;
-    if (Math.abs(xi) > 20) {
-      const name = names[i] as string;
-      throw new CustomerValueError(
-        'fit_failed',
-        `${fn}: the likelihood has no maximum inside the parameter space for these data: ${name} ran off to ${Math.exp(xi).toExponential(2)}; ` +
-          `the data cannot identify the model (too few customers, no repeat purchases or no variation)${xi > 0 ? '; an l2 penalty bounds large parameters' : ''}`,
-      );
-    }
+  // maximum for these data (e.g. nobody bought twice), unless it runs along a two-parameter
+  // ridge whose ratio or product is identified: that fit is returned with its warnings
+  const runOff = names.findIndex((_, i) => Math.abs(result.x[i] as number) > 20);
+  if (runOff >= 0 && !id.ridge.includes(runOff)) {
+    const xi = result.x[runOff] as number;
+    throw new CustomerValueError(
+      'fit_failed',
+      `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(xi).toExponential(2)}; ` +
+        `the data cannot identify the model (too few customers, no repeat purchases or no variation)${xi > 0 ? '; an l2 penalty bounds large parameters' : ''}`,
+    );
   }
-  const H = hessian(obj, result.x);
-  const cov = invertSpd(H, k);
+  if (id.flat) throw new CustomerValueError('fit_failed', id.warnings[0] as string);
+  // standard errors from the curvature in the natural parameters, which the delta method
+  // assumes: the log-space Hessian is D H_θ D + diag(∂f/∂log θ), so take out the gradient
+  // term (not zero where the optimizer stopped, and at 1e-3 of the curvature on flat optima)
+  const g = new Float64Array(k);
+  if (obj.fg) obj.fg(result.x, g);
+  else numericGradient(obj.f, result.x, g);
+  const Hn = Float64Array.from(H);
+  for (let i = 0; i < k; i++) Hn[i * k + i] = (Hn[i * k + i] as number) - (g[i] as number);
+  const cov = invertSpd(Hn, k);
   const standardErrors = {} as Record<string, number>;
   for (let i = 0; i < k; i++) {
     const v = cov ? (cov[i * k + i] as number) : Number.NaN;
-    standardErrors[names[i] as string] = v > 0 ? (theta[i] as number) * Math.sqrt(v) : Number.NaN;
+    standardErrors[names[i] as string] = v > 0 ? (estimate[i] as number) * Math.sqrt(v) : Number.NaN;
   }
   // covariance of θ = diag(θ) Cov(log θ) diag(θ)
   const covariance = Array.from({ length: k }, (_, i) =>
-    Array.from({ length: k }, (_, j) => (cov ? (theta[i] as number) * (cov[i * k + j] as number) * (theta[j] as number) : Number.NaN)),
+    Array.from({ length: k }, (_, j) => (cov ? (estimate[i] as number) * (cov[i * k + j] as number) * (estimate[j] as number) : Number.NaN)),
   );
   const model = {
     kind: spec.kind,
@@ -117,9 +130,10 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, opti
     logLikelihood: ll,
     standardErrors: standardErrors as FittedModel<K>['standardErrors'],
     covariance,
-    converged: result.converged,
+    converged: result.converged && id.identified,
     iterations: result.iterations,
-    message: result.message,
+    message: id.identified ? result.message : `not identified: ${id.warnings.join('; ')}`,
+    warnings: id.warnings,
     n: spec.n,
     aic: -2 * ll + 2 * k,
     bic: -2 * ll + k * Math.log(Math.max(spec.n, 1)),

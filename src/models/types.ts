@@ -45,7 +45,12 @@ export interface Model<K extends ModelKind = ModelKind> {
 export interface FittedModel<K extends ModelKind = ModelKind> extends Model<K> {
   /** Maximized log-likelihood (without the penalty). */
   readonly logLikelihood: number;
-  /** Standard errors of the parameters, from the inverse Hessian of the negative log-likelihood (delta method from log space). NaN when the Hessian is not positive definite. */
+  /**
+   * Standard errors of the parameters, from the inverse Hessian of the negative
+   * log-likelihood (Richardson-extrapolated central differences, accurate to about 1e-6;
+   * delta method from log space). NaN when the Hessian is not positive definite, which
+   * `warnings` then explains.
+   */
   readonly standardErrors: { readonly [P in keyof ModelParams[K]]: number };
   /**
    * Covariance matrix of the parameters (natural scale, rows and columns in `params` key
@@ -53,10 +58,22 @@ export interface FittedModel<K extends ModelKind = ModelKind> extends Model<K> {
    * intervals. NaN entries when the Hessian is not positive definite.
    */
   readonly covariance: number[][];
+  /**
+   * True when the optimizer reached a maximum and the data identify every parameter; false
+   * when it stopped early or the likelihood is flat along some combination of parameters
+   * (see `warnings`).
+   */
   readonly converged: boolean;
   readonly iterations: number;
-  /** Why the optimizer stopped. */
+  /** Why the optimizer stopped, or what is not identified. */
   readonly message: string;
+  /**
+   * What the fit could not determine, e.g. "s and beta grow together along a flat ridge of
+   * the likelihood: only s/beta = 0.0081 is identified"; empty for a well-identified fit.
+   * A combination counts as not identified when its standard error on the log scale exceeds
+   * 10.
+   */
+  readonly warnings: readonly string[];
   /** Number of observations (customers, or the sum of the weights). */
   readonly n: number;
   /** Akaike information criterion, -2 LL + 2 k. */

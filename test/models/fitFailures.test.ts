@@ -4,8 +4,12 @@ import {
   expectedPurchases,
   fitBgNbd,
   fitGammaGamma,
+  fitParetoNbd,
   probabilityAlive,
+  splitCalibrationHoldout,
 } from '../../src/index.js';
+import { readFileSync } from 'node:fs';
+import { cdnowMaster, DATASETS } from '../helpers/datasets.js';
 import { cdnowSummary } from '../helpers/models.js';
 
 const summary = cdnowSummary();
@@ -33,5 +37,47 @@ describe('hand-written model records and bad models', () => {
       'expectedPurchases: model.params.alpha must be a finite number > 0, got -2',
     );
     expect(() => probabilityAlive({ kind: 'nope' } as never, [])).toThrow(/model.kind must be/);
+  });
+});
+
+describe('fits that cannot identify the model never report converged: true', () => {
+  const rows = readFileSync(DATASETS + 'apparelTrans.csv', 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+  const apparel = { customerId: rows.map((r) => r[0]!.replace(/"/g, '')), date: rows.map((r) => r[1]!), amount: rows.map((r) => Number(r[2])) };
+
+  it('a flat ridge (the apparel data with a 40-week calibration) is reported with the identified combination', () => {
+    const cal = splitCalibrationHoldout(apparel, { calibrationEnd: '2005-10-08', observationEnd: '2010-12-20', unit: 'week' });
+    const pnbd = fitParetoNbd(cal);
+    expect(pnbd.converged).toBe(false);
+    expect(pnbd.warnings.join(' ')).toMatch(/s and beta grow together along a flat ridge .*only s\/beta = 0\.00[78]\d* is identified/);
+    expect(pnbd.params.s / pnbd.params.beta).toBeGreaterThan(0.007);
+    expect(pnbd.params.s / pnbd.params.beta).toBeLessThan(0.009);
+    const bg = fitBgNbd(cal);
+    expect(bg.converged).toBe(false);
+    expect(bg.warnings.join(' ')).toMatch(/a and b grow together .*only a\/b = 0\.1\d* is identified/);
+    // the usual 104-week calibration identifies both
+    const cal104 = splitCalibrationHoldout(apparel, { calibrationEnd: '2006-12-31', observationEnd: '2010-12-20', unit: 'week' });
+    for (const fit of [fitParetoNbd(cal104), fitBgNbd(cal104)]) {
+      expect(fit.converged).toBe(true);
+      expect(fit.warnings).toEqual([]);
+    }
+  });
+
+  it('data without information, a one-week calibration and two repeat customers: an error or converged: false with the reason', () => {
+    const none = { frequency: Array(10).fill(0), recency: Array(10).fill(0), T: Array(10).fill(0) };
+    expect(() => fitBgNbd(none)).toThrow('fitBgNbd: the likelihood is flat: the data carry no information about r, alpha, a, b');
+    expect(() => fitParetoNbd(none)).toThrow(/the likelihood is flat/);
+    const week = splitCalibrationHoldout(cdnowMaster(), { calibrationEnd: '1997-01-07', observationEnd: '1998-06-30', unit: 'week' });
+    for (const fit of [fitBgNbd, fitParetoNbd]) {
+      let m: ReturnType<typeof fitBgNbd> | undefined;
+      try {
+        m = fit(week) as ReturnType<typeof fitBgNbd>;
+      } catch (e) {
+        expect((e as CustomerValueError).code).toBe('fit_failed');
+      }
+      if (m) expect(m.converged).toBe(false);
+    }
+    const gg = fitGammaGamma({ frequency: [1, 2], recency: [1, 2], T: [3, 3], monetaryValue: [10, 12] });
+    expect(gg.converged).toBe(false);
+    expect(gg.warnings[0]).toMatch(/p and v trade off along a flat ridge .*only p·v = \d+ is identified/);
   });
 });

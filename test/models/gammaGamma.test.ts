@@ -6,14 +6,9 @@ import {
   summarize,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
+import { toPrinted } from '../helpers/models.js';
 import { meanSe } from '../helpers/numeric.js';
 import { cdnowSample, csv } from '../helpers/datasets.js';
-
-function toPrinted(estimate: number, published: string, slack = 0): void {
-  const decimals = published.split('.')[1]?.length ?? 0;
-  expect(Math.abs(estimate - Number(published))).toBeLessThanOrEqual((0.5 + slack) * 10 ** -decimals + 1e-12);
-}
-
 
 describe('Gamma-Gamma on the CDNOW repeat customers (Fader, Hardie & Lee 2005, JMR)', () => {
   const z = csv('cdnow_customers_summary_with_transactions.csv');

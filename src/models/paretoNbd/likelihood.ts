@@ -5,6 +5,7 @@
  * @internal
  */
 import { logHyp2f1 } from '../../math/hyp2f1.js';
+import { integrateFixed } from '../../math/quadrature.js';
 import { logAddExp, logGammaRatio, logSubExp } from '../../math/special.js';
 import type { HistoryData } from '../../data/histories.js';
 
@@ -20,7 +21,7 @@ export interface ParetoNbdParams {
  * A0 = 2F1(r+s+x, s+1; r+s+x+1; (α-β)/(α+t_x)) / (α+t_x)^(r+s+x) - (same at T),
  * and for α < β the same with (r+x) in place of (s+1) and β in place of α.
  */
-function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+export function logA0(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   if (tx >= T) return Number.NEGATIVE_INFINITY;
   const { r, alpha, s, beta } = p;
   const k = r + s + x;
@@ -52,11 +53,42 @@ function logHyp2f1Plus1(k: number, b: number, z: number): number {
   return (1 - b) * Math.log1p(-z) + Math.log(sum);
 }
 
+/**
+ * log ∫_{t_x}^{T} s (α+τ)^-(r+x) (β+τ)^-(s+1) dτ = log(s/(r+s+x) A0): the customer buys x
+ * times and dies at τ, integrated numerically. The log-integrand g is convex and
+ * decreasing, so panels that each span a drop of at most 4 in g (from the slope at the
+ * panel's start), each with 20-point Gauss-Legendre on the integrand relative to its value
+ * at t_x, are exact to rounding; the panels stop at T or once g has dropped by 45. The 2F1
+ * forms of A0 slow down and lose accuracy as r + s + x grows (on a likelihood ridge s and
+ * β reach 1e5 and 1e7).
+ */
+export function logDeadIntegral(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  if (tx >= T) return Number.NEGATIVE_INFINITY;
+  const { r, alpha, s, beta } = p;
+  const k = r + x;
+  const g = (tau: number): number => -k * Math.log(alpha + tau) - (s + 1) * Math.log(beta + tau);
+  const g0 = g(tx);
+  let sum = 0;
+  let t0 = tx;
+  for (let panel = 0; panel < 400 && t0 < T; panel++) {
+    const slope = k / (alpha + t0) + (s + 1) / (beta + t0);
+    const t1 = Math.min(T, t0 + 4 / slope);
+    sum += integrateFixed((tau) => Math.exp(g(tau) - g0), t0, t1, 20);
+    if (g(t1) - g0 < -45) break;
+    t0 = t1;
+  }
+  return Math.log(s) + g0 + Math.log(sum);
+}
+
+/** r + s + x above which the dead-customer term is integrated instead of taken from 2F1. */
+const INTEGRATE_ABOVE = 100;
+
 /** log of the individual-level likelihood's bracket: (α+T)^-(r+x) (β+T)^-s + s/(r+s+x) A0. */
 function logBracket(p: ParetoNbdParams, x: number, tx: number, T: number): { main: number; rest: number } {
   const { r, alpha, s, beta } = p;
   const main = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-  const rest = Math.log(s / (r + s + x)) + logA0(p, x, tx, T);
+  let rest = r + s + x > INTEGRATE_ABOVE ? Number.NaN : Math.log(s / (r + s + x)) + logA0(p, x, tx, T);
+  if (!(rest < Number.POSITIVE_INFINITY) && !(rest === Number.NEGATIVE_INFINITY)) rest = logDeadIntegral(p, x, tx, T);
   return { main, rest };
 }
 

@@ -1,0 +1,47 @@
+import { CustomerValueError } from '../errors.js';
+import { readSummary, type SummaryInput } from '../summary/readSummary.js';
+import { historyData } from './data.js';
+import { checkModel, kindsOf, registry } from './registry.js';
+import type { PurchaseModelSpec, SpendModelSpec } from './spec.js';
+import type { FitOptions, Model } from './types.js';
+
+/** Options of {@link logLikelihood}. */
+export interface LogLikelihoodOptions extends Pick<FitOptions, 'weights' | 'fields'> {
+  /** One value per summary row (unweighted) instead of the weighted total. Default false. */
+  perCustomer?: boolean | undefined;
+}
+
+/**
+ * The log-likelihood of a purchase or spend model at its parameters on a summary: the
+ * quantity every fitter maximizes (the same function, without any penalty), so a fit's
+ * `logLikelihood` equals `logLikelihood(fit, summary)`. Weighted by `count` or `weights`
+ * like the fitters; for a spend model, over the repeat customers. With `perCustomer: true`,
+ * one value per row in input order (a spend model gives 0 to rows without repeat purchases).
+ *
+ * Cost: one pass over the rows (`perCustomer`: one likelihood evaluation per row).
+ *
+ * @example
+ * ```ts
+ * logLikelihood({ kind: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } }, cdnowSummary); // ≈ -9582.4
+ * ```
+ */
+export function logLikelihood(model: Model, summary: SummaryInput, options: LogLikelihoodOptions = {}): number | Float64Array {
+  const fn = 'logLikelihood';
+  if (typeof options !== 'object' || options === null) {
+    throw new CustomerValueError('invalid_options', `${fn}: options must be an object, got ${String(options)}`, [{ code: 'invalid_option', path: ['options'], message: 'options must be an object', value: options }]);
+  }
+  const { kind, p } = checkModel(fn, model, [...kindsOf('purchase'), ...kindsOf('spend')]);
+  const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;
+  const spend = spec.role === 'spend';
+  if (!options.perCustomer) return spec.logLikelihood(p, historyData(fn, summary, { weights: options.weights, fields: options.fields }, spend));
+  // per row: unweighted, every row kept (weights of 1 replace any count column)
+  const n = readSummary(summary, fn, { fields: options.fields }).n;
+  const data = historyData(fn, summary, { fields: options.fields, weights: new Float64Array(n).fill(1) }, spend);
+  const out = new Float64Array(data.x.length);
+  for (let i = 0; i < out.length; i++) {
+    if (spend && !((data.x[i] as number) > 0)) continue;
+    const one = { x: data.x.subarray(i, i + 1), tx: data.tx.subarray(i, i + 1), T: data.T.subarray(i, i + 1), w: Float64Array.of(1), n: 1, m: data.m?.subarray(i, i + 1), unit: data.unit };
+    out[i] = spec.logLikelihood(p, one);
+  }
+  return out;
+}

@@ -15,6 +15,8 @@ export interface CustomerValueIssue {
   readonly value?: unknown;
 }
 
+const BRAND = Symbol.for('customer-value.CustomerValueError');
+
 /** Error codes used by {@link CustomerValueError}. */
 export type CustomerValueErrorCode =
   | 'invalid_input'
@@ -47,6 +49,16 @@ export class CustomerValueError extends Error {
     super(message);
     this.code = code;
     this.issues = issues;
+    Object.defineProperty(this, BRAND, { value: true });
+  }
+
+  /**
+   * `instanceof` recognizes errors of every copy of this class (the ESM and CommonJS builds,
+   * `customer-value` and `customer-value/node`, two installed versions) by a registered
+   * symbol rather than by prototype identity.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true;
   }
 }
 
@@ -58,6 +70,11 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? 'Invalid Date' : value.toISOString();
   if (Array.isArray(value)) return `an array of length ${value.length}`;
+  if (typeof value === 'object') {
+    const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
+    if (typeof name === 'string' && name !== 'Object' && name !== '') return `a ${name}`;
+    return 'an object';
+  }
   return `a value of type ${typeof value}`;
 }
 

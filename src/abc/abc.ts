@@ -47,8 +47,10 @@ export interface AbcTiers {
   tier: Array<'A' | 'B' | 'C'>;
   count: Float64Array;
   shareOfCustomers: Float64Array;
+  /** Sum of the tier's values (Infinity if it exceeds the largest double; the shares stay exact). */
   value: Float64Array;
   shareOfValue: Float64Array;
+  /** Smallest and largest value in the tier; NaN for a tier with no customer. */
   minValue: Float64Array;
   maxValue: Float64Array;
   readonly length: number;
@@ -220,10 +222,13 @@ export function abc(input: unknown, options: AbcOptions = {}): AbcResult {
   const { ids, v } = values(fn, input, o);
   const n = v.length;
   const perm = rankOrder(ids, v);
+  // shares, the Gini and the Lorenz curve are computed on values scaled by a power of two
+  // (exact) when their sum would overflow, e.g. values near 1e308
+  const vs = scaledForSums(v);
   let total = 0;
   let nonPositive = 0;
   for (let i = 0; i < n; i++) {
-    const x = v[i] as number;
+    const x = vs[i] as number;
     if (x > 0) total += x;
     else nonPositive++;
   }
@@ -234,8 +239,8 @@ export function abc(input: unknown, options: AbcOptions = {}): AbcResult {
   for (let k = 0; k < n; k++) {
     const i = perm[k] as number;
     rank[i] = k + 1;
-    sortedDesc[k] = v[i] as number;
-    cum += Math.max(0, v[i] as number);
+    sortedDesc[k] = vs[i] as number;
+    cum += Math.max(0, vs[i] as number);
     cumulativeShare[i] = total > 0 ? cum / total : 0;
   }
   const rule = o.rule ?? 'value';
@@ -269,7 +274,7 @@ export function abc(input: unknown, options: AbcOptions = {}): AbcResult {
   const customers = withMeta({ customerId: ids, value: v, rank, cumulativeShare, tier }, { length: n });
   return {
     customers,
-    tiers: tierTable(tier, v, total, n),
+    tiers: tierTable(tier, v, vs, total, n),
     pareto: paretoFigures(sortedDesc, total, nonPositive, o.lorenzPoints ?? 101),
     limits: rule === 'customers' ? { ab: t1, bc: t2 } : { ab: shareAt(sortedDesc, nA, total), bc: shareAt(sortedDesc, nAB, total) },
   };
@@ -281,7 +286,21 @@ function shareAt(sortedDesc: Float64Array, k: number, total: number): number {
   return total > 0 ? s / total : 0;
 }
 
-function tierTable(tier: Array<'A' | 'B' | 'C'>, v: Float64Array, total: number, n: number): AbcTiers {
+/** v itself, or v times a power of two small enough that n times its largest |value| stays finite. */
+function scaledForSums(v: Float64Array): Float64Array {
+  let max = 0;
+  for (let i = 0; i < v.length; i++) max = Math.max(max, Math.abs(v[i] as number));
+  const room = 2 ** 1000 / Math.max(1, v.length);
+  if (max <= room) return v;
+  const scale = 2 ** -Math.ceil(Math.log2(max / room));
+  return Float64Array.from(v, (x) => x * scale);
+}
+
+/**
+ * Per tier: customers, value (sum, min, max; NaN min and max for an empty tier) and the
+ * shares; `vs` are the values the shares are computed on (see scaledForSums).
+ */
+function tierTable(tier: Array<'A' | 'B' | 'C'>, v: Float64Array, vs: Float64Array, total: number, n: number): AbcTiers {
   const names: Array<'A' | 'B' | 'C'> = ['A', 'B', 'C'];
   const count = new Float64Array(3);
   const value = new Float64Array(3);
@@ -298,7 +317,7 @@ function tierTable(tier: Array<'A' | 'B' | 'C'>, v: Float64Array, total: number,
   }
   const posValue = new Float64Array(3);
   for (let i = 0; i < n; i++) {
-    const x = v[i] as number;
+    const x = vs[i] as number;
     if (x > 0) {
       const t = tier[i];
       const j = t === 'A' ? 0 : t === 'B' ? 1 : 2;

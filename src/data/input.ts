@@ -20,7 +20,7 @@ export function isTableLike(x: unknown): x is TableLike {
 }
 
 function isArrayLikeColumn(x: unknown): x is ArrayLike<unknown> {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array));
 }
 
 /**
@@ -64,10 +64,17 @@ export function resolveColumns(
   }
   if (isTableLike(input)) {
     const names = new Set(input.columnNames());
-    for (const f of fieldNames) cols[f] = names.has(source(f)) ? input.array(source(f)) : undefined;
-    return { n: input.numRows(), cols };
+    for (const f of fieldNames) {
+      const col = names.has(source(f)) ? input.array(source(f)) : undefined;
+      if (col !== undefined && !isArrayLikeColumn(col)) {
+        const message = `column "${source(f)}" must be an array or typed array of numbers or strings, got ${describeValue(col)}`;
+        throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_column', path: [inputName, source(f)], message, value: col }]);
+      }
+      cols[f] = col;
+    }
+    return requirePresent({ n: input.numRows(), cols }, fn, inputName, required, source);
   }
-  if (typeof input === 'object' && input !== null) {
+  if (isColumnObject(input)) {
     let n = -1;
     let firstName = '';
     for (const f of fieldNames) {
@@ -78,7 +85,8 @@ export function resolveColumns(
         continue;
       }
       if (!isArrayLikeColumn(col)) {
-        const message = `column "${name}" must be an array or typed array, got ${describeValue(col)}`;
+        const big = col instanceof BigInt64Array || col instanceof BigUint64Array;
+        const message = `column "${name}" must be an array or typed array${big ? ' of numbers (convert 64-bit integer columns to numbers first)' : ''}, got ${describeValue(col)}`;
         throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
           { code: 'invalid_column', path: [inputName, name], message, value: col },
         ]);
@@ -94,12 +102,34 @@ export function resolveColumns(
       }
       cols[f] = col;
     }
-    return { n: Math.max(n, 0), cols };
+    return requirePresent({ n: Math.max(n, 0), cols }, fn, inputName, required, source);
   }
   const message = `${inputName} must be an array of objects, a column object or an arquero table, got ${describeValue(input)}`;
   throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
     { code: 'invalid_input', path: [inputName], message, value: input },
   ]);
+}
+
+/** A plain object (not a Map, Set, Date, typed array, ...): what a column object is. */
+function isColumnObject(x: unknown): x is Record<string, unknown> {
+  if (typeof x !== 'object' || x === null || ArrayBuffer.isView(x)) return false;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A column object or table must have every required column, even with no rows: columns
+ * whose names match no field would otherwise read as empty input.
+ */
+function requirePresent(raw: RawColumns, fn: string, inputName: string, required: readonly string[], source: (f: string) => string): RawColumns {
+  const missing = required.filter((f) => raw.cols[f] === undefined);
+  if (missing.length === 0) return raw;
+  const issues = missing.map((f) => {
+    const name = source(f);
+    const message = `column "${name}"${name === f ? '' : ` (mapped from field "${f}")`} is missing`;
+    return { code: 'missing_column', path: [inputName, name], message };
+  });
+  throw new CustomerValueError('invalid_input', `${fn}: ${issues.map((i) => i.message).join('; ')}`, issues);
 }
 
 /** Throw when a required column is absent. @internal */

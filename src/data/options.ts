@@ -12,6 +12,24 @@ export const unitOption = z.enum(['day', 'week', 'month', 'year'], {
   error: "must be 'day', 'week', 'month' or 'year'",
 });
 
+/** A finite number option. @internal */
+export const finiteOption = z.number({ error: 'must be a finite number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+
+/** A whole-number option in [min, max]; the message names the limit. @internal */
+export function wholeOption(min: number, max = Number.MAX_SAFE_INTEGER, why = '') {
+  return z
+    .number({ error: `must be a whole number >= ${min}` })
+    .int({ error: `must be a whole number >= ${min}` })
+    .min(min, { error: `must be a whole number >= ${min}` })
+    .max(max, { error: `must be at most ${max.toLocaleString('en-US')}${why}` });
+}
+
+/** A seed: any finite number. @internal */
+export const seedOption = finiteOption;
+
+/** Customers a simulator draws at most (typed columns of 1e7 rows, a few hundred MB). @internal */
+export const MAX_SIMULATED_CUSTOMERS = 10_000_000;
+
 /** zod schema for a field map. @internal */
 export const fieldsOption = z.record(z.string(), z.string({ error: 'must be a string' }).optional());
 

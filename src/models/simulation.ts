@@ -7,6 +7,8 @@ import { withMeta } from '../data/columns.js';
 import { CustomerValueError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { checkModel } from './registry.js';
+import { z } from 'zod';
+import { finiteOption, MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../data/options.js';
 import type { ModelKind, ModelParams } from './types.js';
 
 /** Options of the purchase-model simulators. */
@@ -43,10 +45,17 @@ export function simulatorParams<K extends ModelKind>(fn: string, kind: K, input:
   return checkModel(fn, model, [kind]).p as unknown as ModelParams[K];
 }
 
+const simulateSchema = z.looseObject({
+  customers: wholeOption(0, MAX_SIMULATED_CUSTOMERS, ' (the simulator keeps every customer in memory)'),
+  T: z.union([finiteOption.min(0, { error: 'must be >= 0' }), z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be a number or one number per customer' })]),
+  holdout: finiteOption.min(0, { error: 'must be >= 0' }).optional(),
+  seed: seedOption.optional(),
+});
+
 /** Validated options, the output columns and a recorder of one customer's history. @internal */
-export function setupSimulation(fn: string, o: SimulateOptions, discrete: boolean) {
+export function setupSimulation(fn: string, options: SimulateOptions, discrete: boolean) {
+  const o = parseOptions(fn, simulateSchema, options) as SimulateOptions;
   const n = o.customers;
-  if (!Number.isInteger(n) || n < 0) throw new CustomerValueError('invalid_options', `${fn}: customers must be a whole number >= 0, got ${String(n)}`);
   const Tcol = typeof o.T === 'number' ? undefined : o.T;
   if (Tcol && Tcol.length !== n) throw new CustomerValueError('invalid_options', `${fn}: T must have one value per customer (${n}), got ${Tcol.length}`);
   const Tof = (i: number): number => {

@@ -28,7 +28,7 @@ const schema = z.looseObject(finalizeShape);
  */
 export function finalizeSummary(partial: SummaryPartial, options: FinalizeSummaryOptions = {}): CustomerSummary {
   const o = parseOptions('finalizeSummary', schema, options);
-  return finalizeWithSource(partial, o.observationEnd, o.unit, o.order).summary;
+  return finalizeWithSource(partial, o.observationEnd, o.unit, o.order, 'finalizeSummary').summary;
 }
 
 /**
@@ -41,6 +41,7 @@ export function finalizeWithSource(
   observationEnd: Date | string | number | undefined,
   unitOpt: TimeUnit | undefined,
   orderOpt: SummaryOrder | undefined,
+  fn = 'finalizeSummary',
 ): { summary: CustomerSummary; source: Uint32Array } {
   if (partial === null || typeof partial !== 'object' || partial.kind !== 'summary-partial') {
     throw new CustomerValueError('invalid_input', 'finalizeSummary: expected a partial made by summarizePartial or mergePartials', [
@@ -48,5 +49,5 @@ export function finalizeWithSource(
     ]);
   }
   const end = optionDay(observationEnd) ?? partial.maxDay;
-  return buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts);
+  return buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts, fn);
 }

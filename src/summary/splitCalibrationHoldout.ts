@@ -86,7 +86,7 @@ export function splitCalibrationHoldout(
   const tx = encodeTransactions(transactions, fn, o as TransactionReadOptions, obsEnd);
   obsEnd ??= Number.isNaN(tx.maxDay) ? calEnd : Math.max(tx.maxDay, calEnd);
   const partial = partialFromEncoded(tx);
-  const { summary, source } = finalizeWithSource(partial, o.calibrationEnd, o.unit, o.order);
+  const { summary, source } = finalizeWithSource(partial, o.calibrationEnd, o.unit, o.order, fn);
   const per = unitDays(o.unit);
   const n = summary.length;
   const frequencyHoldout = new Int32Array(n);

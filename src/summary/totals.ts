@@ -5,6 +5,7 @@ import type { SummaryReport } from './partial.js';
 import type { CustomerSummary, SummaryOrder } from './types.js';
 import { unitDays } from '../data/options.js';
 import { markValidated } from './readSummary.js';
+import { CustomerValueError } from '../errors.js';
 
 /**
  * Per-customer totals from which a summary is built, whichever way they were computed.
@@ -61,6 +62,12 @@ export class IsoDayCache {
   }
 }
 
+/** A customer whose amounts add up beyond the largest double: an error, not an Infinity or NaN in the summary. */
+function overflow(fn: string, id: CustomerId): never {
+  const message = `the amounts of customer ${JSON.stringify(id)} add up to more than the largest number (about 1.8e308)`;
+  throw new CustomerValueError('invalid_input', `${fn}: ${message}; scale the amounts down`, [{ code: 'overflow', path: ['transactions', 'amount'], message, value: id }]);
+}
+
 /** Row counts that the totals do not know. @internal */
 export interface ReportCounts {
   readonly rows: number;
@@ -80,6 +87,7 @@ export function buildSummary(
   unit: TimeUnit,
   orderOpt: SummaryOrder | undefined,
   counts: ReportCounts,
+  fn = 'summarize',
 ): { summary: CustomerSummary; source: Uint32Array } {
   const per = unitDays(unit);
   const nc = customerIds.length;
@@ -113,6 +121,7 @@ export function buildSummary(
     T[k] = (end - f) / per;
     monetaryValue[k] = dc > 1 ? (repeat[c] as number) / (dc - 1) : 0;
     totalValue[k] = total[c] as number;
+    if (!Number.isFinite(totalValue[k] as number) || !Number.isFinite(monetaryValue[k] as number)) overflow(fn, customerIds[c] as CustomerId);
     firstPurchase.push(iso.get(f));
     lastPurchase.push(iso.get(l));
     k++;

@@ -1,11 +1,21 @@
 import { withMeta } from '../../data/columns.js';
+import { z } from 'zod';
+import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption } from '../../data/options.js';
 import { CustomerValueError } from '../../errors.js';
 import { Random } from '../../math/random.js';
 import { simulatorParams, type SimulatedSpend, type SimulatorParams } from '../simulation.js';
 
+const schema = z.looseObject({
+  frequency: z.custom<ArrayLike<number>>((f) => (Array.isArray(f) || ArrayBuffer.isView(f)) && (f as ArrayLike<number>).length <= MAX_SIMULATED_CUSTOMERS, {
+    error: `must be an array of at most ${MAX_SIMULATED_CUSTOMERS.toLocaleString('en-US')} whole numbers`,
+  }),
+  seed: seedOption.optional(),
+});
+
 /**
  * Draw spend from a Gamma-Gamma model: for each customer ν ~ Gamma(q, v), then
- * `frequency[i]` transaction values ~ Gamma(p, ν); returns their mean.
+ * `frequency[i]` transaction values ~ Gamma(p, ν); returns their mean, drawn directly as
+ * Gamma(p x, x ν) (the mean of x such values), so the cost does not grow with frequency.
  *
  * @example
  * ```ts
@@ -18,19 +28,22 @@ export function simulateGammaGamma(
 ): SimulatedSpend {
   const fn = 'simulateGammaGamma';
   const { p, q, v } = simulatorParams(fn, 'gamma-gamma', model);
-  const rng = new Random(options.seed ?? 1);
-  const n = options.frequency.length;
-  const frequency = Float64Array.from(options.frequency);
+  const o = parseOptions(fn, schema, options);
+  const rng = new Random(o.seed ?? 1);
+  const n = o.frequency.length;
+  const frequency = Float64Array.from(o.frequency);
   const monetaryValue = new Float64Array(n);
   const meanValue = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const x = frequency[i] as number;
-    if (!Number.isInteger(x) || x < 0) throw new CustomerValueError('invalid_options', `${fn}: frequency[${i}] must be a whole number >= 0, got ${x}`);
+    if (!Number.isInteger(x) || x < 0) {
+      const message = `frequency[${i}] must be a whole number >= 0, got ${x}`;
+      throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'frequency', i], message, value: x }]);
+    }
     const nu = rng.gamma(q, v);
     meanValue[i] = p / nu;
-    let s = 0;
-    for (let k = 0; k < x; k++) s += rng.gamma(p, nu);
-    monetaryValue[i] = x > 0 ? s / x : 0;
+    // the mean of x Gamma(p, ν) values is Gamma(p x, x ν): one draw, whatever x
+    monetaryValue[i] = x > 0 ? rng.gamma(p * x, x * nu) : 0;
   }
   return withMeta({ frequency, monetaryValue, meanValue }, { length: n });
 }

@@ -1,10 +1,18 @@
-import { CustomerValueError } from '../../errors.js';
+import { z } from 'zod';
+import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { Random } from '../../math/random.js';
 import { simulatorParams, type SimulatedCohort, type SimulatorParams } from '../simulation.js';
 
+const schema = z.looseObject({
+  customers: wholeOption(0, MAX_SIMULATED_CUSTOMERS, ' (the simulator keeps every customer in memory)'),
+  periods: wholeOption(0, 1_000_000),
+  seed: seedOption.optional(),
+});
+
 /**
  * Draw a contractual cohort from an sBG model: θ ~ Beta(α, β) per customer; at the end of
- * each period the customer leaves with probability θ.
+ * each period the customer leaves with probability θ (so the lifetime is geometric: one
+ * draw per customer, whatever the number of periods).
  *
  * @example
  * ```ts
@@ -17,25 +25,26 @@ export function simulateShiftedBetaGeometric(
 ): SimulatedCohort {
   const fn = 'simulateShiftedBetaGeometric';
   const { alpha, beta } = simulatorParams(fn, 'sbg', model);
-  const { customers, periods } = options;
-  if (!Number.isInteger(customers) || customers < 0 || !Number.isInteger(periods) || periods < 0) {
-    throw new CustomerValueError('invalid_options', `${fn}: customers and periods must be whole numbers >= 0, got ${customers} and ${periods}`);
-  }
-  const rng = new Random(options.seed ?? 1);
-  const alive = new Float64Array(periods + 1);
+  const { customers, periods, seed } = parseOptions(fn, schema, options);
+  const rng = new Random(seed ?? 1);
   const lifetime = new Int32Array(customers);
   const censored = new Uint8Array(customers);
+  // lastActive[k]: customers whose last active period is k (0..periods)
+  const lastActive = new Float64Array(periods + 1);
   for (let i = 0; i < customers; i++) {
     const theta = rng.beta(alpha, beta);
-    let t = 1;
-    while (t <= periods && rng.uniform() >= theta) t++;
-    // churned at the end of period t (t <= periods), or censored
+    // churns at the end of period t = 1 + (periods survived), a geometric number of them
+    const t = 1 + rng.geometric(theta);
     if (t > periods) {
       lifetime[i] = periods;
       censored[i] = 1;
     } else lifetime[i] = t;
-    const lastActive = t > periods ? periods : t - 1;
-    for (let k = 0; k <= lastActive; k++) alive[k] = (alive[k] as number) + 1;
+    const last = t > periods ? periods : t - 1;
+    lastActive[last] = (lastActive[last] as number) + 1;
   }
+  // customers alive at the start of period k: those active in k or later
+  const alive = new Float64Array(periods + 1);
+  let acc = 0;
+  for (let k = periods; k >= 0; k--) alive[k] = acc += lastActive[k] as number;
   return { alive, lifetime, censored };
 }

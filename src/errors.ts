@@ -73,7 +73,6 @@ export function describeValue(value: unknown): string {
   if (typeof value === 'object') {
     const name = (value as { constructor?: { name?: unknown } }).constructor?.name;
     if (typeof name === 'string' && name !== 'Object' && name !== '') return `a ${name}`;
-    return 'an object';
   }
   return `a value of type ${typeof value}`;
 }

@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
-import { CustomerValueError } from '../errors.js';
+import { finiteOption, parseOptions, unitOption } from '../data/options.js';
+import { optionError } from '../errors.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { customersOf, weightedConditional } from '../models/predictions/shared.js';
 import { purchaseModelOf, spendModelOf } from '../models/registry.js';
@@ -45,27 +47,32 @@ export interface ClvPlan {
   M: Float64Array | undefined;
 }
 
-function bad(fn: string, name: string, expectation: string, value: unknown): never {
-  const message = `${name} ${expectation}, got ${String(value)}`;
-  throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', name], message, value }]);
-}
+
+/** Periods a CLV horizon may have (each period costs a pass over the distinct histories). @internal */
+export const MAX_HORIZON_PERIODS = 100_000;
+
+const clvSchema = z.looseObject({
+  horizon: finiteOption.min(0, { error: 'must be a finite number >= 0' }).max(MAX_HORIZON_PERIODS, { error: `must be at most ${MAX_HORIZON_PERIODS.toLocaleString('en-US')} periods (use a longer unit)` }),
+  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
+  margin: finiteOption.optional(),
+  unit: unitOption.optional(),
+  modelUnit: unitOption.optional(),
+  spend: z
+    .union([finiteOption, z.custom<ArrayLike<number>>((v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x: unknown) => typeof x === 'number' && Number.isFinite(x)), { error: 'must be a finite number or one finite number per customer' })])
+    .optional(),
+});
 
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */
-export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
-  if (typeof o !== 'object' || o === null) bad(fn, 'options', 'must be an object', o);
+export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvPlan {
+  const o = parseOptions(fn, clvSchema, options) as unknown as CustomerLifetimeValueOptions;
   const { spec, p } = purchaseModelOf(fn, o.purchaseModel);
   const horizon = o.horizon;
-  if (typeof horizon !== 'number' || !(horizon >= 0) || !Number.isFinite(horizon)) bad(fn, 'horizon', 'must be a finite number >= 0', horizon);
   const d = o.discountRate ?? 0;
-  if (typeof d !== 'number' || !(d > -1) || !Number.isFinite(d)) bad(fn, 'discountRate', 'must be a finite number > -1', d);
   const margin = o.margin ?? 1;
-  if (typeof margin !== 'number' || !Number.isFinite(margin)) bad(fn, 'margin', 'must be a finite number', margin);
-  const unit = o.unit ?? o.purchaseModel.unit ?? 'month';
+  const modelRecordUnit = Object.hasOwn(DAYS_PER_UNIT, String(o.purchaseModel.unit)) ? o.purchaseModel.unit : undefined;
+  const unit = o.unit ?? modelRecordUnit ?? 'month';
   // the customers' recency and T are in the model's unit: a summary from summarize says which
-  const modelUnit = o.modelUnit ?? o.purchaseModel.unit ?? summaryUnit(o.customers) ?? unit;
-  for (const [name, u] of [['unit', unit], ['modelUnit', modelUnit]] as const) {
-    if (!Object.hasOwn(DAYS_PER_UNIT, u)) bad(fn, name, "must be 'day', 'week', 'month' or 'year'", u);
-  }
+  const modelUnit = o.modelUnit ?? modelRecordUnit ?? summaryUnit(o.customers) ?? unit;
   // a discrete-time model counts opportunities: one per period, no unit conversion
   const factor = spec.discrete ? 1 : DAYS_PER_UNIT[unit] / DAYS_PER_UNIT[modelUnit];
   const times: number[] = [];
@@ -80,18 +87,18 @@ export function planClv(fn: string, o: CustomerLifetimeValueOptions): ClvPlan {
   let spend: Float64Array;
   let spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   if (o.spendModel !== undefined) {
-    if (o.spend !== undefined) bad(fn, 'spend', 'cannot be given together with spendModel', 'both');
+    if (o.spend !== undefined) optionError(fn, 'spend', 'cannot be given together with spendModel', o.spend);
     const s = spendModelOf(fn, o.spendModel);
     spendSpec = s.spec;
     spend = spendMany(s.spec, s.p, c.frequency, c.monetaryValue as Float64Array);
   } else if (typeof o.spend === 'number') {
     spend = new Float64Array(c.n).fill(o.spend);
   } else if (o.spend !== undefined) {
-    if (o.spend.length !== c.n) bad(fn, 'spend', `must have one value per customer (${c.n})`, o.spend.length);
+    if (o.spend.length !== c.n) optionError(fn, 'spend', `must have one value per customer (${c.n})`, o.spend);
     spend = Float64Array.from(o.spend);
   } else if (c.monetaryValue) {
     spend = c.monetaryValue;
-  } else bad(fn, 'spendModel', 'or spend is needed (or a monetaryValue column on the customers)', undefined);
+  } else optionError(fn, 'spendModel', 'or spend is needed (or a monetaryValue column on the customers)', undefined);
   return { spec, p, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
 }
 

@@ -1,4 +1,13 @@
-import { CustomerValueError } from '../errors.js';
+import { z } from 'zod';
+import { finiteOption, parseOptions } from '../data/options.js';
+import { optionError } from '../errors.js';
+
+const schema = z.object({
+  margin: finiteOption,
+  retentionRate: finiteOption.min(0, { error: 'must be in [0, 1)' }).lt(1, { error: 'must be in [0, 1)' }),
+  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }),
+  periods: z.union([z.literal(Number.POSITIVE_INFINITY), z.number().int({ error: 'must be a whole number >= 0 or Infinity' }).min(0, { error: 'must be a whole number >= 0 or Infinity' })]).optional(),
+});
 
 /** Options of {@link retentionLifetimeValue}. */
 export interface RetentionLifetimeValueOptions {
@@ -30,15 +39,14 @@ export interface RetentionLifetimeValueOptions {
  * @see Gupta, S., & Lehmann, D. R. (2003). Customers as Assets. Journal of Interactive
  * Marketing, 17(1), 9-24.
  */
-export function retentionLifetimeValue(o: RetentionLifetimeValueOptions): number {
+export function retentionLifetimeValue(options: RetentionLifetimeValueOptions): number {
   const fn = 'retentionLifetimeValue';
+  const o = parseOptions(fn, schema, options);
   const { margin, retentionRate: r, discountRate: d } = o;
   const T = o.periods ?? Number.POSITIVE_INFINITY;
-  if (!Number.isFinite(margin)) throw new CustomerValueError('invalid_options', `${fn}: margin must be a finite number, got ${String(margin)}`);
-  if (!(r >= 0 && r < 1)) throw new CustomerValueError('invalid_options', `${fn}: retentionRate must be in [0, 1), got ${String(r)}`);
-  if (!(d > -1) || !Number.isFinite(d)) throw new CustomerValueError('invalid_options', `${fn}: discountRate must be a finite number > -1, got ${String(d)}`);
-  if (!(T >= 0)) throw new CustomerValueError('invalid_options', `${fn}: periods must be >= 0, got ${String(T)}`);
   const q = r / (1 + d);
+  // with r >= 1 + d (a negative discount rate) the infinite series diverges
+  if (T === Number.POSITIVE_INFINITY && !(q < 1)) optionError(fn, 'discountRate', `must exceed retentionRate - 1 (${r - 1}) for an infinite horizon: the series diverges`, d);
   if (T === Number.POSITIVE_INFINITY) return (margin * r) / (1 + d - r);
   return (margin * q * -Math.expm1(T * Math.log(q))) / (1 - q);
 }

@@ -166,3 +166,17 @@ export function toDay(value: unknown): number {
   }
   return Number.NaN;
 }
+
+/** UTC day of a number under each reading, NaN when invalid. @internal */
+export function numericDay(numeric: string): (v: number) => number {
+  switch (numeric) {
+    case 'epoch-s':
+      return (v) => (Math.abs(v) <= MAX_MS / 1000 ? Math.floor(v / 86_400) : Number.NaN);
+    case 'epoch-day':
+      return (v) => (Number.isInteger(v) && Math.abs(v) <= 1e8 ? v : Number.NaN);
+    case 'yyyymmdd':
+      return (v) => (Number.isInteger(v) && v >= 10000101 && v <= 99991231 ? parseIsoDay(String(v)) : Number.NaN);
+    default:
+      return (v) => (v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN);
+  }
+}

@@ -1,5 +1,5 @@
 import { IssueCollector, optionError } from '../errors.js';
-import { MS_PER_DAY, parseIsoDay, toDay } from './days.js';
+import { MS_PER_DAY, numericDay, parseIsoDay, toDay } from './days.js';
 import { IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Transaction } from './types.js';
@@ -140,19 +140,6 @@ function numberExpectation(numeric: NumericDates): string {
     : `must be a finite number of ${numeric === 'epoch-s' ? 'seconds' : numeric === 'epoch-day' ? 'whole days' : 'milliseconds'} since 1970-01-01`;
 }
 
-/** UTC day of a number under each reading, NaN when invalid. @internal */
-function numericDay(numeric: NumericDates): (v: number) => number {
-  switch (numeric) {
-    case 'epoch-s':
-      return (v) => (Math.abs(v) <= MAX_MS / 1000 ? Math.floor(v / 86_400) : Number.NaN);
-    case 'epoch-day':
-      return (v) => (Number.isInteger(v) && Math.abs(v) <= 1e8 ? v : Number.NaN);
-    case 'yyyymmdd':
-      return (v) => (Number.isInteger(v) && v >= 10000101 && v <= 99991231 ? parseIsoDay(String(v)) : Number.NaN);
-    default:
-      return (v) => (v >= -MAX_MS && v <= MAX_MS ? Math.floor(v / MS_PER_DAY) : Number.NaN);
-  }
-}
 
 /** An amount column as a Float64Array (the input itself when it already is one), validated. @internal */
 export function numberColumn(

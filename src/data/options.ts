@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomerValueError, describeValue } from '../errors.js';
-import { DAYS_PER_UNIT, toDay, type TimeUnit } from './days.js';
+import { DAYS_PER_UNIT, numericDay, toDay, type TimeUnit } from './days.js';
 
 /** zod schema for a date option. @internal */
 export const dateOption = z.custom<Date | string | number>((v) => !Number.isNaN(toDay(v)), {
@@ -65,9 +65,19 @@ export function parseOptions<T>(fn: string, schema: z.ZodType<T>, options: unkno
   throw new CustomerValueError('invalid_options', `${fn}: ${first.message}`, issues);
 }
 
-/** Day of a validated date option, or `undefined`. @internal */
-export function optionDay(value: Date | string | number | undefined): number | undefined {
-  return value === undefined ? undefined : toDay(value);
+/**
+ * Day of a validated date option, or `undefined`. A number is read as the data's numbers
+ * are (`numericDates`: epoch ms by default), so `observationEnd: 19970930` goes with
+ * `numericDates: 'yyyymmdd'`. @internal
+ */
+export function optionDay(value: Date | string | number | undefined, numericDates?: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value === 'number' && numericDates !== undefined && numericDates !== 'epoch-ms') {
+    const d = numericDay(numericDates)(value);
+    if (Number.isNaN(d)) throw new CustomerValueError('invalid_options', `a date option ${describeValue(value)} is not a valid date under numericDates '${numericDates}'`, [{ code: 'invalid_option', path: ['options'], message: `not a valid date under numericDates '${numericDates}'`, value }]);
+    return d;
+  }
+  return toDay(value);
 }
 
 /** Days in one `unit`. @internal */

@@ -1,12 +1,14 @@
 import { readSummary, summaryUnit, type SummaryInput } from '../summary/readSummary.js';
 import { CustomerValueError } from '../errors.js';
 import type { FitOptions } from './types.js';
+import { checkFitOptions } from './fit.js';
 import type { HistoryData } from '../data/histories.js';
 
 export type { HistoryData };
 
 /** @internal */
-export function historyData(fn: string, summary: SummaryInput, options: FitOptions, needMonetary = false): HistoryData {
+export function historyData(fn: string, summary: SummaryInput, rawOptions: FitOptions, needMonetary = false): HistoryData {
+  const options = checkFitOptions(fn, rawOptions);
   const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights, needMonetary });
   const keep: number[] = [];
   let n = 0;

@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { fieldsOption, finiteOption, parseOptions, wholeOption } from '../data/options.js';
 import { CustomerValueError } from '../errors.js';
 import { invertSpd, minimize, numericGradient, type Objective } from '../math/optimize.js';
 import { richardsonHessian } from '../math/hessian.js';
@@ -23,19 +25,32 @@ export interface LikelihoodSpec<K extends ModelKind> {
   unit?: TimeUnit | undefined;
 }
 
+const positiveFinite = finiteOption.gt(0, { error: 'must be a finite number > 0' });
+
+const fitOptionsSchema = z.looseObject({
+  initialParams: z.record(z.string(), positiveFinite).optional(),
+  l2: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
+  weights: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be an array or typed array of weights' }).optional(),
+  maxIterations: wholeOption(0, 100_000).optional(),
+  fields: fieldsOption.optional(),
+});
+
+/** Validate a fitter's options (every fitter calls this first). @internal */
+export function checkFitOptions(fn: string, options: unknown): FitOptions {
+  return parseOptions(fn, fitOptionsSchema, options) as FitOptions;
+}
+
 /**
  * Maximum likelihood in log-parameter space: Nelder-Mead start, BFGS finish (analytic
  * gradients when the spec gives them), standard errors from the Hessian by the delta
  * method. Throws when the optimum is not finite.
  * @internal
  */
-export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, options: FitOptions): FittedModel<K> {
+export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawOptions: FitOptions): FittedModel<K> {
   const { fn, names } = spec;
+  const options = checkFitOptions(fn, rawOptions);
   const k = names.length;
   const l2 = options.l2 ?? 0;
-  if (!(l2 >= 0) || !Number.isFinite(l2)) {
-    throw new CustomerValueError('invalid_options', `${fn}: l2 must be a finite number >= 0, got ${String(l2)}`);
-  }
   const x0 = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     const name = names[i] as string;

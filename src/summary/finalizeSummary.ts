@@ -28,7 +28,7 @@ const schema = z.looseObject(finalizeShape);
  */
 export function finalizeSummary(partial: SummaryPartial, options: FinalizeSummaryOptions = {}): CustomerSummary {
   const o = parseOptions('finalizeSummary', schema, options);
-  return finalizeWithSource(partial, o.observationEnd, o.unit, o.order, 'finalizeSummary').summary;
+  return finalizeWithSource(partial, optionDay(o.observationEnd), o.unit, o.order, 'finalizeSummary').summary;
 }
 
 /**
@@ -38,7 +38,7 @@ export function finalizeSummary(partial: SummaryPartial, options: FinalizeSummar
  */
 export function finalizeWithSource(
   partial: SummaryPartial,
-  observationEnd: Date | string | number | undefined,
+  endDay: number | undefined,
   unitOpt: TimeUnit | undefined,
   orderOpt: SummaryOrder | undefined,
   fn = 'finalizeSummary',
@@ -48,6 +48,6 @@ export function finalizeWithSource(
       { code: 'invalid_partial', path: ['partial'], message: 'expected a summary partial', value: partial },
     ]);
   }
-  const end = optionDay(observationEnd) ?? partial.maxDay;
+  const end = endDay ?? partial.maxDay;
   return buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts, fn);
 }

@@ -75,8 +75,8 @@ export function splitCalibrationHoldout(
 ): CalibrationHoldoutSummary {
   const fn = 'splitCalibrationHoldout';
   const o = parseOptions(fn, schema, options);
-  const calEnd = optionDay(o.calibrationEnd) as number;
-  let obsEnd = optionDay(o.observationEnd);
+  const calEnd = optionDay(o.calibrationEnd, o.numericDates) as number;
+  let obsEnd = optionDay(o.observationEnd, o.numericDates);
   if (obsEnd !== undefined && obsEnd < calEnd) {
     const message = `observationEnd must not be before calibrationEnd, got ${String(o.observationEnd)} < ${String(o.calibrationEnd)}`;
     throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [
@@ -86,7 +86,7 @@ export function splitCalibrationHoldout(
   const tx = encodeTransactions(transactions, fn, o as TransactionReadOptions, obsEnd);
   obsEnd ??= Number.isNaN(tx.maxDay) ? calEnd : Math.max(tx.maxDay, calEnd);
   const partial = partialFromEncoded(tx);
-  const { summary, source } = finalizeWithSource(partial, o.calibrationEnd, o.unit, o.order, fn);
+  const { summary, source } = finalizeWithSource(partial, calEnd, o.unit, o.order, fn);
   const per = unitDays(o.unit);
   const n = summary.length;
   const frequencyHoldout = new Int32Array(n);

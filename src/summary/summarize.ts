@@ -54,7 +54,7 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
  */
 export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
   const o = parseOptions('summarize', schema, options);
-  const endOpt = optionDay(o.observationEnd);
+  const endOpt = optionDay(o.observationEnd, o.numericDates);
   const direct = directRoute(transactions, o as TransactionReadOptions, endOpt);
   if (direct) {
     const end = endOpt ?? direct.maxDay;

@@ -33,6 +33,6 @@ const schema = z.looseObject({ ...readOptionsShape, observationEnd: dateOption.o
  */
 export function summarizePartial(transactions: TransactionInput, options: SummarizePartialOptions = {}): SummaryPartial {
   const o = parseOptions('summarizePartial', schema, options);
-  const tx = encodeTransactions(transactions, 'summarizePartial', o as TransactionReadOptions, optionDay(o.observationEnd));
+  const tx = encodeTransactions(transactions, 'summarizePartial', o as TransactionReadOptions, optionDay(o.observationEnd, o.numericDates));
   return partialFromEncoded(tx);
 }

@@ -67,7 +67,7 @@ const schema = z.looseObject({
 export function customerClasses(transactions: TransactionInput, options: CustomerClassesOptions = {}): CustomerClasses {
   const fn = 'customerClasses';
   const o = parseOptions(fn, schema, options) as CustomerClassesOptions;
-  const end0 = optionDay(o.asOf);
+  const end0 = optionDay(o.asOf, o.numericDates);
   const h = customerHistory(fn, transactions, o.interactions, o, end0);
   return classesFromHistory(h, end0 ?? h.tx.maxDay, o);
 }

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { withMeta } from '../data/columns.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
-import { dateOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
+import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
 
@@ -47,13 +47,21 @@ export interface LifecycleStages {
   readonly length: number;
 }
 
+const days = finiteOption.min(0, { error: 'must be a finite number of days >= 0' });
 const thresholdShape = {
-  newDays: z.number().min(0).optional(),
-  matureDays: z.number().min(0).optional(),
-  lapsedDays: z.number().min(0).optional(),
-  trendWindow: z.number().gt(0).optional(),
-  decliningRatio: z.number().min(0).optional(),
+  newDays: days.optional(),
+  matureDays: days.optional(),
+  lapsedDays: days.optional(),
+  trendWindow: finiteOption.gt(0, { error: 'must be a finite number of days > 0' }).optional(),
+  decliningRatio: finiteOption.min(0, { error: 'must be in [0, 1]' }).max(1, { error: 'must be in [0, 1]' }).optional(),
 };
+
+/** New customers must be younger than mature ones. */
+function checkThresholds(fn: string, th: LifecycleThresholds): void {
+  const newDays = th.newDays ?? 90;
+  const matureDays = th.matureDays ?? 365;
+  if (newDays > matureDays) optionError(fn, 'newDays', `must not exceed matureDays (${matureDays})`, th.newDays ?? newDays);
+}
 const readShape = historyOptionsShape;
 
 /** Stage of every known customer at day `asOf`. @internal */
@@ -140,7 +148,8 @@ const stagesSchema = z.looseObject({ ...thresholdShape, ...readShape, asOf: date
 export function lifecycleStages(transactions: TransactionInput, options: LifecycleStagesOptions): LifecycleStages {
   const fn = 'lifecycleStages';
   const o = parseOptions(fn, stagesSchema, options) as LifecycleStagesOptions;
-  const asOf = optionDay(o.asOf) as number;
+  checkThresholds(fn, o);
+  const asOf = optionDay(o.asOf, o.numericDates) as number;
   const h = customerHistory(fn, transactions, o.interactions, o, asOf);
   return stagesAt(h, asOf, o);
 }
@@ -179,8 +188,9 @@ const transitionsSchema = z.looseObject({ ...thresholdShape, ...readShape, from:
 export function lifecycleTransitions(transactions: TransactionInput, options: LifecycleTransitionsOptions) {
   const fn = 'lifecycleTransitions';
   const o = parseOptions(fn, transitionsSchema, options) as LifecycleTransitionsOptions;
-  const from = optionDay(o.from) as number;
-  const to = optionDay(o.to) as number;
+  checkThresholds(fn, o);
+  const from = optionDay(o.from, o.numericDates) as number;
+  const to = optionDay(o.to, o.numericDates) as number;
   if (to < from) throw new CustomerValueError('invalid_options', `${fn}: to must not be before from, got ${String(o.to)} < ${String(o.from)}`);
   const h = customerHistory(fn, transactions, o.interactions, o, to);
   const a = stagesAt(h, from, o);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { dateOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { InteractionInput, TransactionInput } from '../data/types.js';
 import { dayToIso } from '../data/days.js';
+import { optionError } from '../errors.js';
 import { campaignMetrics } from './campaigns.js';
 import { cohortMatrix } from './cohorts.js';
 import { customerHistory } from './customerHistory.js';
@@ -65,7 +66,9 @@ const schema = z.looseObject({
 export function valueChain(transactions: TransactionInput, interactions: InteractionInput | null | undefined, options: ValueChainOptions = {}): ValueChainReport {
   const fn = 'valueChain';
   const o = parseOptions(fn, schema, options) as ValueChainOptions;
-  const endOpt = optionDay(o.end);
+  const endOpt = optionDay(o.end, o.numericDates);
+  const startOpt = optionDay(o.start, o.numericDates);
+  if (startOpt !== undefined && endOpt !== undefined && startOpt > endOpt) optionError(fn, 'start', `must not be after end (${String(o.end)})`, o.start);
   const ctx = chainContext(fn, customerHistory(fn, transactions, interactions ?? undefined, o, endOpt), o, endOpt);
   const pur = purchaseActivity(ctx);
   const inter = interactionActivity(ctx);

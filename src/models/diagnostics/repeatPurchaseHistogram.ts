@@ -1,5 +1,11 @@
 import { withMeta } from '../../data/columns.js';
-import { CustomerValueError } from '../../errors.js';
+import { z } from 'zod';
+import { parseOptions, wholeOption } from '../../data/options.js';
+
+/** Buckets at most: the work is a pmf per bucket and distinct T. */
+export const MAX_HISTOGRAM_FREQUENCY = 1000;
+
+const schema = z.looseObject({ maxFrequency: wholeOption(1, MAX_HISTOGRAM_FREQUENCY, ' (a pmf per bucket and distinct T)').optional() });
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { customersOf } from '../predictions/shared.js';
 import { purchaseModelOf } from '../registry.js';
@@ -10,7 +16,7 @@ import type { PurchaseModel } from '../types.js';
  * calibration period (the classic fit check of Fader, Hardie & Lee 2005, Figure 2): for
  * n = 0 .. maxFrequency - 1 and a last bucket "maxFrequency or more", the count of
  * customers with that frequency and the model's expectation Σ_i P(X(T_i) = n), using each
- * customer's own T. `repeatTransactionHistogram` is the same function under its first name.
+ * customer's own T; `maxFrequency` at most 1,000. `repeatTransactionHistogram` is the same function under its first name.
  *
  * @example
  * ```ts
@@ -25,8 +31,7 @@ export function repeatPurchaseHistogram(
 ): { frequency: Int32Array; label: string[]; actual: Float64Array; expected: Float64Array; readonly length: number } {
   const fn = 'repeatPurchaseHistogram';
   const { spec, p } = purchaseModelOf(fn, model);
-  const max = options.maxFrequency ?? 7;
-  if (!Number.isInteger(max) || max < 1) throw new CustomerValueError('invalid_options', `${fn}: maxFrequency must be a whole number >= 1, got ${String(max)}`);
+  const max = parseOptions(fn, schema, options).maxFrequency ?? 7;
   const c = customersOf(fn, summary);
   const actual = new Float64Array(max + 1);
   const expected = new Float64Array(max + 1);
@@ -38,10 +43,16 @@ export function repeatPurchaseHistogram(
   }
   for (const [T, w] of byT) {
     let head = 0;
+    let prev = Number.POSITIVE_INFINITY;
+    let falling = 0;
     for (let n = 0; n < max; n++) {
       const pn = spec.pmf(p, n, T);
       head += pn;
       expected[n] = (expected[n] as number) + w * pn;
+      // past the mode and below 1e-20 for three buckets: the later ones add nothing visible
+      falling = pn < prev && pn < 1e-20 ? falling + 1 : 0;
+      if (falling >= 3) break;
+      prev = pn;
     }
     expected[max] = (expected[max] as number) + w * Math.max(0, 1 - head);
   }

@@ -82,7 +82,7 @@ export function chainContext(fn: string, h: CustomerHistory, o: ValueChainOption
   const window = o.attributionWindow ?? 30;
   const { lo, hi } = dataRange(h, endOpt);
   const empty = !Number.isFinite(lo);
-  const first = empty ? 0 : (optionDay(o.start) ?? lo);
+  const first = empty ? 0 : (optionDay(o.start, o.numericDates) ?? lo);
   const last = empty ? -1 : (endOpt ?? hi);
   const gridLo = empty ? 0 : Math.min(lo, first);
   const gridHi = empty ? -1 : Math.max(hi, last) + Math.max(window, 1) + 400;

@@ -6,6 +6,7 @@ import { dateOption, fieldsOption, parseOptions } from '../data/options.js';
 import type { CustomerId } from '../data/types.js';
 import { CustomerValueError, IssueCollector } from '../errors.js';
 import { summarize } from '../summary/summarize.js';
+import { isValidId } from '../data/encodeTransactions.js';
 import { compareIds } from '../summary/totals.js';
 import { argsort } from '../math/sort.js';
 
@@ -116,8 +117,17 @@ function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[];
     if (typeof x !== 'number' || !Number.isFinite(x)) issues.row(i, name, 'invalid_value', 'must be a finite number', x);
     else v[i] = x;
   }
-  issues.throwIfAny();
   const ids = raw.cols.customerId ? (Array.from(raw.cols.customerId) as CustomerId[]) : Array.from({ length: raw.n }, (_, i) => i);
+  // each customer once, with a valid id: a repeated id would be counted twice
+  const seen = new Map<CustomerId, number>();
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i];
+    if (!isValidId(id)) issues.row(i, 'customerId', 'invalid_id', 'must be a non-empty string or a finite number', id);
+    else if (seen.has(id)) issues.row(i, 'customerId', 'duplicate_id', `must appear once (also in row ${seen.get(id)}); sum the values per customer first`, id);
+    else seen.set(id, i);
+    if (issues.full('customerId')) break;
+  }
+  issues.throwIfAny();
   return { ids, v };
 }
 

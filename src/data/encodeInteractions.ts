@@ -49,6 +49,12 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
     // missing costs are 0; present ones must be finite numbers
     const filled = Array.from({ length: n }, (_, i) => (costCol[i] === undefined || costCol[i] === null ? 0 : costCol[i]));
     cost = numberColumn(filled, n, issues, 'cost');
+    for (let i = 0; i < n; i++) {
+      if ((cost[i] as number) < 0) {
+        issues.row(i, 'cost', 'negative_cost', 'must be a finite number >= 0 (what the touch cost)', cost[i]);
+        if (issues.full('cost')) break;
+      }
+    }
   }
   const customer = new Uint32Array(n);
   const kind: string[] = new Array(n);

@@ -28,6 +28,7 @@ const date = z.custom<Date | string | number>((v) => !Number.isNaN(toDay(v)), {
 });
 const finite = (name: string) => z.number({ error: `${name} must be a finite number` }).finite();
 const text = (name: string) => z.string({ error: `${name} must be a string` });
+const nonEmpty = (name: string) => z.string({ error: `${name} must be a non-empty string` }).min(1, { error: `${name} must be a non-empty string` });
 
 /**
  * zod schema of a {@link Transaction}. For one record or a few; `summarize` and friends use
@@ -58,9 +59,9 @@ export const TransactionSchema: RecordSchema<Transaction> = z.object({
 export const InteractionSchema: RecordSchema<Interaction> = z.object({
   customerId,
   date,
-  channel: text('channel'),
-  kind: text('kind'),
+  channel: nonEmpty('channel'),
+  kind: nonEmpty('kind'),
   campaignId: text('campaignId').optional(),
-  cost: finite('cost').optional(),
+  cost: finite('cost').min(0, { error: 'cost must be a finite number >= 0' }).optional(),
   outcome: text('outcome').optional(),
 }) as unknown as RecordSchema<Interaction>;

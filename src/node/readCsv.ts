@@ -3,7 +3,10 @@ import { CustomerValueError, describeValue } from '../errors.js';
 
 /** Options of {@link readCsv}. */
 export interface ReadCsvOptions {
-  /** Field separator. Default `','`. */
+  /**
+   * Field separator: one character, or `'whitespace'` for files whose fields are separated
+   * by runs of spaces and tabs (such as CDNOW_master.txt; no quoting). Default `','`.
+   */
   delimiter?: string;
   /** Columns to convert to `Float64Array`; a cell that is not a number throws naming row and column. Default none. */
   numeric?: readonly string[];
@@ -61,6 +64,11 @@ export function parseCsvText(text: string, delimiter = ','): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
+/** Lines of fields separated by runs of spaces or tabs (no quoting), blank lines left out. */
+function splitWhitespace(text: string): string[][] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').map((l) => l.split(/[ \t]+/));
+}
+
 /**
  * Read a CSV file with a header line into a column object (string arrays, or
  * `Float64Array` for the `numeric` columns) that every customer-value function accepts.
@@ -74,8 +82,26 @@ export function parseCsvText(text: string, delimiter = ','): string[][] {
  * ```
  */
 export function readCsv(path: string, options: ReadCsvOptions = {}): Record<string, string[] | Float64Array> & { readonly length: number } {
-  const [header, ...rows] = parseCsvText(readFileSync(path, 'utf8'), options.delimiter ?? ',');
+  const delimiter = options.delimiter ?? ',';
+  if (typeof delimiter !== 'string' || (delimiter.length !== 1 && delimiter !== 'whitespace')) {
+    const message = `delimiter must be one character or 'whitespace', got ${describeValue(delimiter)}`;
+    throw new CustomerValueError('invalid_options', `readCsv: ${message}`, [{ code: 'invalid_option', path: ['options', 'delimiter'], message, value: delimiter }]);
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const message = `cannot read ${describeValue(path)}: ${(e as { code?: string }).code ?? (e as Error).message}`;
+    throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'unreadable_file', path: [String(path)], message, value: path }]);
+  }
+  const [header, ...rows] = delimiter === 'whitespace' ? splitWhitespace(text) : parseCsvText(text, delimiter);
   const names = header ?? [];
+  rows.forEach((r, i) => {
+    if (r.length !== names.length) {
+      const message = `row ${i} has ${r.length} fields but the header has ${names.length}${r.length < names.length ? ` (${names[r.length]} is missing)` : ''}`;
+      throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'invalid_row', path: [path, i], message, value: r.length }]);
+    }
+  });
   const out: Record<string, string[] | Float64Array> = {};
   const numeric = new Set(options.numeric ?? []);
   for (const want of numeric) {

@@ -1,4 +1,24 @@
+import { z } from 'zod';
+import { finiteOption, parseOptions, wholeOption } from '../data/options.js';
 import type { Range, RfmRule } from './schemes.js';
+
+const range = z.tuple([finiteOption, finiteOption], { error: 'must be a [low, high] pair of numbers' }).refine(([lo, hi]) => lo <= hi, { error: 'must have low <= high' });
+/** The shape of a custom RFM rule list (shared with rfm). @internal */
+export const rulesSchema = z.object({
+  rules: z.array(
+    z.looseObject({
+      segment: z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' }),
+      r: range.optional(),
+      f: range.optional(),
+      m: range.optional(),
+      recency: range.optional(),
+      frequency: range.optional(),
+      monetary: range.optional(),
+    }),
+    { error: 'must be an array of rules' },
+  ),
+});
+const binsSchema = z.looseObject({ bins: wholeOption(2, 9).optional() });
 
 /** Findings of {@link validateRfmRules}. */
 export interface RfmRulesReport {
@@ -37,7 +57,9 @@ function intersects(a: Range | undefined, b: Range | undefined): boolean {
  * ```
  */
 export function validateRfmRules(rules: readonly RfmRule[], options: { bins?: number } = {}): RfmRulesReport {
-  const bins = options.bins ?? 5;
+  const fn = 'validateRfmRules';
+  parseOptions(fn, rulesSchema, { rules });
+  const bins = parseOptions(fn, binsSchema, options).bins ?? 5;
   const overlaps: RfmRulesReport['overlaps'] = [];
   const messages: string[] = [];
   for (let i = 0; i < rules.length; i++) {

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { TimeUnit } from '../data/days.js';
 import { dateOption, optionDay, parseOptions, unitOption } from '../data/options.js';
 import { CustomerValueError } from '../errors.js';
-import type { SummaryPartial } from './partial.js';
+import { isSummaryPartial, type SummaryPartial } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
 import { buildSummary } from './totals.js';
 import type { CustomerSummary, FinalizeSummaryOptions, SummaryOrder } from './types.js';
@@ -43,7 +43,7 @@ export function finalizeWithSource(
   orderOpt: SummaryOrder | undefined,
   fn = 'finalizeSummary',
 ): { summary: CustomerSummary; source: Uint32Array } {
-  if (partial === null || typeof partial !== 'object' || partial.kind !== 'summary-partial') {
+  if (!isSummaryPartial(partial)) {
     throw new CustomerValueError('invalid_input', 'finalizeSummary: expected a partial made by summarizePartial or mergePartials', [
       { code: 'invalid_partial', path: ['partial'], message: 'expected a summary partial', value: partial },
     ]);

@@ -1,10 +1,10 @@
 import type { CustomerId } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
-import type { SummaryPartial } from './partial.js';
+import { isSummaryPartial, type SummaryPartial } from './partial.js';
 import { roundoff } from '../math/sum.js';
 
 function check(p: unknown, name: string): asserts p is SummaryPartial {
-  if (p === null || typeof p !== 'object' || (p as SummaryPartial).kind !== 'summary-partial') {
+  if (!isSummaryPartial(p)) {
     throw new CustomerValueError('invalid_input', `mergePartials: ${name} must be a partial made by summarizePartial or mergePartials`, [
       { code: 'invalid_partial', path: [name], message: 'expected a summary partial', value: p },
     ]);

@@ -50,6 +50,23 @@ export interface SummaryPartial {
   };
 }
 
+/**
+ * Whether p is a partial made by summarizePartial or mergePartials: the kind, and the
+ * columns with the lengths they must have (a hand-made look-alike is rejected rather than
+ * failing later with a TypeError). @internal
+ */
+export function isSummaryPartial(p: unknown): p is SummaryPartial {
+  if (p === null || typeof p !== 'object' || (p as SummaryPartial).kind !== 'summary-partial') return false;
+  const q = p as SummaryPartial;
+  const nc = Array.isArray(q.customerIds) ? q.customerIds.length : -1;
+  if (nc < 0 || !(q.dayStart instanceof Uint32Array) || q.dayStart.length !== nc + 1) return false;
+  const m = q.dayStart[nc] as number;
+  const columns = [q.day instanceof Int32Array, q.valueHi instanceof Float64Array, q.valueLo instanceof Float64Array, q.rows instanceof Uint32Array, q.purchaseRows instanceof Uint32Array];
+  if (!columns.every(Boolean) || [q.day, q.valueHi, q.valueLo, q.rows, q.purchaseRows].some((c) => c.length !== m)) return false;
+  const c = q.counts as unknown as Record<string, unknown> | undefined;
+  return typeof c === 'object' && c !== null && ['rows', 'afterObservationEnd', 'duplicateOrders', 'returnsIgnored'].every((k) => typeof c[k] === 'number');
+}
+
 /** Insertion-sort a short run of (day, amount) pairs, stored interleaved, by day; stable. */
 function insertionSort(pairs: Float64Array, from: number, to: number): void {
   for (let i = from + 1; i < to; i++) {

@@ -3,7 +3,7 @@
  * the options, resolved once by `valueChain`. @internal
  */
 import type { CustomerId } from '../../data/types.js';
-import { CustomerValueError } from '../../errors.js';
+import { CustomerValueError, describeValue } from '../../errors.js';
 import { optionDay } from '../../data/options.js';
 import type { CustomerHistory } from '../customerHistory.js';
 import { periodGrid, type PeriodKind } from '../periods.js';
@@ -51,7 +51,14 @@ function labelsOf(fn: string, seg: SegmentLabels | undefined): Map<CustomerId, s
     throw new CustomerValueError('invalid_options', `${fn}: segments needs customerId and a segment, tier or label column of the same length`);
   }
   const map = new Map<CustomerId, string>();
-  for (let i = 0; i < src.customerId.length; i++) map.set(src.customerId[i] as CustomerId, String(labels[i]));
+  for (let i = 0; i < src.customerId.length; i++) {
+    const label = labels[i];
+    if (typeof label !== 'string' || label === '') {
+      const message = `segments row ${i}: the label must be a non-empty string, got ${describeValue(label)}`;
+      throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'segments', i], message, value: label }]);
+    }
+    map.set(src.customerId[i] as CustomerId, label);
+  }
   return map;
 }
 

@@ -1,12 +1,52 @@
 /**
+ * Every issue code, a closed list (the issue's `path` names the row, field or option):
+ *
+ * - `invalid_value`, `missing_value`, `negative_value`: a cell of the input;
+ * - `invalid_date`, `invalid_id`, `missing_id`, `duplicate_id`: a date or customer id;
+ * - `recency_after_T`, `recency_without_repeat`: an impossible summary row;
+ * - `missing_column`, `invalid_column`, `column_length`, `invalid_row`, `invalid_input`:
+ *   the shape of the input; `invalid_weights`, `invalid_partial`, `invalid_cohort`;
+ * - `overflow`: values whose sum exceeds the largest double;
+ * - `invalid_option`: an option (any zod check of it);
+ * - `invalid_model`, `invalid_param`: a model record; `unreadable_file` (customer-value/node).
+ */
+export const ISSUE_CODES = [
+  'invalid_value',
+  'missing_value',
+  'negative_value',
+  'invalid_date',
+  'invalid_id',
+  'missing_id',
+  'duplicate_id',
+  'recency_after_T',
+  'recency_without_repeat',
+  'missing_column',
+  'invalid_column',
+  'column_length',
+  'invalid_row',
+  'invalid_input',
+  'invalid_weights',
+  'invalid_partial',
+  'invalid_cohort',
+  'overflow',
+  'invalid_option',
+  'invalid_model',
+  'invalid_param',
+  'unreadable_file',
+] as const;
+
+/** The code of a {@link CustomerValueIssue}: one of {@link ISSUE_CODES}. */
+export type CustomerValueIssueCode = (typeof ISSUE_CODES)[number];
+
+/**
  * One problem found in the input or options: where it is, what is wrong, and the value.
  *
  * `path` locates the problem the way zod does: `['transactions', 1048, 'amount']` is the
  * `amount` field of the 1049th (0-based row 1048) transaction.
  */
 export interface CustomerValueIssue {
-  /** Machine-readable kind of problem, e.g. `'invalid_amount'`. */
-  readonly code: string;
+  /** Machine-readable kind of problem, one of {@link ISSUE_CODES}, e.g. `'invalid_value'`. */
+  readonly code: CustomerValueIssueCode;
   /** Location of the problem: input name, 0-based row index, field name. */
   readonly path: ReadonlyArray<string | number>;
   /** Human-readable description of this one problem. */
@@ -95,7 +135,7 @@ export class IssueCollector {
   }
 
   /** Record that `field` of row `row` is wrong; `expectation` reads "must be ...". */
-  row(row: number, field: string, code: string, expectation: string, value: unknown): void {
+  row(row: number, field: string, code: CustomerValueIssueCode, expectation: string, value: unknown): void {
     const count = this.perField.get(field) ?? 0;
     if (count >= MAX_ISSUES) return;
     this.perField.set(field, count + 1);

@@ -2,8 +2,8 @@
  * customer-value: customer-value analytics in any JavaScript runtime.
  * @packageDocumentation
  */
-export { CustomerValueError } from './errors.js';
-export type { CustomerValueIssue, CustomerValueErrorCode } from './errors.js';
+export { CustomerValueError, ISSUE_CODES } from './errors.js';
+export type { CustomerValueIssue, CustomerValueErrorCode, CustomerValueIssueCode } from './errors.js';
 
 export type {
   CustomerId,

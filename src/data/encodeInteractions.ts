@@ -51,7 +51,7 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
     cost = numberColumn(filled, n, issues, 'cost');
     for (let i = 0; i < n; i++) {
       if ((cost[i] as number) < 0) {
-        issues.row(i, 'cost', 'negative_cost', 'must be a finite number >= 0 (what the touch cost)', cost[i]);
+        issues.row(i, 'cost', 'negative_value', 'must be a finite number >= 0 (what the touch cost)', cost[i]);
         if (issues.full('cost')) break;
       }
     }
@@ -72,12 +72,12 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
     }
     const k = kinds[i];
     const c = channels[i];
-    if (typeof k !== 'string' || k === '') issues.row(i, 'kind', 'invalid_kind', 'must be a non-empty string', k);
-    if (typeof c !== 'string' || c === '') issues.row(i, 'channel', 'invalid_channel', 'must be a non-empty string', c);
+    if (typeof k !== 'string' || k === '') issues.row(i, 'kind', 'invalid_value', 'must be a non-empty string', k);
+    if (typeof c !== 'string' || c === '') issues.row(i, 'channel', 'invalid_value', 'must be a non-empty string', c);
     const cp = camp?.[i];
-    if (cp !== undefined && cp !== null && typeof cp !== 'string') issues.row(i, 'campaignId', 'invalid_campaign', 'must be a string', cp);
+    if (cp !== undefined && cp !== null && typeof cp !== 'string') issues.row(i, 'campaignId', 'invalid_value', 'must be a string', cp);
     const oc = out?.[i];
-    if (oc !== undefined && oc !== null && typeof oc !== 'string') issues.row(i, 'outcome', 'invalid_outcome', 'must be a string', oc);
+    if (oc !== undefined && oc !== null && typeof oc !== 'string') issues.row(i, 'outcome', 'invalid_value', 'must be a string', oc);
     customer[i] = index.add(id);
     kind[i] = k as string;
     channel[i] = c as string;

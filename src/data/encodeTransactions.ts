@@ -124,7 +124,7 @@ export function dayColumn(
     } else d = toDay(v);
     if (d === d) out[i] = d;
     else {
-      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : typeof v === 'number' ? numberExpectation(numeric) : DATE_EXPECTATION, v);
+      issues.row(i, field, v === undefined ? 'missing_value' : 'invalid_date', v === undefined ? 'is missing' : typeof v === 'number' ? numberExpectation(numeric) : DATE_EXPECTATION, v);
       if (issues.full(field)) break;
     }
   }
@@ -154,12 +154,12 @@ export function numberColumn(
   for (let i = 0; i < n; i++) {
     const v = values[i];
     if (typeof v !== 'number' || v - v !== 0) {
-      issues.row(i, field, v === undefined ? 'missing_' + field : 'invalid_' + field, v === undefined ? 'is missing' : 'must be a finite number', v);
+      issues.row(i, field, v === undefined ? 'missing_value' : 'invalid_value', v === undefined ? 'is missing' : 'must be a finite number', v);
       if (issues.full(field)) break;
       continue;
     }
     if (negative === 'error' && v < 0) {
-      issues.row(i, field, 'negative_' + field, "must not be negative with returns: 'error'", v);
+      issues.row(i, field, 'negative_value', "must not be negative with returns: 'error'", v);
       if (issues.full(field)) break;
       continue;
     }

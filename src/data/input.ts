@@ -127,7 +127,7 @@ function requirePresent(raw: RawColumns, fn: string, inputName: string, required
   const issues = missing.map((f) => {
     const name = source(f);
     const message = `column "${name}"${name === f ? '' : ` (mapped from field "${f}")`} is missing`;
-    return { code: 'missing_column', path: [inputName, name], message };
+    return { code: 'missing_column' as const, path: [inputName, name], message };
   });
   throw new CustomerValueError('invalid_input', `${fn}: ${issues.map((i) => i.message).join('; ')}`, issues);
 }

@@ -59,7 +59,7 @@ export function parseOptions<T>(fn: string, schema: z.ZodType<T>, options: unkno
     const name = issue.path.map(String).join('.');
     const value = (issue as { input?: unknown }).input;
     const message = `${name ? name + ' ' : 'options '}${issue.message.replace(/^Invalid input: /, '')}, got ${describeValue(value)}`;
-    return { code: issue.code as string, path: ['options', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message, value };
+    return { code: 'invalid_option' as const, path: ['options', ...issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p))], message, value };
   });
   const first = issues[0] as { message: string };
   throw new CustomerValueError('invalid_options', `${fn}: ${first.message}`, issues);

@@ -115,7 +115,7 @@ export function readCsv(path: string, options: ReadCsvOptions = {}): Record<stri
         const v = cell.trim() === '' ? Number.NaN : Number(cell);
         if (!Number.isFinite(v)) {
           const message = `row ${i}: ${name} must be a number, got ${describeValue(cell)}`;
-          throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'invalid_number', path: [path, i, name], message, value: cell }]);
+          throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'invalid_value', path: [path, i, name], message, value: cell }]);
         }
         col[i] = v;
       });

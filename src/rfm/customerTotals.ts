@@ -73,7 +73,7 @@ export function rfmRaw(
   const num = (field: string, i: number): number => {
     const v = raw.cols[field]?.[i];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      issues.row(i, field, 'invalid_' + field, v === undefined ? 'is missing' : 'must be a finite number', v);
+      issues.row(i, field, v === undefined ? 'missing_value' : 'invalid_value', v === undefined ? 'is missing' : 'must be a finite number', v);
       return Number.NaN;
     }
     return v;

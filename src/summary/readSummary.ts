@@ -59,7 +59,7 @@ function toNumbers(col: ArrayLike<unknown>, n: number, field: string, issues: Is
     const ok = typeof v === 'number' && v >= lower && v < Number.POSITIVE_INFINITY && (rule !== 'whole' || v === Math.floor(v));
     if (!ok) {
       const expectation = rule === 'whole' ? EXPECT_WHOLE : rule === 'nonNegative' ? EXPECT_NONNEGATIVE : 'must be a finite number';
-      issues.row(i, field, 'invalid_' + field, expectation, v);
+      issues.row(i, field, 'invalid_value', expectation, v);
       if (issues.full(field)) break;
     } else if (!typed) (out as Float64Array)[i] = v;
   }

@@ -124,7 +124,7 @@ export function repeatSpendData(fn: string, data: HistoryData): SpendData {
     const mi = m[i] as number;
     if (!(mi > 0)) {
       const message = `a repeat customer's monetaryValue must be > 0, got ${mi}`;
-      throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_monetary', path: ['customers', i, 'monetaryValue'], message, value: mi }]);
+      throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_value', path: ['customers', i, 'monetaryValue'], message, value: mi }]);
     }
     let g = groups.get(xi);
     if (!g) groups.set(xi, (g = []));

@@ -9,7 +9,7 @@ type Spec = PurchaseModelSpec<Record<string, number>>;
 export function checkTime(fn: string, name: string, t: unknown, discrete: boolean): number {
   if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || (discrete && !Number.isInteger(t))) {
     const message = `${name} must be a finite number >= 0${discrete ? ' (whole opportunities for a discrete-time model)' : ''}, got ${String(t)}`;
-    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_time', path: [name], message, value: t }]);
+    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: [name], message, value: t }]);
   }
   return t;
 }

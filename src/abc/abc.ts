@@ -4,7 +4,7 @@ import { resolveColumns } from '../data/input.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dateOption, fieldsOption, parseOptions } from '../data/options.js';
 import type { CustomerId } from '../data/types.js';
-import { CustomerValueError, IssueCollector } from '../errors.js';
+import { CustomerValueError, IssueCollector, optionError } from '../errors.js';
 import { summarize } from '../summary/summarize.js';
 import { isValidId } from '../data/encodeTransactions.js';
 import { compareIds } from '../summary/totals.js';
@@ -255,7 +255,7 @@ export function abc(input: unknown, options: AbcOptions = {}): AbcResult {
   }
   const rule = o.rule ?? 'value';
   const [t1, t2] = o.thresholds ?? (rule === 'customers' ? [0.2, 0.5] : [0.8, 0.95]);
-  if (!(t1 <= t2)) throw new CustomerValueError('invalid_options', `${fn}: thresholds must be ascending, got [${t1}, ${t2}]`);
+  if (!(t1 <= t2)) optionError(fn, 'thresholds', 'must be ascending', [t1, t2]);
   // number of customers in A and in A + B, by rank
   let nA = 0;
   let nAB = 0;

@@ -1,4 +1,4 @@
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { customersOf } from '../models/predictions/shared.js';
 import { kindsOf, purchaseModelOf, registry } from '../models/registry.js';
 import type { PurchaseModel } from '../models/types.js';
@@ -34,7 +34,7 @@ export function discountedExpectedPurchases(model: PurchaseModel, customers: Sum
   }
   const d = options?.discountRate;
   if (typeof d !== 'number' || !(d > 0) || !Number.isFinite(d)) {
-    throw new CustomerValueError('invalid_options', `${fn}: discountRate must be a finite number > 0, got ${String(d)}`);
+    optionError(fn, 'discountRate', 'must be a finite number > 0', d);
   }
   const delta = Math.log1p(d);
   const c = customersOf(fn, customers);

@@ -1,5 +1,5 @@
 import { withMeta } from '../data/columns.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { checkTime, conditionalMany, customersOf } from '../models/predictions/shared.js';
@@ -71,8 +71,9 @@ export function parameterSampler(fn: string, model: Model, rng: Random): () => R
 function options(fn: string, o: IntervalOptions): { level: number; draws: number; seed: number } {
   const level = o.level ?? 0.9;
   const draws = o.draws ?? 200;
-  if (!(level > 0 && level < 1)) throw new CustomerValueError('invalid_options', `${fn}: level must be between 0 and 1, got ${String(level)}`);
-  if (!Number.isInteger(draws) || draws < 2) throw new CustomerValueError('invalid_options', `${fn}: draws must be a whole number >= 2, got ${String(draws)}`);
+  if (typeof level !== 'number' || !(level > 0 && level < 1)) optionError(fn, 'level', 'must be between 0 and 1', level);
+  if (!Number.isInteger(draws) || draws < 2 || draws > 100_000) optionError(fn, 'draws', 'must be a whole number from 2 to 100,000', draws);
+  if (typeof o.seed !== 'undefined' && !(typeof o.seed === 'number' && Number.isFinite(o.seed))) optionError(fn, 'seed', 'must be a finite number', o.seed);
   return { level, draws, seed: o.seed ?? 1 };
 }
 

@@ -1,6 +1,6 @@
 import { withMeta } from '../data/columns.js';
 import { resolveColumns } from '../data/input.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
 
 /** Options of {@link valueDecomposition}. */
@@ -38,7 +38,7 @@ export function valueDecomposition(options: ValueDecompositionOptions): ValueDec
   const fn = 'valueDecomposition';
   const currentPeriods = options.currentPeriods ?? 1;
   if (!Number.isInteger(currentPeriods) || currentPeriods < 0 || !(currentPeriods <= options.horizon)) {
-    throw new CustomerValueError('invalid_options', `${fn}: currentPeriods must be a whole number between 0 and the horizon (${options.horizon}), got ${String(currentPeriods)}`);
+    optionError(fn, 'currentPeriods', `must be a whole number between 0 and the horizon (${options.horizon})`, currentPeriods);
   }
   const plan = planClv(fn, options);
   const total = clvFromPlan(plan, plan.p);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldsOption, finiteOption, parseOptions, wholeOption } from '../data/options.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { invertSpd, minimize, numericGradient, type Objective } from '../math/optimize.js';
 import { richardsonHessian } from '../math/hessian.js';
 import { identification } from './identification.js';
@@ -56,7 +56,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
     const name = names[i] as string;
     const v = options.initialParams?.[name] ?? (spec.start[i] as number);
     if (!(v > 0) || !Number.isFinite(v)) {
-      throw new CustomerValueError('invalid_options', `${fn}: initialParams.${name} must be a finite number > 0, got ${String(v)}`);
+      optionError(fn, `initialParams.${name}`, 'must be a finite number > 0', v);
     }
     x0[i] = Math.log(v);
   }

@@ -4,7 +4,7 @@
  * @internal
  */
 import { withMeta } from '../data/columns.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { checkModel } from './registry.js';
 import { z } from 'zod';
@@ -57,16 +57,16 @@ export function setupSimulation(fn: string, options: SimulateOptions, discrete: 
   const o = parseOptions(fn, simulateSchema, options) as SimulateOptions;
   const n = o.customers;
   const Tcol = typeof o.T === 'number' ? undefined : o.T;
-  if (Tcol && Tcol.length !== n) throw new CustomerValueError('invalid_options', `${fn}: T must have one value per customer (${n}), got ${Tcol.length}`);
+  if (Tcol && Tcol.length !== n) optionError(fn, 'T', `must have one value per customer (${n})`, Tcol);
   const Tof = (i: number): number => {
     const v = Tcol ? (Tcol[i] as number) : (o.T as number);
     if (!(v >= 0) || !Number.isFinite(v) || (discrete && !Number.isInteger(v))) {
-      throw new CustomerValueError('invalid_options', `${fn}: T must be ${discrete ? 'whole opportunities' : 'finite'} >= 0, got ${String(v)}`);
+      optionError(fn, 'T', `must be ${discrete ? 'whole opportunities' : 'finite'} >= 0`, v);
     }
     return v;
   };
   const h = o.holdout ?? 0;
-  if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) throw new CustomerValueError('invalid_options', `${fn}: holdout must be >= 0, got ${String(h)}`);
+  if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) optionError(fn, 'holdout', `must be ${discrete ? 'whole opportunities' : 'finite'} >= 0`, h);
   const out = {
     customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
     frequency: new Int32Array(n),

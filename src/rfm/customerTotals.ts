@@ -2,7 +2,7 @@ import { resolveColumns } from '../data/input.js';
 import { DAYS_PER_UNIT, parseIsoDay, toDay } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { CustomerId } from '../data/types.js';
-import { CustomerValueError, IssueCollector } from '../errors.js';
+import { CustomerValueError, IssueCollector, optionError } from '../errors.js';
 import { summarize } from '../summary/summarize.js';
 
 /** Per-customer RFM raw values. @internal */
@@ -44,7 +44,7 @@ export function rfmRaw(
   const isSummary = options.input ? options.input === 'summary' : looksLikeSummary(input, fields);
   const asOfOpt = options.asOf === undefined ? undefined : toDay(options.asOf);
   if (asOfOpt !== undefined && Number.isNaN(asOfOpt)) {
-    throw new CustomerValueError('invalid_options', `${fn}: asOf must be a valid Date, ISO 8601 date string or epoch milliseconds, got ${String(options.asOf)}`);
+    optionError(fn, 'asOf', 'must be a valid Date, ISO 8601 date string or epoch milliseconds', options.asOf);
   }
   if (!isSummary) {
     const s = summarize(input as never, {

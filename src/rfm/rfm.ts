@@ -4,7 +4,7 @@ import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dateOption, fieldsOption, parseOptions } from '../data/options.js';
 import type { CustomerId } from '../data/types.js';
-import { CustomerValueError } from '../errors.js';
+import { CustomerValueError, optionError } from '../errors.js';
 import { rfmRaw } from './customerTotals.js';
 import { QUADRANT, STANDARD, VALUE_MATRIX, type Locale, type Range, type RfmRule } from './schemes.js';
 import { quantileScores, thresholdScores } from './scores.js';
@@ -180,17 +180,20 @@ export function rfm(input: unknown, options: RfmOptions = {}): RfmResult {
   if (th) {
     const lens = [th.recency, th.frequency, th.monetary].map((t) => t?.length);
     if (lens.some((l) => l === undefined) || new Set(lens).size !== 1) {
-      throw new CustomerValueError('invalid_options', `${fn}: thresholds needs recency, frequency and monetary lists of the same length`);
+      optionError(fn, 'thresholds', 'needs recency, frequency and monetary lists of the same length', o.thresholds);
     }
     for (const t of [th.recency, th.frequency, th.monetary] as number[][]) {
       for (let i = 1; i < t.length; i++) {
-        if (!((t[i] as number) > (t[i - 1] as number))) throw new CustomerValueError('invalid_options', `${fn}: thresholds must be strictly ascending, got ${JSON.stringify(t)}`);
+        if (!((t[i] as number) > (t[i - 1] as number))) optionError(fn, 'thresholds', 'must be strictly ascending', t);
       }
     }
     bins = (th.recency as number[]).length + 1;
   }
   if (scheme === 'standard' && bins !== 5) {
-    throw new CustomerValueError('invalid_options', `${fn}: the 'standard' scheme is defined on 5 bins, got ${bins}; use another scheme or custom rules`);
+    {
+    const message = `the 'standard' scheme is defined on 5 bins, got ${bins}; use another scheme or custom rules`;
+    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'bins'], message, value: bins }]);
+  }
   }
   const monetary = o.monetary === 'mean' ? Float64Array.from(raw.total, (v, i) => v / (raw.purchaseDays[i] as number)) : raw.total;
   const rScore = th ? thresholdScores(raw.recencyDays, th.recency as number[], false) : quantileScores(raw.recencyDays, bins, false);

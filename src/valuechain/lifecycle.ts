@@ -191,7 +191,7 @@ export function lifecycleTransitions(transactions: TransactionInput, options: Li
   checkThresholds(fn, o);
   const from = optionDay(o.from, o.numericDates) as number;
   const to = optionDay(o.to, o.numericDates) as number;
-  if (to < from) throw new CustomerValueError('invalid_options', `${fn}: to must not be before from, got ${String(o.to)} < ${String(o.from)}`);
+  if (to < from) optionError(fn, 'to', `must not be before from (${String(o.from)})`, o.to);
   const h = customerHistory(fn, transactions, o.interactions, o, to);
   const a = stagesAt(h, from, o);
   const b = stagesAt(h, to, o);

@@ -1,4 +1,4 @@
-import { CustomerValueError } from '../../errors.js';
+import { CustomerValueError, optionError } from '../../errors.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime } from './shared.js';
@@ -21,7 +21,7 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
   const { spec, p } = purchaseModelOf(fn, model);
   checkTime(fn, 't', t, spec.discrete);
   if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    throw new CustomerValueError('invalid_options', `${fn}: n must be a whole number >= 0, got ${String(n)}`);
+    optionError(fn, 'n', 'must be a whole number >= 0', n);
   }
   return spec.pmf(p, n, t);
 }

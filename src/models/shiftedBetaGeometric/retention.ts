@@ -1,10 +1,10 @@
-import { CustomerValueError } from '../../errors.js';
+import { CustomerValueError, optionError } from '../../errors.js';
 import { retentionModelOf } from '../registry.js';
 import type { ShiftedBetaGeometricModel } from '../types.js';
 
 function checkCount(fn: string, name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    throw new CustomerValueError('invalid_options', `${fn}: ${name} must be a whole number >= 0, got ${String(v)}`);
+    optionError(fn, name, 'must be a whole number >= 0', v);
   }
   return v;
 }
@@ -72,7 +72,7 @@ export function expectedLifetime(model: ShiftedBetaGeometricModel, options: Expe
   const { spec, p } = retentionModelOf(fn, model);
   const d = options.discountRate ?? 0;
   if (typeof d !== 'number' || !(d >= 0) || !Number.isFinite(d)) {
-    throw new CustomerValueError('invalid_options', `${fn}: discountRate must be a finite number >= 0, got ${String(d)}`);
+    optionError(fn, 'discountRate', 'must be a finite number >= 0', d);
   }
   const n = checkCount(fn, 'renewals', options.renewals ?? 0);
   return d === 0 ? spec.expectedLifetime(p, n) : spec.discountedLifetime(p, d, n);

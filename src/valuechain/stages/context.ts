@@ -3,7 +3,7 @@
  * the options, resolved once by `valueChain`. @internal
  */
 import type { CustomerId } from '../../data/types.js';
-import { CustomerValueError, describeValue } from '../../errors.js';
+import { CustomerValueError, describeValue, optionError } from '../../errors.js';
 import { optionDay } from '../../data/options.js';
 import type { CustomerHistory } from '../customerHistory.js';
 import { periodGrid, type PeriodKind } from '../periods.js';
@@ -48,7 +48,7 @@ function labelsOf(fn: string, seg: SegmentLabels | undefined): Map<CustomerId, s
   };
   const labels = src.segment ?? src.tier ?? src.label;
   if (!src.customerId || !labels || labels.length !== src.customerId.length) {
-    throw new CustomerValueError('invalid_options', `${fn}: segments needs customerId and a segment, tier or label column of the same length`);
+    optionError(fn, 'segments', 'needs customerId and a segment, tier or label column of the same length', seg);
   }
   const map = new Map<CustomerId, string>();
   for (let i = 0; i < src.customerId.length; i++) {

@@ -8,7 +8,9 @@
  *   the shape of the input; `invalid_weights`, `invalid_partial`, `invalid_cohort`;
  * - `overflow`: values whose sum exceeds the largest double;
  * - `invalid_option`: an option (any zod check of it);
- * - `invalid_model`, `invalid_param`: a model record; `unreadable_file` (customer-value/node).
+ * - `invalid_model`, `invalid_param`: a model record; `unreadable_file` (customer-value/node);
+ * - `fit_failed`: a fit that found no estimate (an error without a location has one issue
+ *   with an empty path).
  */
 export const ISSUE_CODES = [
   'invalid_value',
@@ -33,7 +35,16 @@ export const ISSUE_CODES = [
   'invalid_model',
   'invalid_param',
   'unreadable_file',
+  'fit_failed',
 ] as const;
+
+/** The issue of an error that has no more specific one. */
+const ISSUE_OF: Record<CustomerValueErrorCode, CustomerValueIssueCode> = {
+  invalid_input: 'invalid_input',
+  invalid_options: 'invalid_option',
+  fit_failed: 'fit_failed',
+  invalid_model: 'invalid_model',
+};
 
 /** The code of a {@link CustomerValueIssue}: one of {@link ISSUE_CODES}. */
 export type CustomerValueIssueCode = (typeof ISSUE_CODES)[number];
@@ -88,7 +99,8 @@ export class CustomerValueError extends Error {
   constructor(code: CustomerValueErrorCode, message: string, issues: readonly CustomerValueIssue[] = []) {
     super(message);
     this.code = code;
-    this.issues = issues;
+    // every error carries at least one issue: without a location, the error itself
+    this.issues = issues.length > 0 ? issues : [{ code: ISSUE_OF[code], path: [], message: message.replace(/^[A-Za-z]+: /, '') }];
     Object.defineProperty(this, BRAND, { value: true });
   }
 

@@ -1,5 +1,5 @@
 import { dayToIso, toDay } from '../data/days.js';
-import { CustomerValueError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 
 /** Options of {@link simulateCrmHistory}. */
@@ -59,14 +59,18 @@ const CATEGORIES = ['books', 'music', 'video', 'games', 'software'];
  */
 export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): SimulatedCrmHistory {
   const fn = 'simulateCrmHistory';
+  if (typeof options !== 'object' || options === null) optionError(fn, 'options', 'must be an object', options);
   const n = options.customers ?? 1000;
   const span = options.days ?? 730;
   const k = options.campaigns ?? 12;
   const prospectShare = options.prospectShare ?? 0.25;
   const start = toDay(options.start ?? '2023-01-01');
-  if (!Number.isInteger(n) || n < 0) throw new CustomerValueError('invalid_options', `${fn}: customers must be a whole number >= 0, got ${String(n)}`);
-  if (!Number.isInteger(span) || span < 1) throw new CustomerValueError('invalid_options', `${fn}: days must be a whole number >= 1, got ${String(span)}`);
-  if (Number.isNaN(start)) throw new CustomerValueError('invalid_options', `${fn}: start must be a valid date, got ${String(options.start)}`);
+  if (!Number.isInteger(n) || n < 0 || n > 1_000_000) optionError(fn, 'customers', 'must be a whole number from 0 to 1,000,000 (the history is kept in memory)', n);
+  if (!Number.isInteger(span) || span < 1 || span > 36_600) optionError(fn, 'days', 'must be a whole number from 1 to 36,600', span);
+  if (!Number.isInteger(k) || k < 0 || k > 10_000) optionError(fn, 'campaigns', 'must be a whole number from 0 to 10,000', k);
+  if (typeof prospectShare !== 'number' || !(prospectShare >= 0 && prospectShare <= 1)) optionError(fn, 'prospectShare', 'must be in [0, 1]', prospectShare);
+  if (Number.isNaN(start)) optionError(fn, 'start', 'must be a valid date', options.start);
+  if (options.seed !== undefined && !(typeof options.seed === 'number' && Number.isFinite(options.seed))) optionError(fn, 'seed', 'must be a finite number', options.seed);
   const rng = new Random(options.seed ?? 1);
   const iso = (d: number): string => dayToIso(start + d);
   const tx = { customerId: [] as string[], date: [] as string[], amount: [] as number[], orderId: [] as string[], category: [] as string[] };

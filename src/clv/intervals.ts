@@ -69,6 +69,7 @@ export function parameterSampler(fn: string, model: Model, rng: Random): () => R
 }
 
 function options(fn: string, o: IntervalOptions): { level: number; draws: number; seed: number } {
+  if (typeof o !== 'object' || o === null) optionError(fn, 'options', 'must be an object', o);
   const level = o.level ?? 0.9;
   const draws = o.draws ?? 200;
   if (typeof level !== 'number' || !(level > 0 && level < 1)) optionError(fn, 'level', 'must be between 0 and 1', level);

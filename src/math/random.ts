@@ -1,3 +1,4 @@
+import { logGamma } from './special.js';
 /**
  * Seeded pseudo-random numbers for simulation and bootstrap: xoshiro128** (32-bit state
  * words, period 2^128 - 1) seeded through splitmix32; doubles with 53 random bits; gamma
@@ -107,7 +108,7 @@ export class Random {
     return Math.floor(Math.log(this.open()) / Math.log1p(-p));
   }
 
-  /** Poisson with the given mean (inversion for small means, a sum of exponentials beyond). */
+  /** Poisson with the given mean (inversion below 30, transformed rejection beyond). */
   poisson(mean: number): number {
     if (mean < 30) {
       let k = 0;
@@ -121,9 +122,29 @@ export class Random {
       }
       return k;
     }
-    // split into halves to keep inversion exact
-    const half = Math.floor(mean / 2);
-    return this.poisson(half) + this.poisson(mean - half);
+    return this.poissonPtrs(mean);
+  }
+
+  /**
+   * Poisson for mean >= 10 by Hörmann's transformed rejection (PTRS, 1993): O(1) per draw
+   * whatever the mean (counts beyond 2^53 lose integer precision).
+   */
+  private poissonPtrs(mean: number): number {
+    const slam = Math.sqrt(mean);
+    const loglam = Math.log(mean);
+    const b = 0.931 + 2.53 * slam;
+    const a = -0.059 + 0.02483 * b;
+    const invalpha = 1.1239 + 1.1328 / (b - 3.4);
+    const vr = 0.9277 - 3.6224 / (b - 2);
+    for (;;) {
+      const U = this.uniform() - 0.5;
+      const V = this.uniform();
+      const us = 0.5 - Math.abs(U);
+      const k = Math.floor(((2 * a) / us + b) * U + mean + 0.43);
+      if (us >= 0.07 && V <= vr) return k;
+      if (k < 0 || (us < 0.013 && V > us)) continue;
+      if (Math.log(V) + Math.log(invalpha) - Math.log(a / (us * us) + b) <= -mean + k * loglam - logGamma(k + 1)) return k;
+    }
   }
 }
 

@@ -66,6 +66,11 @@ export function setupSimulation(fn: string, options: SimulateOptions, discrete: 
     return v;
   };
   const h = o.holdout ?? 0;
+  let maxT = typeof o.T === 'number' ? o.T : 0;
+  if (Tcol) for (let i = 0; i < Tcol.length; i++) maxT = Math.max(maxT, Tcol[i] as number);
+  if (discrete && maxT + h > 100_000) {
+    optionError(fn, 'T', 'plus holdout must be at most 100,000 opportunities (each one is simulated)', o.T);
+  }
   if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) optionError(fn, 'holdout', `must be ${discrete ? 'whole opportunities' : 'finite'} >= 0`, h);
   const out = {
     customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
@@ -77,6 +82,10 @@ export function setupSimulation(fn: string, options: SimulateOptions, discrete: 
   };
   /** Store customer i's simulated history. */
   const record = (i: number, x: number, last: number, T: number, alive: boolean, hold: number): void => {
+    if (!(x <= 2147483647 && hold <= 2147483647)) {
+      const message = `customer ${i} makes more than 2^31 purchases: the purchase rate times T is too large for these parameters`;
+      throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'T'], message, value: o.T }]);
+    }
     out.frequency[i] = x;
     out.recency[i] = last;
     out.T[i] = T;

@@ -65,6 +65,7 @@ export interface RfmSegments {
   shareOfCustomers: Float64Array;
   /** Share of the total value (always total value, also with monetary: 'mean'). */
   shareOfRevenue: Float64Array;
+  /** Mean R, F and M of the segment's customers; NaN for a segment with no customer. */
   meanRecency: Float64Array;
   meanFrequency: Float64Array;
   meanMonetary: Float64Array;
@@ -289,17 +290,18 @@ function segmentTable(
     sm[j] = (sm[j] as number) + (M[i] as number);
     allRev += total[i] as number;
   }
-  const div = (a: Float64Array, b: Float64Array | number): Float64Array =>
+  // a share of nothing is 0; the mean of an empty segment is NaN (documented)
+  const div = (a: Float64Array, b: Float64Array | number, empty = Number.NaN): Float64Array =>
     Float64Array.from(a, (v, j) => {
       const d = typeof b === 'number' ? b : (b[j] as number);
-      return d === 0 ? Number.NaN : v / d;
+      return d === 0 ? empty : v / d;
     });
   return withMeta(
     {
       segment: order,
       count,
-      shareOfCustomers: div(count, n),
-      shareOfRevenue: div(rev, allRev),
+      shareOfCustomers: div(count, n, 0),
+      shareOfRevenue: div(rev, allRev, 0),
       meanRecency: div(sr, count),
       meanFrequency: div(sf, count),
       meanMonetary: div(sm, count),

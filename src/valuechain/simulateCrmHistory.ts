@@ -32,9 +32,11 @@ export interface SimulatedCrmHistory {
     date: string[];
     channel: string[];
     kind: string[];
-    campaignId: Array<string | undefined>;
+    /** null: not part of a campaign. */
+    campaignId: Array<string | null>;
     cost: Float64Array;
-    outcome: Array<string | undefined>;
+    /** null: no outcome recorded. */
+    outcome: Array<string | null>;
     readonly length: number;
   };
 }
@@ -74,7 +76,7 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
   const rng = new Random(options.seed ?? 1);
   const iso = (d: number): string => dayToIso(start + d);
   const tx = { customerId: [] as string[], date: [] as string[], amount: [] as number[], orderId: [] as string[], category: [] as string[] };
-  const it = { customerId: [] as string[], date: [] as string[], channel: [] as string[], kind: [] as string[], campaignId: [] as Array<string | undefined>, cost: [] as number[], outcome: [] as Array<string | undefined> };
+  const it = { customerId: [] as string[], date: [] as string[], channel: [] as string[], kind: [] as string[], campaignId: [] as Array<string | null>, cost: [] as number[], outcome: [] as Array<string | null> };
   let orders = 0;
   const touch = (id: string, d: number, channel: string, kind: string, cost: number, campaign?: string, outcome?: string): void => {
     if (d >= span) return;
@@ -82,9 +84,9 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
     it.date.push(iso(d));
     it.channel.push(channel);
     it.kind.push(kind);
-    it.campaignId.push(campaign);
+    it.campaignId.push(campaign ?? null);
     it.cost.push(cost);
-    it.outcome.push(outcome);
+    it.outcome.push(outcome ?? null);
   };
   const buy = (id: string, d: number, favourite: number): void => {
     if (d >= span) return;

@@ -48,7 +48,9 @@ export function useBetaQuadrature(a: number, b: number): boolean {
  * r = 1000), so shapes above {@link HYP2F1_SHAPE_LIMIT} are integrated.
  */
 export function overP(a: number, b: number, g: (p: number, q: number) => number): number {
-  return useBetaQuadrature(a, b) ? betaExpectation(a, b, g) : betaExpectationWide(a, b, g);
+  // the logit-Gaussian panels while both tails decay fast enough, the double-exponential
+  // substitution for the heavy tails of a small a or b
+  return Math.min(a, b) >= 0.5 ? betaExpectation(a, b, g) : betaExpectationWide(a, b, g);
 }
 
 /** NBD shapes (r + x) above which the 2F1 forms are not used. */
@@ -56,7 +58,7 @@ export const HYP2F1_SHAPE_LIMIT = 50;
 
 /** Whether expectations over p ~ Beta(a, b) with NBD shape k are integrated rather than taken from 2F1. */
 export function integrateOverP(a: number, b: number, k: number): boolean {
-  return useBetaQuadrature(a, b) || k > HYP2F1_SHAPE_LIMIT;
+  return Math.max(a, b) >= BETA_QUADRATURE_ABOVE || k > HYP2F1_SHAPE_LIMIT;
 }
 
 /** Above this a and b, expectations over p ~ Beta(a, b) are integrated numerically. */

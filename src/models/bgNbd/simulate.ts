@@ -13,25 +13,19 @@ export function simulateBgFamily(fn: string, kind: 'bg-nbd' | 'mbg-nbd', p: BgNb
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
     const p = rng.beta(a, b);
-    let alive = !(kind === 'mbg-nbd' && rng.uniform() < p);
-    let t = 0;
-    let x = 0;
-    let last = 0;
-    let hold = 0;
-    let aliveAtT = alive;
-    while (alive) {
-      t += rng.exponential(lambda);
-      if (t > T + h) break;
-      if (t <= T) {
-        x++;
-        last = t;
-      } else hold++;
-      if (rng.uniform() < p) {
-        alive = false;
-        if (t <= T) aliveAtT = false;
-      }
+    if (kind === 'mbg-nbd' && rng.uniform() < p) {
+      record(i, 0, 0, T, false, 0); // dropped out at the first purchase
+      continue;
     }
-    record(i, x, last, T, aliveAtT, hold);
+    // the customer drops out right after purchase K; potential purchases form a Poisson
+    // process, so the counts are drawn directly (no loop over purchases)
+    const K = 1 + rng.geometric(p);
+    const M = rng.poisson(lambda * T);
+    if (M < K) {
+      // alive at T: the last of M uniform purchase times on (0, T]
+      const last = M > 0 ? T * Math.exp(Math.log(rng.open()) / M) : 0;
+      record(i, M, last, T, true, h > 0 ? Math.min(rng.poisson(lambda * h), K - M) : 0);
+    } else record(i, K, T * rng.beta(K, M - K + 1), T, false, 0); // the K-th of M purchase times
   }
   return done();
 }

@@ -18,19 +18,12 @@ export function simulateParetoNbd(model: SimulatorParams<'pareto-nbd'>, options:
     const lambda = rng.gamma(r, alpha);
     const mu = rng.gamma(s, beta);
     const death = rng.exponential(mu);
-    const end = Math.min(death, T + h);
-    let t = 0;
-    let x = 0;
-    let last = 0;
-    let hold = 0;
-    for (;;) {
-      t += rng.exponential(lambda);
-      if (t > end) break;
-      if (t <= T) {
-        x++;
-        last = t;
-      } else hold++;
-    }
+    // purchases form a Poisson process while alive: counts drawn directly, the last of the
+    // x purchase times on (0, min(death, T)] as the maximum of x uniforms
+    const observed = Math.min(death, T);
+    const x = rng.poisson(lambda * observed);
+    const last = x > 0 ? observed * Math.exp(Math.log(rng.open()) / x) : 0;
+    const hold = death > T && h > 0 ? rng.poisson(lambda * (Math.min(death, T + h) - T)) : 0;
     record(i, x, last, T, death > T, hold);
   }
   return done();

@@ -13,6 +13,10 @@ export type RetentionInput =
   | ArrayLike<number>
   | { readonly lifetime: ArrayLike<number>; readonly censored: ArrayLike<boolean | number> };
 
+function isColumn(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
 /**
  * Fit the shifted-beta-geometric model of contractual retention (Fader & Hardie 2007).
  *
@@ -42,8 +46,12 @@ export function fitShiftedBetaGeometric(cohort: RetentionInput, options: Omit<Fi
   const bad = (message: string, path: Array<string | number>, value: unknown): never => {
     throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_cohort', path, message, value }]);
   };
-  if (typeof cohort === 'object' && cohort !== null && 'lifetime' in cohort) {
+  if (typeof cohort !== 'object' || cohort === null || !('length' in cohort || 'lifetime' in cohort)) {
+    bad(`needs customers alive per period or { lifetime, censored }, got ${describeValue(cohort)}`, ['cohort'], cohort);
+  }
+  if ('lifetime' in cohort) {
     const { lifetime, censored } = cohort;
+    if (!isColumn(lifetime) || !isColumn(censored)) bad('lifetime and censored must both be arrays', ['cohort'], cohort);
     if (lifetime.length !== censored.length) bad(`lifetime and censored must have the same length, got ${lifetime.length} and ${censored.length}`, ['cohort'], cohort);
     for (let i = 0; i < lifetime.length; i++) {
       const t = lifetime[i];

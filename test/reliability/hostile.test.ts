@@ -1,0 +1,238 @@
+/**
+ * Hostile inputs for every public function (fast-check): each call either throws a
+ * CustomerValueError whose issues have a code from ISSUE_CODES and a path, or returns a
+ * result with no NaN and no undefined anywhere except the documented cases below; every call
+ * finishes within a time bound, and no input is changed. The arbitraries mix valid values
+ * (most of the time, so calls get past the first check) with the hostile ones a demanding
+ * user throws: NaN, ±Infinity, -0, 1e308, 5e-324, empty strings, null, undefined, objects,
+ * arrays, Maps, invalid dates, BigInt arrays, booleans.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import * as cv from '../../src/index.js';
+
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
+const TIME_LIMIT_MS = 5000;
+let generated = 0;
+
+/** Fields where NaN is a documented value. */
+const NAN_ALLOWED = [
+  /^tiers\.(minValue|maxValue)\[/, // abc: an empty tier
+  /^(mae|rmse|bias)$/, // holdoutComparison with no customers
+  /^cohorts\.(retained|share)\[/, // valueChain: cells after the last period
+  /^segments\.(meanRecency|meanFrequency|meanMonetary|recency|frequency|monetary)/, // rfm: an empty segment
+  /^(standardErrors\.|covariance\[)/, // a fit whose Hessian is not positive definite (its warnings say so)
+  /^maxDay$/, // a summary partial of no rows
+];
+
+const hostileScalar = fc.oneof(
+  fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, -0, 1e308, -1e308, 5e-324, 2 ** 53 + 1, -1, 0, 1.5),
+  fc.constantFrom('', 'abc', '12,50', '2024-13-45', ' ', 'NaN', '__proto__', 'toString'),
+  fc.constantFrom(null, undefined, true, false),
+  fc.constant({}),
+  fc.constant([]),
+  fc.constant(new Map()),
+  fc.constant(new Date(Number.NaN)),
+  fc.constant(BigInt64Array.of(1n)),
+);
+const mostly = <T>(valid: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: valid }, { weight: 1, arbitrary: hostileScalar });
+
+const id = mostly(fc.oneof(fc.constantFrom('a', 'b', 'c', 'd'), fc.integer({ min: 1, max: 5 })));
+const date = mostly(fc.integer({ min: 0, max: 400 }).map((d) => new Date(Date.UTC(2024, 0, 1) + d * 86_400_000).toISOString().slice(0, 10)));
+const amount = mostly(fc.double({ min: -50, max: 500, noNaN: true }));
+const tx = fc.oneof(
+  fc.array(fc.record({ customerId: id, date, amount }), { maxLength: 25 }),
+  fc.array(fc.record({ customerId: id, date, amount }), { maxLength: 25 }).map((rows) => ({ customerId: rows.map((r) => r.customerId), date: rows.map((r) => r.date), amount: rows.map((r) => r.amount) })),
+  hostileScalar,
+);
+const interactions = fc.oneof(
+  fc.array(fc.record({ customerId: id, date, channel: mostly(fc.constantFrom('email', 'phone')), kind: mostly(fc.constantFrom('contact', 'response', 'complaint', 'offer')), cost: mostly(fc.double({ min: 0, max: 5, noNaN: true })) }), { maxLength: 15 }),
+  fc.constant(null),
+  hostileScalar,
+);
+const whole = mostly(fc.integer({ min: 0, max: 12 }));
+const time = mostly(fc.double({ min: 0, max: 80, noNaN: true }));
+const summaryRows = fc.oneof(
+  fc.array(fc.record({ frequency: whole, recency: time, T: time, monetaryValue: mostly(fc.double({ min: 0.5, max: 100, noNaN: true })) }), { maxLength: 25 }),
+  hostileScalar,
+);
+const param = mostly(fc.oneof(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.constantFrom(1e-12, 1e12, 1e5, 1)));
+const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg'] as const;
+const names: Record<string, string[]> = {
+  'bg-nbd': ['r', 'alpha', 'a', 'b'],
+  'pareto-nbd': ['r', 'alpha', 's', 'beta'],
+  'mbg-nbd': ['r', 'alpha', 'a', 'b'],
+  'bg-bb': ['alpha', 'beta', 'gamma', 'delta'],
+  'gamma-gamma': ['p', 'q', 'v'],
+  sbg: ['alpha', 'beta'],
+};
+const model = fc.oneof(
+  fc.constantFrom(...kinds).chain((kind) => fc.tuple(...names[kind]!.map(() => param)).map((ps) => ({ kind, params: Object.fromEntries(names[kind]!.map((n, i) => [n, ps[i]])) }))),
+  hostileScalar,
+);
+const options = fc.oneof(
+  fc.record({
+    unit: mostly(fc.constantFrom('day', 'week', 'month', 'year')),
+    observationEnd: mostly(fc.constantFrom('2024-12-31', '2025-06-30')),
+    horizon: mostly(fc.integer({ min: 0, max: 24 })),
+    discountRate: mostly(fc.double({ min: 0, max: 0.1, noNaN: true })),
+    maxFrequency: mostly(fc.integer({ min: 1, max: 20 })),
+    bins: mostly(fc.integer({ min: 2, max: 9 })),
+    maxIterations: mostly(fc.integer({ min: 1, max: 50 })),
+    seed: mostly(fc.integer({ min: 0, max: 100 })),
+    draws: mostly(fc.integer({ min: 2, max: 10 })),
+    customers: mostly(fc.integer({ min: 0, max: 50 })),
+    T: mostly(fc.integer({ min: 0, max: 40 })),
+    periods: mostly(fc.integer({ min: 0, max: 10 })),
+    asOf: mostly(fc.constantFrom('2024-06-30')),
+    from: mostly(fc.constantFrom('2024-03-31')),
+    to: mostly(fc.constantFrom('2024-09-30')),
+    calibrationEnd: mostly(fc.constantFrom('2024-06-30')),
+    margin: mostly(fc.double({ min: 0, max: 1, noNaN: true })),
+    retentionRate: mostly(fc.double({ min: 0, max: 0.99, noNaN: true })),
+    ahead: mostly(fc.integer({ min: 0, max: 5 })),
+  }, { requiredKeys: [] }),
+  hostileScalar,
+);
+
+/** Every NaN or undefined in a result, with its path. */
+function badValues(value: unknown, path: string, out: string[], depth = 0): void {
+  if (depth > 6 || out.length > 5) return;
+  if (typeof value === 'number') {
+    if (Number.isNaN(value) && !NAN_ALLOWED.some((re) => re.test(path))) out.push(`${path} is NaN`);
+    return;
+  }
+  if (value === undefined) {
+    out.push(`${path} is undefined`);
+    return;
+  }
+  if (ArrayBuffer.isView(value)) {
+    const a = value as unknown as ArrayLike<number>;
+    for (let i = 0; i < a.length; i++) if (Number.isNaN(a[i]) && !NAN_ALLOWED.some((re) => re.test(`${path}[${i}]`))) out.push(`${path}[${i}] is NaN`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((v, i) => badValues(v, `${path}[${i}]`, out, depth + 1));
+    return;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [k, v] of Object.entries(value)) badValues(v, path ? `${path}.${k}` : k, out, depth + 1);
+  }
+}
+
+/** The contract of one call. */
+function contract(name: string, call: (...args: unknown[]) => unknown, args: unknown[]): void {
+  generated++;
+  const before = fingerprint(args);
+  const t0 = performance.now();
+  let result: unknown;
+  let error: unknown;
+  try {
+    result = call(...args);
+  } catch (e) {
+    error = e;
+  }
+  const ms = performance.now() - t0;
+  expect(ms, `${name} took ${ms} ms`).toBeLessThan(TIME_LIMIT_MS);
+  if (error !== undefined) {
+    if (!(error instanceof cv.CustomerValueError)) throw new Error(`${name} threw ${String((error as Error)?.stack ?? error)} for ${show(args)}`);
+    expect(error.issues.length).toBeGreaterThan(0);
+    for (const issue of error.issues) {
+      expect(cv.ISSUE_CODES, `${name}: issue code ${issue.code}`).toContain(issue.code);
+      expect(Array.isArray(issue.path)).toBe(true);
+    }
+  } else {
+    const bad: string[] = [];
+    badValues(result, '', bad);
+    expect(bad, `${name} for ${show(args)}`).toEqual([]);
+  }
+  expect(fingerprint(args), `${name} changed its input`).toBe(before);
+}
+
+/** A canonical text of a value: typed arrays, Maps, Dates (also invalid), NaN and BigInt included. */
+function fingerprint(value: unknown): string {
+  const seen = new WeakSet<object>();
+  return JSON.stringify(value, function (key, v) {
+    const raw = (this as Record<string, unknown>)[key];
+    if (raw instanceof Date) return `Date(${raw.getTime()})`;
+    if (typeof v === 'bigint') return `${v}n`;
+    if (typeof v === 'number' && !Number.isFinite(v)) return `num(${v})`;
+    if (v === undefined) return 'undefined';
+    if (typeof v === 'object' && v !== null) {
+      if (seen.has(v)) return 'cycle';
+      seen.add(v);
+      if (ArrayBuffer.isView(v)) return { typed: v.constructor.name, values: Array.from(v as unknown as ArrayLike<number | bigint>, (x) => (typeof x === 'bigint' ? `${x}n` : Number.isFinite(x) ? x : `num(${x})`)) };
+      if (v instanceof Map) return { map: [...v.entries()] };
+    }
+    return v;
+  });
+}
+
+function show(args: unknown[]): string {
+  try {
+    return JSON.stringify(args, (_, v) => (typeof v === 'bigint' ? `${v}n` : typeof v === 'number' && !Number.isFinite(v) ? String(v) : v)).slice(0, 400);
+  } catch {
+    return String(args);
+  }
+}
+
+type Case = [string, fc.Arbitrary<unknown[]>];
+const fn = (name: keyof typeof cv) => cv[name] as unknown as (...args: unknown[]) => unknown;
+const cases: Case[] = [
+  ['summarize', fc.tuple(tx, options)],
+  ['splitCalibrationHoldout', fc.tuple(tx, options)],
+  ['summarizePartial', fc.tuple(tx, options)],
+  ['compressSummary', fc.tuple(summaryRows)],
+  ['rfm', fc.tuple(fc.oneof(tx, summaryRows), options)],
+  ['abc', fc.tuple(fc.oneof(tx, fc.array(fc.record({ customerId: id, value: amount }), { maxLength: 20 })), options)],
+  ['validateRfmRules', fc.tuple(fc.oneof(fc.constant([{ segment: 'x', r: [1, 3] }]), fc.array(hostileScalar, { maxLength: 3 }), hostileScalar), options)],
+  ['customerClasses', fc.tuple(tx, options)],
+  ['lifecycleStages', fc.tuple(tx, options)],
+  ['lifecycleTransitions', fc.tuple(tx, options)],
+  ['valueChain', fc.tuple(tx, interactions, options)],
+  ['fitBgNbd', fc.tuple(summaryRows, options)],
+  ['fitParetoNbd', fc.tuple(summaryRows, options)],
+  ['fitModifiedBgNbd', fc.tuple(summaryRows, options)],
+  ['fitGammaGamma', fc.tuple(summaryRows, options)],
+  ['fitBgBb', fc.tuple(summaryRows, options)],
+  ['fitShiftedBetaGeometric', fc.tuple(fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 6 }), hostileScalar), options)],
+  ['expectedPurchases', fc.tuple(model, time)],
+  ['probabilityOfPurchases', fc.tuple(model, whole, time)],
+  ['conditionalExpectedPurchases', fc.tuple(model, summaryRows, time)],
+  ['probabilityAlive', fc.tuple(model, summaryRows, options)],
+  ['conditionalExpectedSpend', fc.tuple(model, summaryRows)],
+  ['logLikelihood', fc.tuple(model, summaryRows, options)],
+  ['survivalCurve', fc.tuple(model, whole)],
+  ['retentionCurve', fc.tuple(model, whole)],
+  ['expectedLifetime', fc.tuple(model, options)],
+  ['discountedExpectedPurchases', fc.tuple(model, summaryRows, options)],
+  ['conditionalExpectedPurchasesIntervals', fc.tuple(model, summaryRows, time, options)],
+  ['repeatPurchaseHistogram', fc.tuple(model, summaryRows, options)],
+  ['holdoutComparison', fc.tuple(model, summaryRows)],
+  ['trackingCurve', fc.tuple(model, tx, options)],
+  ['customerLifetimeValue', fc.tuple(fc.record({ purchaseModel: model, customers: summaryRows, spend: mostly(fc.double({ min: 0, max: 50, noNaN: true })) }), options).map(([a, b]) => [typeof b === 'object' && b !== null ? { ...b, ...a } : a])],
+  ['valueDecomposition', fc.tuple(fc.record({ purchaseModel: model, customers: summaryRows, spend: mostly(fc.double({ min: 0, max: 50, noNaN: true })) }), options).map(([a, b]) => [typeof b === 'object' && b !== null ? { ...b, ...a } : a])],
+  ['retentionLifetimeValue', fc.tuple(options)],
+  ['simulateBgNbd', fc.tuple(model, options)],
+  ['simulateParetoNbd', fc.tuple(model, options)],
+  ['simulateModifiedBgNbd', fc.tuple(model, options)],
+  ['simulateBgBb', fc.tuple(model, options)],
+  ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
+  ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
+  ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],
+  ['toRows', fc.tuple(fc.oneof(summaryRows, fc.constant(cv.summarize([])), hostileScalar))],
+];
+
+describe('every public function under hostile input', () => {
+  it.each(cases)('%s keeps the contract', (name, args) => {
+    fc.assert(
+      fc.property(args, (a) => contract(name, fn(name as keyof typeof cv), a)),
+      { numRuns: RUNS, seed: 42 },
+    );
+  });
+
+  it('generated enough cases', () => {
+    expect(generated).toBeGreaterThanOrEqual(cases.length * RUNS);
+    console.log(`hostile suite: ${generated} generated calls over ${cases.length} functions`);
+  });
+});

@@ -189,6 +189,13 @@ export function issuesError(
   return new CustomerValueError(code, `${fn}: ${first}${more}`, issues);
 }
 
+/** The options argument as an object: undefined means none; anything else not an object is an error. @internal */
+export function optionsObject<T extends object>(fn: string, options: T | undefined | null): T {
+  if (options === undefined) return {} as T;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) optionError(fn, 'options', 'must be an object', options);
+  return options;
+}
+
 /** Throw a {@link CustomerValueError} about an option. @internal */
 export function optionError(fn: string, option: string, expectation: string, value: unknown): never {
   const message = `${option} ${expectation}, got ${describeValue(value)}`;

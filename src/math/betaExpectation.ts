@@ -4,8 +4,8 @@
  *
  * with u = log(p / (1 - p)) = u* + Δ, u* = log(a / b) the mode, the density relative to
  * the mode is exp(φ(Δ)), φ(Δ) = -a (e^Δ - 1 - Δ) - (a + b) (log1p(w) - w),
- * w = p* (e^Δ - 1), p* = a / (a + b), written so that nothing cancels however large a and
- * b are (the plain form a u - (a+b) log(1 + e^u) loses every digit at a, b = 1e12). The
+ * w = p* (e^Δ - 1), p* = a / (a + b) for Δ <= 0 (and its mirror image for Δ > 0), written so
+ * that nothing cancels however large a and b are (the plain form a u - (a+b) log(1 + e^u) loses every digit at a, b = 1e12). The
  * normalizing constant is integrated with the same nodes, so no log-gamma is involved.
  * Composite 8-point Gauss-Legendre on panels of one standard deviation, out to where
  * the density is below e^-60 of its peak.
@@ -55,7 +55,14 @@ export function betaNodes(a: number, b: number): BetaNodes {
   const hit = cache.get(key);
   if (hit) return hit;
   const pStar = a / (a + b);
-  const phi = (d: number): number => -a * expm1MinusX(d) - (a + b) * log1pMinusW(pStar * Math.expm1(d));
+  const qStar = b / (a + b);
+  // left of the mode as in the module comment; right of it the mirror form (a <-> b, Δ <-> -Δ),
+  // -b (e^-Δ - 1 + Δ) - (a+b) (log1p(w') - w'), w' = q* (e^-Δ - 1): in both, e^(±Δ) - 1 stays
+  // in (-1, 0), so nothing overflows or cancels however far out
+  const phi = (d: number): number =>
+    d <= 0
+      ? -a * expm1MinusX(d) - (a + b) * log1pMinusW(pStar * Math.expm1(d))
+      : -b * expm1MinusX(-d) - (a + b) * log1pMinusW(qStar * Math.expm1(-d));
   const sigma = Math.sqrt(1 / a + 1 / b);
   const step = sigma;
   // out to where the density is below e^-60 of its peak on each side

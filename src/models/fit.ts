@@ -108,15 +108,16 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   const estimate = Float64Array.from(theta);
   const H = richardsonHessian(obj, result.x);
   const id = identification(fn, H, names, estimate);
-  // a parameter running off towards 0 or infinity means the likelihood has no interior
-  // maximum for these data (e.g. nobody bought twice), unless it runs along a two-parameter
-  // ridge whose ratio or product is identified: that fit is returned with its warnings
+  // a parameter running off towards 0 or infinity (beyond e^±20) means the likelihood has no
+  // interior maximum for these data (e.g. nobody bought twice): an error, naming what is
+  // identified when it runs along a two-parameter ridge
   const runOff = names.findIndex((_, i) => Math.abs(result.x[i] as number) > 20);
-  if (runOff >= 0 && !id.ridge.includes(runOff)) {
+  if (runOff >= 0) {
     const xi = result.x[runOff] as number;
+    const ridge = id.ridge.includes(runOff) ? `; ${id.warnings.map((w) => w.replace(/^[A-Za-z]+: /, '').replace(/; the fit does not.*$/, '')).join('; ')}` : '';
     throw new CustomerValueError(
       'fit_failed',
-      `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(xi).toExponential(2)}; ` +
+      `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(xi).toExponential(2)}${ridge}; ` +
         `the data cannot identify the model (too few customers, no repeat purchases or no variation)${xi > 0 ? '; an l2 penalty bounds large parameters' : ''}`,
     );
   }

@@ -1,4 +1,5 @@
 import { withMeta } from '../data/columns.js';
+import { optionsObject } from '../errors.js';
 import type { TimeUnit } from '../data/days.js';
 import { compressHistories } from '../data/histories.js';
 import { markValidated, readSummary, summaryUnit, type SummaryFieldsOptions, type SummaryInput } from './readSummary.js';
@@ -30,7 +31,7 @@ export interface CompressedSummary {
  * ```
  */
 export function compressSummary(summary: SummaryInput, options: SummaryFieldsOptions = {}): CompressedSummary {
-  const s = readSummary(summary, 'compressSummary', { fields: options.fields });
+  const s = readSummary(summary, 'compressSummary', { fields: optionsObject('compressSummary', options).fields });
   const c = compressHistories({
     x: Float64Array.from(s.frequency),
     tx: Float64Array.from(s.recency),

@@ -6,7 +6,7 @@
  */
 import { CustomerValueError } from '../../errors.js';
 import type { HistoryData } from '../../data/histories.js';
-import { digamma, logGamma } from '../../math/special.js';
+import { digamma, logGamma, logGammaRatio } from '../../math/special.js';
 
 export interface GammaGammaParams {
   p: number;
@@ -70,7 +70,6 @@ export function logLik(d: SpendData, theta: Float64Array, grad?: Float64Array): 
   const p = theta[0] as number;
   const q = theta[1] as number;
   const v = theta[2] as number;
-  const lgq = logGamma(q);
   const lnv = Math.log(v);
   const psiQ = grad ? digamma(q) : 0;
   const { x, m, w, xs, runStart, sw, swLnM, swLnX } = d;
@@ -91,9 +90,10 @@ export function logLik(d: SpendData, theta: Float64Array, grad?: Float64Array): 
       sLn += (w[i] as number) * Math.log(u);
       if (grad) sInv += (w[i] as number) / u;
     }
-    const lg1 = logGamma(px + q);
-    const lg2 = logGamma(px);
-    ll += W * (lg1 - lg2 - lgq + q * lnv) + (px - 1) * (swLnM[j] as number) + px * (swLnX[j] as number) - (px + q) * sLn;
+    // lnΓ(px+q) - lnΓ(q) without cancellation, and q (ln v - ln(v + x m)) as one term, so
+    // that large q gives -Infinity at worst, never Infinity - Infinity
+    const lg12 = logGammaRatio(q, px) - logGamma(px);
+    ll += W * lg12 + q * (W * lnv - sLn) + (px - 1) * (swLnM[j] as number) + px * (swLnX[j] as number) - px * sLn;
     if (grad) {
       const d1 = digamma(px + q);
       const d2 = digamma(px);

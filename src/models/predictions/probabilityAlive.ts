@@ -1,4 +1,5 @@
 import { uncheckedTypedHistories, type SummaryInput } from '../../summary/readSummary.js';
+import { optionsObject } from '../../errors.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, customersOf } from './shared.js';
@@ -33,7 +34,7 @@ export interface ProbabilityAliveOptions {
 export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions = {}): Float64Array {
   const fn = 'probabilityAlive';
   const { spec, p } = purchaseModelOf(fn, model);
-  const ahead = checkTime(fn, 'ahead', options.ahead ?? 0, spec.discrete);
+  const ahead = checkTime(fn, 'ahead', optionsObject(fn, options).ahead ?? 0, spec.discrete);
   const aliveMany = spec.aliveMany;
   const typed = ahead === 0 && aliveMany ? uncheckedTypedHistories(customers) : undefined;
   if (typed && aliveMany) {

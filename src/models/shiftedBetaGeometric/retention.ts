@@ -1,10 +1,10 @@
-import { CustomerValueError, optionError } from '../../errors.js';
+import { optionError, optionsObject } from '../../errors.js';
 import { retentionModelOf } from '../registry.js';
 import type { ShiftedBetaGeometricModel } from '../types.js';
 
 function checkCount(fn: string, name: string, v: unknown): number {
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0) {
-    optionError(fn, name, 'must be a whole number >= 0', v);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) {
+    optionError(fn, name, 'must be a whole number from 0 to 1,000,000', v);
   }
   return v;
 }
@@ -70,6 +70,7 @@ export interface ExpectedLifetimeOptions {
 export function expectedLifetime(model: ShiftedBetaGeometricModel, options: ExpectedLifetimeOptions = {}): number {
   const fn = 'expectedLifetime';
   const { spec, p } = retentionModelOf(fn, model);
+  options = optionsObject(fn, options);
   const d = options.discountRate ?? 0;
   if (typeof d !== 'number' || !(d >= 0) || !Number.isFinite(d)) {
     optionError(fn, 'discountRate', 'must be a finite number >= 0', d);

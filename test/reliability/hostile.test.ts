@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as cv from '../../src/index.js';
 
-const RUNS = Number(process.env.HOSTILE_RUNS ?? 150);
+const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
 const TIME_LIMIT_MS = 5000;
 let generated = 0;
 

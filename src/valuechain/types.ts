@@ -168,7 +168,9 @@ export interface CohortMatrix {
   /** Periods since acquisition, 0 = the acquisition period. */
   offsets: number[];
   sizes: number[];
+  /** Customers of cohort c active k periods after acquisition; NaN for cells after the last period. */
   retained: number[][];
+  /** retained / size; NaN where retained is. */
   share: number[][];
 }
 

@@ -17,7 +17,7 @@ export interface HoldoutComparison {
     error: Float64Array;
     readonly length: number;
   };
-  /** Mean absolute error per customer. */
+  /** Mean absolute error per customer (NaN, like rmse and bias, when there are no customers). */
   mae: number;
   /** Root mean squared error per customer. */
   rmse: number;

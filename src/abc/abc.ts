@@ -7,6 +7,7 @@ import type { CustomerId } from '../data/types.js';
 import { CustomerValueError, IssueCollector, optionError } from '../errors.js';
 import { summarize } from '../summary/summarize.js';
 import { isValidId } from '../data/encodeTransactions.js';
+import { IdIndex } from '../data/idIndex.js';
 import { compareIds } from '../summary/totals.js';
 import { argsort } from '../math/sort.js';
 
@@ -119,12 +120,17 @@ function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[];
   }
   const ids = raw.cols.customerId ? (Array.from(raw.cols.customerId) as CustomerId[]) : Array.from({ length: raw.n }, (_, i) => i);
   // each customer once, with a valid id: a repeated id would be counted twice
-  const seen = new Map<CustomerId, number>();
+  const index = new IdIndex();
+  const firstRow = new Int32Array(ids.length);
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i];
     if (!isValidId(id)) issues.row(i, 'customerId', 'invalid_id', 'must be a non-empty string or a finite number', id);
-    else if (seen.has(id)) issues.row(i, 'customerId', 'duplicate_id', `must appear once (also in row ${seen.get(id)}); sum the values per customer first`, id);
-    else seen.set(id, i);
+    else {
+      const size = index.size;
+      const k = index.add(id);
+      if (index.size === size) issues.row(i, 'customerId', 'duplicate_id', `must appear once (also in row ${firstRow[k]}); sum the values per customer first`, id);
+      else firstRow[k] = i;
+    }
     if (issues.full('customerId')) break;
   }
   issues.throwIfAny();

@@ -1,6 +1,6 @@
 import { IssueCollector, optionError } from '../errors.js';
 import { MS_PER_DAY, numericDay, parseIsoDay, toDay } from './days.js';
-import { IdIndex } from './idIndex.js';
+import { compactIdRange, IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Transaction } from './types.js';
 
@@ -169,18 +169,9 @@ export function numberColumn(
 }
 
 /** For whole-number ids in a typed array over a compact range: a table id - minId -> customer index (-1: unseen). */
-function directIdTable(ids: ArrayLike<unknown>, n: number): { slots: Int32Array; minId: number } | undefined {
-  if (!ArrayBuffer.isView(ids) || n === 0) return undefined;
-  const v = ids as unknown as ArrayLike<number>;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const x = v[i] as number;
-    if (x !== Math.floor(x)) return undefined;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return hi - lo < 4 * n + 1024 ? { slots: new Int32Array(hi - lo + 1).fill(-1), minId: lo } : undefined;
+function directIdTable(ids: ArrayLike<unknown>): { slots: Int32Array; minId: number } | undefined {
+  const range = compactIdRange(ids);
+  return range ? { slots: new Int32Array(range.hi - range.lo + 1).fill(-1), minId: range.lo } : undefined;
 }
 
 /**
@@ -237,7 +228,7 @@ export function encodeTransactions(
   const keptCategory: unknown[] | undefined = categories ? [] : undefined;
   const index = new IdIndex();
   // integer ids in a typed array over a compact range: a direct-address table instead of hashing
-  const table = directIdTable(ids, n);
+  const table = directIdTable(ids);
   const direct = table?.slots;
   const minId = table?.minId ?? 0;
   const seenOrders = orders ? new Set<unknown>() : undefined;

@@ -100,3 +100,22 @@ export function indexOf(ids: readonly CustomerId[]): IdIndex {
   for (const id of ids) index.add(id);
   return index;
 }
+
+/**
+ * The range [lo, hi] of whole-number ids in a typed array when it is compact (fewer than
+ * 4n + 1024 values), so that ids can address a table directly; undefined otherwise. @internal
+ */
+export function compactIdRange(ids: ArrayLike<unknown>): { lo: number; hi: number } | undefined {
+  const n = ids.length;
+  if (!ArrayBuffer.isView(ids) || n === 0) return undefined;
+  const v = ids as unknown as ArrayLike<number>;
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < n; i++) {
+    const x = v[i] as number;
+    if (x !== Math.floor(x)) return undefined;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return hi - lo < 4 * n + 1024 ? { lo, hi } : undefined;
+}

@@ -303,40 +303,6 @@ function bfgsUpdate(H: Float64Array, s: Float64Array, y: Float64Array, sy: numbe
 }
 
 /**
- * Hessian of f at x by central differences of the gradient (analytic when given), made
- * symmetric.
- */
-export function hessian(obj: Objective, x: Float64Array): Float64Array {
-  const n = x.length;
-  if (!obj.fg) return hessianFromValues(obj.f, x);
-  const H = new Float64Array(n * n);
-  const gp = new Float64Array(n);
-  const gm = new Float64Array(n);
-  const y = Float64Array.from(x);
-  const grad = (p: Float64Array, g: Float64Array): void => {
-    if (obj.fg) obj.fg(p, g);
-    else numericGradient(obj.f, p, g);
-  };
-  for (let i = 0; i < n; i++) {
-    const h = 1e-4 * (1 + Math.abs(x[i] as number));
-    y[i] = (x[i] as number) + h;
-    grad(y, gp);
-    y[i] = (x[i] as number) - h;
-    grad(y, gm);
-    y[i] = x[i] as number;
-    for (let j = 0; j < n; j++) H[i * n + j] = ((gp[j] as number) - (gm[j] as number)) / (2 * h);
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < i; j++) {
-      const v = ((H[i * n + j] as number) + (H[j * n + i] as number)) / 2;
-      H[i * n + j] = v;
-      H[j * n + i] = v;
-    }
-  }
-  return H;
-}
-
-/**
  * Hessian by second differences of f (for objectives without an analytic gradient):
  * central differences on the diagonal, one-sided mixed differences off it, h = 1e-3 (1 + |x|)
  * in log space; 2n + n(n-1)/2 evaluations, relative accuracy about 1e-3 off the diagonal.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rulesSchema } from './validateRfmRules.js';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
@@ -81,7 +82,6 @@ export interface RfmResult {
 }
 
 const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
-const range = z.tuple([bound, bound]);
 const schema = z.looseObject({
   fields: fieldsOption.optional(),
   returns: z.enum(['net', 'ignore', 'error']).optional(),
@@ -95,17 +95,7 @@ const schema = z.looseObject({
   scheme: z
     .union([
       z.enum(['standard', 'value-matrix', 'quadrant']),
-      z.array(
-        z.object({
-          segment: z.string(),
-          r: range.optional(),
-          f: range.optional(),
-          m: range.optional(),
-          recency: range.optional(),
-          frequency: range.optional(),
-          monetary: range.optional(),
-        }),
-      ),
+      rulesSchema.shape.rules,
     ], { error: "must be 'standard', 'value-matrix', 'quadrant' or an array of rules" })
     .optional(),
   locale: z.enum(['en', 'zh'], { error: "must be 'en' or 'zh'" }).optional(),

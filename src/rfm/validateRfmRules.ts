@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { finiteOption, parseOptions, wholeOption } from '../data/options.js';
+import { parseOptions, wholeOption } from '../data/options.js';
 import type { Range, RfmRule } from './schemes.js';
 
-const range = z.tuple([finiteOption, finiteOption], { error: 'must be a [low, high] pair of numbers' }).refine(([lo, hi]) => lo <= hi, { error: 'must have low <= high' });
+const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
+const range = z.tuple([bound, bound], { error: 'must be a [low, high] pair of numbers' }).refine(([lo, hi]) => lo <= hi, { error: 'must have low <= high' });
 /** The shape of a custom RFM rule list (shared with rfm). @internal */
 export const rulesSchema = z.object({
   rules: z.array(

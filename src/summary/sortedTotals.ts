@@ -6,6 +6,7 @@
 import { MS_PER_DAY } from '../data/days.js';
 import type { EncodedTransactions } from '../data/encodeTransactions.js';
 import { roundoff } from '../math/sum.js';
+import { compactIdRange } from '../data/idIndex.js';
 import type { CustomerTotals } from './totals.js';
 
 // One 64-byte record (a cache line) per customer: six compensated sums as doubles, then four
@@ -92,19 +93,6 @@ export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | 
   return { ...out, used: n, afterObservationEnd: tx.afterObservationEnd };
 }
 
-/** The compact range [lo, hi] of whole-number ids in a typed array, or undefined. */
-function compactIdRange(ids: ArrayLike<number>): { lo: number; hi: number } | undefined {
-  const n = ids.length;
-  let lo = Number.POSITIVE_INFINITY;
-  let hi = Number.NEGATIVE_INFINITY;
-  for (let i = 0; i < n; i++) {
-    const x = ids[i] as number;
-    if (x !== Math.floor(x)) return undefined;
-    if (x < lo) lo = x;
-    if (x > hi) hi = x;
-  }
-  return n > 0 && hi - lo < 4 * n + 1024 ? { lo, hi } : undefined;
-}
 
 const MAX_MS = 8.64e15;
 

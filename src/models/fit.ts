@@ -122,29 +122,12 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
     );
   }
   if (id.flat) throw new CustomerValueError('fit_failed', id.warnings[0] as string);
-  // standard errors from the curvature in the natural parameters, which the delta method
-  // assumes: the log-space Hessian is D H_θ D + diag(∂f/∂log θ), so take out the gradient
-  // term (not zero where the optimizer stopped, and at 1e-3 of the curvature on flat optima)
-  const g = new Float64Array(k);
-  if (obj.fg) obj.fg(result.x, g);
-  else numericGradient(obj.f, result.x, g);
-  const Hn = Float64Array.from(H);
-  for (let i = 0; i < k; i++) Hn[i * k + i] = (Hn[i * k + i] as number) - (g[i] as number);
-  const cov = invertSpd(Hn, k);
-  const standardErrors = {} as Record<string, number>;
-  for (let i = 0; i < k; i++) {
-    const v = cov ? (cov[i * k + i] as number) : Number.NaN;
-    standardErrors[names[i] as string] = v > 0 ? (estimate[i] as number) * Math.sqrt(v) : Number.NaN;
-  }
-  // covariance of θ = diag(θ) Cov(log θ) diag(θ)
-  const covariance = Array.from({ length: k }, (_, i) =>
-    Array.from({ length: k }, (_, j) => (cov ? (estimate[i] as number) * (cov[i * k + j] as number) * (estimate[j] as number) : Number.NaN)),
-  );
+  const { standardErrors, covariance } = uncertainty(obj, result.x, H, estimate, names);
   const model = {
     kind: spec.kind,
     params: params as unknown as ModelParams[K],
     logLikelihood: ll,
-    standardErrors: standardErrors as FittedModel<K>['standardErrors'],
+    standardErrors: standardErrors as unknown as FittedModel<K>['standardErrors'],
     covariance,
     converged: result.converged && id.identified,
     iterations: result.iterations,
@@ -156,6 +139,33 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
     l2,
   };
   return (spec.unit ? { ...model, unit: spec.unit } : model) as FittedModel<K>;
+}
+
+/**
+ * Standard errors and covariance of the parameters from the log-space Hessian H of the
+ * objective at x: the curvature in the natural parameters, which the delta method assumes,
+ * is D H_θ D = H - diag(∂f/∂log θ), so the gradient term is taken out (it is not zero where
+ * the optimizer stopped, and on flat optima it is 1e-3 of the curvature). NaN where the
+ * Hessian is not positive definite.
+ */
+function uncertainty(obj: Objective, x: Float64Array, H: Float64Array, estimate: Float64Array, names: readonly string[]) {
+  const k = names.length;
+  const g = new Float64Array(k);
+  if (obj.fg) obj.fg(x, g);
+  else numericGradient(obj.f, x, g);
+  const Hn = Float64Array.from(H);
+  for (let i = 0; i < k; i++) Hn[i * k + i] = (Hn[i * k + i] as number) - (g[i] as number);
+  const cov = invertSpd(Hn, k);
+  const standardErrors: Record<string, number> = {};
+  for (let i = 0; i < k; i++) {
+    const v = cov ? (cov[i * k + i] as number) : Number.NaN;
+    standardErrors[names[i] as string] = v > 0 ? (estimate[i] as number) * Math.sqrt(v) : Number.NaN;
+  }
+  // covariance of θ = diag(θ) Cov(log θ) diag(θ)
+  const covariance = Array.from({ length: k }, (_, i) =>
+    Array.from({ length: k }, (_, j) => (cov ? (estimate[i] as number) * (cov[i * k + j] as number) * (estimate[j] as number) : Number.NaN)),
+  );
+  return { standardErrors, covariance };
 }
 
 /** Distinct values of a column and each row's index into them. @internal */

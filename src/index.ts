@@ -61,6 +61,7 @@ export type {
   BgBbModel,
   GammaGammaModel,
   ShiftedBetaGeometricModel,
+  NbdModel,
   FitOptions,
 } from './models/types.js';
 // one folder per model: fitter and simulator
@@ -77,6 +78,8 @@ export { simulateGammaGamma } from './models/gammaGamma/simulate.js';
 export { fitShiftedBetaGeometric } from './models/shiftedBetaGeometric/fit.js';
 export type { RetentionInput } from './models/shiftedBetaGeometric/fit.js';
 export { simulateShiftedBetaGeometric } from './models/shiftedBetaGeometric/simulate.js';
+export { fitNbd } from './models/nbd/fit.js';
+export { simulateNbd } from './models/nbd/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
 export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';

@@ -12,7 +12,7 @@ import type { SummaryInput } from '../summary/readSummary.js';
  * DERT = P(alive) · (r+x)/(α+T) · (β+T) · e^z z^(s-1) Γ(1-s, z), z = δ (β+T)
  *
  * (their Ψ(s, s; z) = e^z Γ(1-s, z)). Multiply by the expected margin per transaction for
- * the residual lifetime value. Only the Pareto/NBD has this closed form; for the other
+ * the residual lifetime value. The Pareto/NBD (and the NBD, (r+x)/((α+T) δ)) have this closed form; for the other
  * models use {@link customerLifetimeValue} with a long horizon. `discountedExpectedTransactions`
  * is the same function under its first name.
  *

@@ -11,6 +11,7 @@ import { bgBbSpec } from './bgBb/spec.js';
 import { bgNbdSpec } from './bgNbd/spec.js';
 import { gammaGammaSpec } from './gammaGamma/spec.js';
 import { modifiedBgNbdSpec } from './modifiedBgNbd/spec.js';
+import { nbdSpec } from './nbd/spec.js';
 import { paretoNbdSpec } from './paretoNbd/spec.js';
 import { shiftedBetaGeometricSpec } from './shiftedBetaGeometric/spec.js';
 import type { PurchaseModelSpec, RetentionModelSpec, SpendModelSpec } from './spec.js';
@@ -30,6 +31,7 @@ export const registry: { readonly [K in ModelKind]: SpecOf<ModelRegistry[K]> } =
   'bg-bb': bgBbSpec,
   'gamma-gamma': gammaGammaSpec,
   sbg: shiftedBetaGeometricSpec,
+  nbd: nbdSpec,
 };
 
 const ALL = Object.keys(registry) as ModelKind[];

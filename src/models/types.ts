@@ -12,6 +12,7 @@ export interface ModelRegistry {
   'bg-bb': { role: 'purchase'; params: { alpha: number; beta: number; gamma: number; delta: number } };
   'gamma-gamma': { role: 'spend'; params: { p: number; q: number; v: number } };
   sbg: { role: 'retention'; params: { alpha: number; beta: number } };
+  nbd: { role: 'purchase'; params: { r: number; alpha: number } };
 }
 
 export type ModelKind = keyof ModelRegistry;
@@ -90,6 +91,7 @@ export type ModifiedBgNbdModel = Model<'mbg-nbd'>;
 export type BgBbModel = Model<'bg-bb'>;
 export type GammaGammaModel = Model<'gamma-gamma'>;
 export type ShiftedBetaGeometricModel = Model<'sbg'>;
+export type NbdModel = Model<'nbd'>;
 /** Any purchase model. */
 export type PurchaseModel = Model<PurchaseModelKind>;
 /** Any spend model. */

@@ -86,8 +86,8 @@ describe('discountedExpectedTransactions (Pareto/NBD)', () => {
     });
   });
 
-  it('exists only for the Pareto/NBD', () => {
-    expect(() => discountedExpectedTransactions(bgnbd, customers, { discountRate: 0.01 })).toThrow(/closed form exists for 'pareto-nbd' only/);
+  it('exists only for the models with a closed form (Pareto/NBD and NBD)', () => {
+    expect(() => discountedExpectedTransactions(bgnbd, customers, { discountRate: 0.01 })).toThrow(/closed form exists for 'pareto-nbd' and 'nbd' only, got 'bg-nbd'/);
   });
 });
 

@@ -57,7 +57,7 @@ const summaryRows = fc.oneof(
   hostileScalar,
 );
 const param = mostly(fc.oneof(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.constantFrom(1e-12, 1e12, 1e5, 1)));
-const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg'] as const;
+const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg', 'nbd'] as const;
 const names: Record<string, string[]> = {
   'bg-nbd': ['r', 'alpha', 'a', 'b'],
   'pareto-nbd': ['r', 'alpha', 's', 'beta'],
@@ -65,6 +65,7 @@ const names: Record<string, string[]> = {
   'bg-bb': ['alpha', 'beta', 'gamma', 'delta'],
   'gamma-gamma': ['p', 'q', 'v'],
   sbg: ['alpha', 'beta'],
+  nbd: ['r', 'alpha'],
 };
 const model = fc.oneof(
   fc.constantFrom(...kinds).chain((kind) => fc.tuple(...names[kind]!.map(() => param)).map((ps) => ({ kind, params: Object.fromEntries(names[kind]!.map((n, i) => [n, ps[i]])) }))),
@@ -195,6 +196,7 @@ const cases: Case[] = [
   ['fitModifiedBgNbd', fc.tuple(summaryRows, options)],
   ['fitGammaGamma', fc.tuple(summaryRows, options)],
   ['fitBgBb', fc.tuple(summaryRows, options)],
+  ['fitNbd', fc.tuple(summaryRows, options)],
   ['fitShiftedBetaGeometric', fc.tuple(fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 6 }), hostileScalar), options)],
   ['expectedPurchases', fc.tuple(model, time)],
   ['probabilityOfPurchases', fc.tuple(model, whole, time)],
@@ -217,6 +219,7 @@ const cases: Case[] = [
   ['simulateParetoNbd', fc.tuple(model, options)],
   ['simulateModifiedBgNbd', fc.tuple(model, options)],
   ['simulateBgBb', fc.tuple(model, options)],
+  ['simulateNbd', fc.tuple(model, options)],
   ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
   ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],

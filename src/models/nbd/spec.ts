@@ -1,0 +1,25 @@
+import type { PurchaseModelSpec } from '../spec.js';
+import { fitNbd } from './fit.js';
+import { logLikelihood, type NbdParams } from './likelihood.js';
+import { alive, bracket, discountedPurchases, expected, pmf, survivalAhead } from './predictions.js';
+import { simulateNbd } from './simulate.js';
+
+/** NBD (no dropout): the registry's record. @internal */
+export const nbdSpec: PurchaseModelSpec<NbdParams> = {
+  kind: 'nbd',
+  title: 'NBD',
+  role: 'purchase',
+  params: ['r', 'alpha'],
+  // an NBD on the CDNOW sample (weeks), as this library fits it
+  example: { r: 0.385, alpha: 12.07 },
+  discrete: false,
+  logLikelihood,
+  expected,
+  pmf,
+  alive,
+  bracket,
+  survivalAhead,
+  discountedPurchases,
+  fit: fitNbd,
+  simulate: simulateNbd,
+};

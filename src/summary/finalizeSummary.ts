@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { TimeUnit } from '../data/days.js';
-import { dateOption, optionDay, parseOptions, unitOption } from '../data/options.js';
+import { dateOption, optionDay, parseOptions, unitDays, unitOption } from '../data/options.js';
+import { logIntervalSums } from './regularity.js';
 import { CustomerValueError } from '../errors.js';
 import { isSummaryPartial, type SummaryPartial } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
@@ -12,6 +13,7 @@ export const finalizeShape = {
   observationEnd: dateOption.optional(),
   unit: unitOption.optional(),
   order: z.enum(['first-seen', 'customerId'], { error: "must be 'first-seen' or 'customerId'" }).optional(),
+  regularity: z.boolean({ error: 'must be a boolean' }).optional(),
 };
 const schema = z.looseObject(finalizeShape);
 
@@ -28,7 +30,15 @@ const schema = z.looseObject(finalizeShape);
  */
 export function finalizeSummary(partial: SummaryPartial, options: FinalizeSummaryOptions = {}): CustomerSummary {
   const o = parseOptions('finalizeSummary', schema, options);
-  return finalizeWithSource(partial, optionDay(o.observationEnd), o.unit, o.order, 'finalizeSummary').summary;
+  const { summary, source } = finalizeWithSource(partial, optionDay(o.observationEnd), o.unit, o.order, 'finalizeSummary');
+  return o.regularity ? withRegularity(summary, partial, source) : summary;
+}
+
+/** The summary with its `logIntervalSum` column, from the partial it was built from. @internal */
+export function withRegularity<S extends CustomerSummary>(summary: S, partial: SummaryPartial, source: Uint32Array): S {
+  const end = summary.observationEnd === '' ? Number.NaN : (optionDay(summary.observationEnd) as number);
+  summary.logIntervalSum = logIntervalSums(partial, end, source, unitDays(summary.unit));
+  return summary;
 }
 
 /**

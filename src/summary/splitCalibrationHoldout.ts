@@ -5,7 +5,7 @@ import { encodeTransactions, type TransactionReadOptions } from '../data/encodeT
 import { dateOption, optionDay, parseOptions, readOptionsShape, unitDays } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
-import { finalizeShape, finalizeWithSource } from './finalizeSummary.js';
+import { finalizeShape, finalizeWithSource, withRegularity } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
 import type { CustomerSummary, FinalizeSummaryOptions } from './types.js';
 import { roundoff } from '../math/sum.js';
@@ -87,6 +87,7 @@ export function splitCalibrationHoldout(
   obsEnd ??= Number.isNaN(tx.maxDay) ? calEnd : Math.max(tx.maxDay, calEnd);
   const partial = partialFromEncoded(tx);
   const { summary, source } = finalizeWithSource(partial, calEnd, o.unit, o.order, fn);
+  if (o.regularity) withRegularity(summary, partial, source);
   const per = unitDays(o.unit);
   const n = summary.length;
   const frequencyHoldout = new Int32Array(n);
@@ -131,6 +132,7 @@ export function splitCalibrationHoldout(
     {
       customerId, frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase,
       frequencyHoldout, monetaryValueHoldout, durationHoldout,
+      ...(summary.logIntervalSum ? { logIntervalSum: summary.logIntervalSum } : {}),
     },
     {
       length: n,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
 import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
-import { finalizeShape } from './finalizeSummary.js';
+import { finalizeShape, withRegularity } from './finalizeSummary.js';
 import { partialFromEncoded } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
 import { directTotals, totalsFromSortedRows } from './sortedTotals.js';
@@ -55,6 +55,14 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
 export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
   const o = parseOptions('summarize', schema, options);
   const endOpt = optionDay(o.observationEnd, o.numericDates);
+  if (o.regularity) {
+    // the inter-purchase times need each customer's purchase days: the partial route
+    const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, endOpt);
+    const partial = partialFromEncoded(tx);
+    const end = endOpt ?? tx.maxDay;
+    const { summary, source } = buildSummary(tx.customerIds, historyAsOf(partial, end), end, o.unit ?? 'day', o.order, tx);
+    return withRegularity(summary, partial, source);
+  }
   const direct = directRoute(transactions, o as TransactionReadOptions, endOpt);
   if (direct) {
     const end = endOpt ?? direct.maxDay;

@@ -23,6 +23,12 @@ export interface CustomerSummary {
   firstPurchase: string[];
   /** Last purchase day, `YYYY-MM-DD` (UTC). */
   lastPurchase: string[];
+  /**
+   * With `regularity: true`: the sum of the logs of the inter-purchase times (between
+   * consecutive purchase days, in `unit`), for Erlang-k timing models; 0 without repeat
+   * purchases.
+   */
+  logIntervalSum?: Float64Array;
   /** Number of customers (non-enumerable). */
   readonly length: number;
   /** The unit of `recency` and `T` (non-enumerable). */
@@ -47,6 +53,8 @@ export interface FinalizeSummaryOptions {
    * `'customerId'` (numbers ascending, then strings in code-unit order; independent of row order).
    */
   order?: SummaryOrder | undefined;
+  /** Add the `logIntervalSum` column (the sum of log inter-purchase times). Default false. */
+  regularity?: boolean | undefined;
 }
 
 export type { CustomerId };

@@ -34,11 +34,6 @@ export function logGamma(x: number): number {
   return HALF_LOG_2PI + (y + 0.5) * Math.log(t) - t + Math.log(a);
 }
 
-/** log B(a, b) = log Γ(a) + log Γ(b) - log Γ(a + b). */
-export function logBeta(a: number, b: number): number {
-  return logGamma(a) + logGamma(b) - logGamma(a + b);
-}
-
 /** The correction term of Stirling's series, log Γ(x) - ((x - 1/2) log x - x + log √(2π)), x >= 15. */
 function stirlingCorrection(x: number): number {
   const inv = 1 / x;

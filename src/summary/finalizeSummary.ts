@@ -30,13 +30,12 @@ const schema = z.looseObject(finalizeShape);
  */
 export function finalizeSummary(partial: SummaryPartial, options: FinalizeSummaryOptions = {}): CustomerSummary {
   const o = parseOptions('finalizeSummary', schema, options);
-  const { summary, source } = finalizeWithSource(partial, optionDay(o.observationEnd), o.unit, o.order, 'finalizeSummary');
-  return o.regularity ? withRegularity(summary, partial, source) : summary;
+  const { summary, source, end } = finalizeWithSource(partial, optionDay(o.observationEnd), o.unit, o.order, 'finalizeSummary');
+  return o.regularity ? withRegularity(summary, partial, source, end) : summary;
 }
 
 /** The summary with its `logIntervalSum` column, from the partial it was built from. @internal */
-export function withRegularity<S extends CustomerSummary>(summary: S, partial: SummaryPartial, source: Uint32Array): S {
-  const end = summary.observationEnd === '' ? Number.NaN : (optionDay(summary.observationEnd) as number);
+export function withRegularity<S extends CustomerSummary>(summary: S, partial: SummaryPartial, source: Uint32Array, end: number): S {
   summary.logIntervalSum = logIntervalSums(partial, end, source, unitDays(summary.unit));
   return summary;
 }
@@ -52,12 +51,12 @@ export function finalizeWithSource(
   unitOpt: TimeUnit | undefined,
   orderOpt: SummaryOrder | undefined,
   fn = 'finalizeSummary',
-): { summary: CustomerSummary; source: Uint32Array } {
+): { summary: CustomerSummary; source: Uint32Array; end: number } {
   if (!isSummaryPartial(partial)) {
     throw new CustomerValueError('invalid_input', 'finalizeSummary: expected a partial made by summarizePartial or mergePartials', [
       { code: 'invalid_partial', path: ['partial'], message: 'expected a summary partial', value: partial },
     ]);
   }
   const end = endDay ?? partial.maxDay;
-  return buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts, fn);
+  return { ...buildSummary(partial.customerIds, historyAsOf(partial, end), end, unitOpt ?? 'day', orderOpt, partial.counts, fn), end };
 }

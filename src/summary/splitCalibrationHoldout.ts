@@ -87,7 +87,7 @@ export function splitCalibrationHoldout(
   obsEnd ??= Number.isNaN(tx.maxDay) ? calEnd : Math.max(tx.maxDay, calEnd);
   const partial = partialFromEncoded(tx);
   const { summary, source } = finalizeWithSource(partial, calEnd, o.unit, o.order, fn);
-  if (o.regularity) withRegularity(summary, partial, source);
+  if (o.regularity) withRegularity(summary, partial, source, calEnd);
   const per = unitDays(o.unit);
   const n = summary.length;
   const frequencyHoldout = new Int32Array(n);

@@ -3,7 +3,7 @@ import { encodeTransactions, type TransactionReadOptions } from '../data/encodeT
 import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { finalizeShape, withRegularity } from './finalizeSummary.js';
-import { partialFromEncoded } from './partial.js';
+import { partialFromEncoded, type SummaryPartial } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
 import { directTotals, totalsFromSortedRows } from './sortedTotals.js';
 import { buildSummary } from './totals.js';
@@ -55,15 +55,8 @@ const schema = z.looseObject({ ...readOptionsShape, ...finalizeShape });
 export function summarize(transactions: TransactionInput, options: SummarizeOptions = {}): CustomerSummary {
   const o = parseOptions('summarize', schema, options);
   const endOpt = optionDay(o.observationEnd, o.numericDates);
-  if (o.regularity) {
-    // the inter-purchase times need each customer's purchase days: the partial route
-    const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, endOpt);
-    const partial = partialFromEncoded(tx);
-    const end = endOpt ?? tx.maxDay;
-    const { summary, source } = buildSummary(tx.customerIds, historyAsOf(partial, end), end, o.unit ?? 'day', o.order, tx);
-    return withRegularity(summary, partial, source);
-  }
-  const direct = directRoute(transactions, o as TransactionReadOptions, endOpt);
+  // the inter-purchase times of `regularity` need each customer's purchase days: the partial route
+  const direct = o.regularity ? undefined : directRoute(transactions, o as TransactionReadOptions, endOpt);
   if (direct) {
     const end = endOpt ?? direct.maxDay;
     return buildSummary(direct.customerIds, direct.totals, end, o.unit ?? 'day', o.order, { rows: direct.totals.used + direct.totals.afterObservationEnd, duplicateOrders: 0, returnsIgnored: 0 }).summary;
@@ -71,8 +64,10 @@ export function summarize(transactions: TransactionInput, options: SummarizeOpti
   const tx = encodeTransactions(transactions, 'summarize', o as TransactionReadOptions, endOpt);
   const end = endOpt ?? tx.maxDay;
   // one pass when each customer's rows are in date order; else group the rows first
-  const totals = totalsFromSortedRows(tx) ?? historyAsOf(partialFromEncoded(tx), end);
-  return buildSummary(tx.customerIds, totals, end, o.unit ?? 'day', o.order, tx).summary;
+  const sorted = o.regularity ? undefined : totalsFromSortedRows(tx);
+  const partial = sorted ? undefined : partialFromEncoded(tx);
+  const { summary, source } = buildSummary(tx.customerIds, sorted ?? historyAsOf(partial as SummaryPartial, end), end, o.unit ?? 'day', o.order, tx);
+  return o.regularity ? withRegularity(summary, partial as SummaryPartial, source, end) : summary;
 }
 
 /**

@@ -73,3 +73,14 @@ export function narrowBetaExpectation(a: number, b: number, h: (p: number) => nu
   }
   return num / den;
 }
+
+/** ψ(x) for x > 0, written here (independent of src/math): recurrence to x >= 10, then the asymptotic series. */
+export function digammaRef(x: number): number {
+  let s = 0;
+  while (x < 10) {
+    s -= 1 / x;
+    x += 1;
+  }
+  const f = 1 / (x * x);
+  return s + Math.log(x) - 0.5 / x - f * (1 / 12 - f * (1 / 120 - f * (1 / 252 - f * (1 / 240 - f / 132))));
+}

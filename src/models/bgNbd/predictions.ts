@@ -32,36 +32,29 @@ export function expectedByHyp2f1(p: BgNbdParams, t: number): number {
 }
 
 /**
- * Whether the Beta(a, b) mixing is better integrated numerically than through 2F1: the
- * 2F1 series lose accuracy and then overflow as a and b grow (real fits reach a = 3.4e5,
- * b = 2.1e6), while the Beta density becomes narrow and near-Gaussian in logit space, where
- * {@link betaExpectation} is exact to rounding.
- */
-export function useBetaQuadrature(a: number, b: number): boolean {
-  return a >= BETA_QUADRATURE_ABOVE && b >= BETA_QUADRATURE_ABOVE;
-}
-
-/**
- * E[g(p)] over p ~ Beta(a, b) for the BG/NBD family when 2F1 cannot be used: the narrow
- * route for large a and b, the wide (double-exponential) route otherwise. The 2F1 forms
- * lose all accuracy once the NBD shape r + x passes about 50 (their terms reach 1e250 at
- * r = 1000), so shapes above {@link HYP2F1_SHAPE_LIMIT} are integrated.
+ * E[g(p)] over p ~ Beta(a, b) for the BG/NBD family when 2F1 cannot be used: the
+ * logit-Gaussian panels of {@link betaExpectation} while both tails of the density decay
+ * fast enough (a, b >= 0.5), the double-exponential route for the heavy tails of a small a
+ * or b.
  */
 export function overP(a: number, b: number, g: (p: number, q: number) => number): number {
-  // the logit-Gaussian panels while both tails decay fast enough, the double-exponential
-  // substitution for the heavy tails of a small a or b
   return Math.min(a, b) >= 0.5 ? betaExpectation(a, b, g) : betaExpectationWide(a, b, g);
 }
 
 /** NBD shapes (r + x) above which the 2F1 forms are not used. */
 export const HYP2F1_SHAPE_LIMIT = 50;
 
-/** Whether expectations over p ~ Beta(a, b) with NBD shape k are integrated rather than taken from 2F1. */
+/**
+ * Whether expectations over p ~ Beta(a, b) with NBD shape k are integrated rather than taken
+ * from 2F1: the 2F1 series lose accuracy and then overflow as a or b grows (real fits reach
+ * a = 3.4e5, b = 2.1e6) and once the shape r + x passes about 50 (their terms reach 1e250 at
+ * r = 1000), where the integral is exact to rounding.
+ */
 export function integrateOverP(a: number, b: number, k: number): boolean {
   return Math.max(a, b) >= BETA_QUADRATURE_ABOVE || k > HYP2F1_SHAPE_LIMIT;
 }
 
-/** Above this a and b, expectations over p ~ Beta(a, b) are integrated numerically. */
+/** Above this a or b, expectations over p ~ Beta(a, b) are integrated numerically. */
 export const BETA_QUADRATURE_ABOVE = 50;
 
 /**

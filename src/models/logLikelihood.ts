@@ -34,9 +34,10 @@ export function logLikelihood(model: Model, summary: SummaryInput, options: LogL
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;
   const spend = spec.role === 'spend';
   if (!options.perCustomer) return spec.logLikelihood(p, historyData(fn, summary, { weights: options.weights, fields: options.fields }, spend));
-  // per row: unweighted, every row kept (weights of 1 replace any count column)
-  const n = readSummary(summary, fn, { fields: options.fields }).n;
-  const data = historyData(fn, summary, { fields: options.fields, weights: new Float64Array(n).fill(1) }, spend);
+  // per row: unweighted, every row kept (a count column is not applied), read once
+  const s = readSummary(summary, fn, { fields: options.fields, needMonetary: spend });
+  const f64 = (c: ArrayLike<number>): Float64Array => (c instanceof Float64Array ? c : Float64Array.from(c));
+  const data = { x: f64(s.frequency), tx: f64(s.recency), T: f64(s.T), w: new Float64Array(s.n).fill(1), n: s.n, m: s.monetaryValue, unit: undefined };
   const out = new Float64Array(data.x.length);
   for (let i = 0; i < out.length; i++) {
     if (spend && !((data.x[i] as number) > 0)) continue;

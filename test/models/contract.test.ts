@@ -11,6 +11,7 @@ import {
   customerLifetimeValue,
   expectedLifetime,
   expectedPurchases,
+  logLikelihood,
   probabilityAlive,
   probabilityOfPurchases,
   survivalCurve,
@@ -117,6 +118,18 @@ describe.each(purchaseKinds)('purchase model %s', (kind) => {
     }
     expect(total).toBeCloseTo(1, 8);
     expect(mean / expectedPurchases(model, t)).toBeCloseTo(1, 6);
+  });
+
+  it('has a logLikelihood whose per-customer values, weighted by count, add up to the total', () => {
+    const sim = spec.simulate(spec.example, { customers: 200, T, seed: 8 });
+    const count = Float64Array.from(sim.frequency, (_, i) => i % 3);
+    const rows = { frequency: sim.frequency, recency: sim.recency, T: sim.T, count };
+    const per = logLikelihood(model, rows, { perCustomer: true }) as Float64Array;
+    expect(per.length).toBe(200);
+    let weighted = 0;
+    for (let i = 0; i < per.length; i++) weighted += count[i]! * per[i]!;
+    expect(weighted / (logLikelihood(model, rows) as number)).toBeCloseTo(1, 10);
+    expect(logLikelihood(spec.fit(rows), rows)).toBeCloseTo(spec.fit(rows).logLikelihood, 9);
   });
 
   it('survives a JSON round trip of a fitted record', () => {

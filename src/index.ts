@@ -62,6 +62,8 @@ export type {
   GammaGammaModel,
   ShiftedBetaGeometricModel,
   NbdModel,
+  BgCnbdModel,
+  ModifiedBgCnbdModel,
   FitOptions,
 } from './models/types.js';
 // one folder per model: fitter and simulator
@@ -80,6 +82,11 @@ export type { RetentionInput } from './models/shiftedBetaGeometric/fit.js';
 export { simulateShiftedBetaGeometric } from './models/shiftedBetaGeometric/simulate.js';
 export { fitNbd } from './models/nbd/fit.js';
 export { simulateNbd } from './models/nbd/simulate.js';
+export { fitBgCnbd } from './models/bgCnbd/fit.js';
+export type { CnbdFitOptions, CnbdFit } from './models/bgCnbd/fit.js';
+export { simulateBgCnbd } from './models/bgCnbd/simulate.js';
+export { fitModifiedBgCnbd } from './models/modifiedBgCnbd/fit.js';
+export { simulateModifiedBgCnbd } from './models/modifiedBgCnbd/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
 export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';

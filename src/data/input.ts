@@ -139,12 +139,13 @@ export function requireColumn(
   fn: string,
   inputName: string,
   fields: Readonly<Record<string, string | undefined>> | undefined,
+  hint = '',
 ): ArrayLike<unknown> {
   const col = raw.cols[field];
   if (col !== undefined || raw.n === 0) return col ?? [];
   const name = fields?.[field] ?? field;
   const mapped = name === field ? '' : ` (mapped from field "${field}")`;
-  const message = `column "${name}"${mapped} is missing`;
+  const message = `column "${name}"${mapped} is missing${hint}`;
   throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
     { code: 'missing_column', path: [inputName, name], message },
   ]);

@@ -1,4 +1,4 @@
-import { readSummary, summaryUnit, type SummaryInput } from '../summary/readSummary.js';
+import { readSummary, summaryUnit, type SummaryInput, type SummaryNeeds } from '../summary/readSummary.js';
 import { CustomerValueError } from '../errors.js';
 import type { FitOptions } from './types.js';
 import { checkFitOptions } from './fit.js';
@@ -6,10 +6,13 @@ import type { HistoryData } from '../data/histories.js';
 
 export type { HistoryData };
 
-/** @internal */
-export function historyData(fn: string, summary: SummaryInput, rawOptions: FitOptions, needMonetary = false): HistoryData {
+/**
+ * A summary's histories as a likelihood reads them (rows of weight 0 left out), with the
+ * columns `needs` requires. @internal
+ */
+export function historyData(fn: string, summary: SummaryInput, rawOptions: FitOptions, needs: SummaryNeeds = {}): HistoryData {
   const options = checkFitOptions(fn, rawOptions);
-  const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights, needMonetary });
+  const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights, ...needs });
   const keep: number[] = [];
   let n = 0;
   for (let i = 0; i < s.n; i++) {
@@ -29,6 +32,7 @@ export function historyData(fn: string, summary: SummaryInput, rawOptions: FitOp
     n,
     m: s.monetaryValue ? pick(s.monetaryValue) : undefined,
     unit: summaryUnit(summary),
+    litt: needs.needRegularity && s.logIntervalSum ? pick(s.logIntervalSum) : undefined,
   };
 }
 
@@ -43,7 +47,8 @@ export function requireRows(fn: string, n: number, what = 'customers', min = 1):
 export function subsetHistory(d: HistoryData, idx: Uint32Array): HistoryData {
   const pick = (col: Float64Array): Float64Array => Float64Array.from(idx, (i) => col[i] as number);
   const scale = d.x.length / idx.length;
-  return { x: pick(d.x), tx: pick(d.tx), T: pick(d.T), w: Float64Array.from(idx, (i) => (d.w[i] as number) * scale), n: d.n, m: d.m ? pick(d.m) : undefined, unit: d.unit };
+  const w = Float64Array.from(idx, (i) => (d.w[i] as number) * scale);
+  return { x: pick(d.x), tx: pick(d.tx), T: pick(d.T), w, n: d.n, m: d.m ? pick(d.m) : undefined, unit: d.unit, litt: d.litt ? pick(d.litt) : undefined };
 }
 
 /** Weighted mean of a column. @internal */

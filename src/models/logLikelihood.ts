@@ -33,16 +33,18 @@ export function logLikelihood(model: Model, summary: SummaryInput, options: LogL
   const { kind, p } = checkModel(fn, model, [...kindsOf('purchase'), ...kindsOf('spend')]);
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;
   const spend = spec.role === 'spend';
-  if (!options.perCustomer) return spec.logLikelihood(p, historyData(fn, summary, { weights: options.weights, fields: options.fields }, spend));
+  const needs = { needMonetary: spend, needRegularity: spec.role === 'purchase' && spec.needsRegularity?.(p) === true };
+  if (!options.perCustomer) return spec.logLikelihood(p, historyData(fn, summary, { weights: options.weights, fields: options.fields }, needs));
   // per row: unweighted, every row kept (a count column is not applied), read once
-  const s = readSummary(summary, fn, { fields: options.fields, needMonetary: spend });
+  const s = readSummary(summary, fn, { fields: options.fields, ...needs });
   const f64 = (c: ArrayLike<number>): Float64Array => (c instanceof Float64Array ? c : Float64Array.from(c));
-  const data = { x: f64(s.frequency), tx: f64(s.recency), T: f64(s.T), w: new Float64Array(s.n).fill(1), n: s.n, m: s.monetaryValue, unit: undefined };
+  const data = { x: f64(s.frequency), tx: f64(s.recency), T: f64(s.T), m: s.monetaryValue, litt: needs.needRegularity ? s.logIntervalSum : undefined };
   const out = new Float64Array(data.x.length);
+  const one = (c: Float64Array | undefined, i: number): Float64Array | undefined => c?.subarray(i, i + 1);
   for (let i = 0; i < out.length; i++) {
     if (spend && !((data.x[i] as number) > 0)) continue;
-    const one = { x: data.x.subarray(i, i + 1), tx: data.tx.subarray(i, i + 1), T: data.T.subarray(i, i + 1), w: Float64Array.of(1), n: 1, m: data.m?.subarray(i, i + 1), unit: data.unit };
-    out[i] = spec.logLikelihood(p, one);
+    const row = { x: one(data.x, i)!, tx: one(data.tx, i)!, T: one(data.T, i)!, w: Float64Array.of(1), n: 1, m: one(data.m, i), unit: undefined, litt: one(data.litt, i) };
+    out[i] = spec.logLikelihood(p, row);
   }
   return out;
 }

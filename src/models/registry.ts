@@ -8,6 +8,8 @@
  */
 import { CustomerValueError } from '../errors.js';
 import { bgBbSpec } from './bgBb/spec.js';
+import { bgCnbdSpec } from './bgCnbd/spec.js';
+import { modifiedBgCnbdSpec } from './modifiedBgCnbd/spec.js';
 import { bgNbdSpec } from './bgNbd/spec.js';
 import { gammaGammaSpec } from './gammaGamma/spec.js';
 import { modifiedBgNbdSpec } from './modifiedBgNbd/spec.js';
@@ -32,6 +34,8 @@ export const registry: { readonly [K in ModelKind]: SpecOf<ModelRegistry[K]> } =
   'gamma-gamma': gammaGammaSpec,
   sbg: shiftedBetaGeometricSpec,
   nbd: nbdSpec,
+  'bg-cnbd-k': bgCnbdSpec,
+  'mbg-cnbd-k': modifiedBgCnbdSpec,
 };
 
 const ALL = Object.keys(registry) as ModelKind[];
@@ -46,7 +50,7 @@ export function paramNames(kind: ModelKind): readonly string[] {
   return registry[kind].params;
 }
 
-/** Validate a model record's kind (one of `kinds`) and parameters (finite, > 0). */
+/** Validate a model record's kind (one of `kinds`) and parameters (finite, > 0; whole within range where the spec says). */
 export function checkModel<K extends ModelKind>(fn: string, model: unknown, kinds: readonly K[]): { kind: K; p: Record<string, number> } {
   const m = model as { kind?: unknown; params?: unknown };
   if (typeof m !== 'object' || m === null || !kinds.includes(m.kind as K)) {
@@ -55,10 +59,16 @@ export function checkModel<K extends ModelKind>(fn: string, model: unknown, kind
   }
   const kind = m.kind as K;
   const p = (m.params ?? {}) as Record<string, unknown>;
+  const whole = registry[kind].wholeParams;
   for (const name of paramNames(kind)) {
     const v = p[name];
-    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
-      const message = `model.params.${name} must be a finite number > 0, got ${String(v)}`;
+    const range = whole?.[name];
+    const bad = range
+      ? !(typeof v === 'number' && Number.isInteger(v) && v >= range[0] && v <= range[1])
+      : typeof v !== 'number' || !(v > 0) || !Number.isFinite(v);
+    if (bad) {
+      const expected = range ? `a whole number from ${range[0]} to ${range[1]}` : 'a finite number > 0';
+      const message = `model.params.${name} must be ${expected}, got ${String(v)}`;
       throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_param', path: ['model', 'params', name], message, value: v }]);
     }
   }

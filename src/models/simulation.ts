@@ -33,6 +33,8 @@ export interface SimulatedCustomers {
   alive: Uint8Array;
   /** Purchases in (T, T + holdout]. */
   frequencyHoldout: Int32Array;
+  /** Sum of log inter-purchase times in (0, T] (the simulators of the Erlang-k models). */
+  logIntervalSum?: Float64Array;
   readonly length: number;
 }
 
@@ -72,7 +74,7 @@ export function setupSimulation(fn: string, options: SimulateOptions, discrete: 
     optionError(fn, 'T', 'plus holdout must be at most 100,000 opportunities (each one is simulated)', o.T);
   }
   if (!(h >= 0) || !Number.isFinite(h) || (discrete && !Number.isInteger(h))) optionError(fn, 'holdout', `must be ${discrete ? 'whole opportunities' : 'finite'} >= 0`, h);
-  const out = {
+  const out: Omit<SimulatedCustomers, 'length'> = {
     customerId: Int32Array.from({ length: n }, (_, i) => i + 1),
     frequency: new Int32Array(n),
     recency: new Float64Array(n),

@@ -19,12 +19,18 @@ export interface ModelSpecBase<P> {
   readonly params: ReadonlyArray<keyof P & string>;
   /** A valid parameter set (the published estimates): what the contract tests and docs use. */
   readonly example: Readonly<P>;
+  /**
+   * Parameters that are whole numbers, with their least and greatest value (e.g. the
+   * Erlang order k of the CNBD-k models); every other parameter is a finite number > 0.
+   */
+  readonly wholeParams?: { readonly [name: string]: readonly [number, number] };
 }
 
 /**
  * A purchase (transaction-count) model. Every conditional quantity factors as
  * P(alive | x, t_x, T) times a part that depends on (x, T) only, which generic code computes
- * once per distinct pair.
+ * once per distinct pair; a model whose part also depends on t_x (the time since the last
+ * purchase matters for Erlang-k timing) says so with `recencyMatters`.
  */
 export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   readonly role: 'purchase';
@@ -32,6 +38,8 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   readonly discrete: boolean;
   /** Weighted log-likelihood of histories. */
   logLikelihood(p: P, data: HistoryData): number;
+  /** True when the likelihood at these parameters needs the summary's `logIntervalSum` column (`data.litt`). */
+  needsRegularity?(p: P): boolean;
   /** E[X(t)] of a new customer. */
   expected(p: P, t: number): number;
   /** P(X(t) = n) of a new customer. */
@@ -44,10 +52,15 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
    * (the caller then validates the input to report it).
    */
   aliveMany?(p: P, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, out: Float64Array, from: number, to: number): boolean;
-  /** E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. */
-  bracket(p: P, x: number, T: number, t: number): number;
+  /**
+   * E[Y(t) | alive, x, T]: the conditional expectation without the P(alive) factor. `tx` is
+   * read only by models whose `recencyMatters`.
+   */
+  bracket(p: P, x: number, T: number, t: number, tx: number): number;
   /** P(no dropout in the next t | alive at T, x, T): P(alive ahead) = alive · survivalAhead. */
-  survivalAhead(p: P, x: number, T: number, t: number): number;
+  survivalAhead(p: P, x: number, T: number, t: number, tx: number): number;
+  /** Whether `bracket` and `survivalAhead` depend on t_x at these parameters (default: never). */
+  recencyMatters?(p: P): boolean;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

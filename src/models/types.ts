@@ -13,6 +13,8 @@ export interface ModelRegistry {
   'gamma-gamma': { role: 'spend'; params: { p: number; q: number; v: number } };
   sbg: { role: 'retention'; params: { alpha: number; beta: number } };
   nbd: { role: 'purchase'; params: { r: number; alpha: number } };
+  'bg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
+  'mbg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
 }
 
 export type ModelKind = keyof ModelRegistry;
@@ -92,6 +94,8 @@ export type BgBbModel = Model<'bg-bb'>;
 export type GammaGammaModel = Model<'gamma-gamma'>;
 export type ShiftedBetaGeometricModel = Model<'sbg'>;
 export type NbdModel = Model<'nbd'>;
+export type BgCnbdModel = Model<'bg-cnbd-k'>;
+export type ModifiedBgCnbdModel = Model<'mbg-cnbd-k'>;
 /** Any purchase model. */
 export type PurchaseModel = Model<PurchaseModelKind>;
 /** Any spend model. */

@@ -12,6 +12,11 @@ export interface SummaryRow {
   monetaryValue?: number;
   /** Multiplicity of the row in a compressed summary. */
   count?: number;
+  /**
+   * Sum of the logs of the inter-purchase times (in the summary's unit): what the Erlang-k
+   * timing models (BG/CNBD-k, MBG/CNBD-k) need; `summarize(tx, { regularity: true })` adds it.
+   */
+  logIntervalSum?: number;
 }
 
 /** Summary input: a summary from {@link summarize}, rows, columns or an arquero table. */
@@ -37,9 +42,19 @@ export interface SummaryColumns {
   readonly weight: Float64Array | undefined;
   readonly monetaryValue: Float64Array | undefined;
   readonly customerId: ArrayLike<unknown> | undefined;
+  /** Sum of log inter-purchase times, when the input has it (0 for x = 0, at most x ln(t_x/x)). */
+  readonly logIntervalSum: Float64Array | undefined;
 }
 
-const FIELDS = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'count'] as const;
+/** What a reader requires besides frequency, recency and T. @internal */
+export interface SummaryNeeds {
+  needMonetary?: boolean | undefined;
+  needRegularity?: boolean | undefined;
+}
+
+const REGULARITY_HINT = ": this model needs the sum of log inter-purchase times (summarize(transactions, { regularity: true }) adds it)";
+
+const FIELDS = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'count', 'logIntervalSum'] as const;
 
 function isNumberTypedArray(col: unknown): col is NumberColumn {
   return ArrayBuffer.isView(col) && !(col instanceof DataView) && !(col instanceof BigInt64Array) && !(col instanceof BigUint64Array);
@@ -103,6 +118,27 @@ function checkConsistency(frequency: NumberColumn, recency: NumberColumn, T: Num
 }
 
 /**
+ * logIntervalSum = 0 without repeat purchases, and at most x ln(t_x / x): x intervals that
+ * add up to t_x have the largest log sum when they are equal (AM-GM), so a larger value
+ * means it was computed in another unit or from other purchases (tolerance 1e-6 of t_x).
+ */
+function checkIntervals(frequency: NumberColumn, recency: NumberColumn, litt: Float64Array, n: number, issues: IssueCollector): void {
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i] as number;
+    const v = litt[i] as number;
+    if (x === 0) {
+      if (Math.abs(v) <= 1e-9) continue;
+      issues.row(i, 'logIntervalSum', 'invalid_value', 'must be 0 when frequency is 0', v);
+    } else {
+      const bound = x * Math.log(((recency[i] as number) * (1 + 1e-6)) / x);
+      if (v <= bound + 1e-9) continue;
+      issues.row(i, 'logIntervalSum', 'invalid_value', `must not exceed frequency · ln(recency / frequency) = ${bound} (intervals adding up to the recency)`, v);
+    }
+    if (issues.full('logIntervalSum')) break;
+  }
+}
+
+/**
  * The mark of a summary this library built (summarize, finalizeSummary,
  * splitCalibrationHoldout, compressSummary): its columns are valid by construction, so
  * readers skip re-checking them. The mark remembers the column objects; a column replaced
@@ -117,6 +153,7 @@ interface ValidatedMark {
   readonly monetaryValue: Float64Array | undefined;
   readonly count: Float64Array | undefined;
   readonly customerId: ArrayLike<unknown> | undefined;
+  readonly logIntervalSum: Float64Array | undefined;
   readonly unit: TimeUnit | undefined;
   /** The columns as readers want them, made on first use. */
   columns?: SummaryColumns;
@@ -127,8 +164,8 @@ interface ValidatedMark {
  * `Object.keys`, `aq.table` and JSON do not see it). @internal
  */
 export function markValidated<S extends { frequency: NumberColumn; recency: NumberColumn; T: NumberColumn }>(summary: S, unit: TimeUnit | undefined): S {
-  const s = summary as S & { monetaryValue?: Float64Array; count?: Float64Array; customerId?: ArrayLike<unknown> };
-  const mark: ValidatedMark = { frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: s.monetaryValue, count: s.count, customerId: s.customerId, unit };
+  const s = summary as S & { monetaryValue?: Float64Array; count?: Float64Array; customerId?: ArrayLike<unknown>; logIntervalSum?: Float64Array };
+  const mark: ValidatedMark = { frequency: s.frequency, recency: s.recency, T: s.T, monetaryValue: s.monetaryValue, count: s.count, customerId: s.customerId, logIntervalSum: s.logIntervalSum, unit };
   Object.defineProperty(summary, VALIDATED, { value: mark, enumerable: false });
   return summary;
 }
@@ -138,7 +175,7 @@ function validMark(input: unknown): ValidatedMark | undefined {
   const m = (input as { [VALIDATED]?: ValidatedMark } | null)?.[VALIDATED];
   if (m === undefined) return undefined;
   const s = input as Record<string, unknown>;
-  const same = s.frequency === m.frequency && s.recency === m.recency && s.T === m.T && s.monetaryValue === m.monetaryValue && s.count === m.count && s.customerId === m.customerId;
+  const same = s.frequency === m.frequency && s.recency === m.recency && s.T === m.T && s.monetaryValue === m.monetaryValue && s.count === m.count && s.customerId === m.customerId && s.logIntervalSum === m.logIntervalSum;
   return same ? m : undefined;
 }
 
@@ -156,7 +193,7 @@ export function summaryUnit(input: unknown): TimeUnit | undefined {
 
 function markedColumns(m: ValidatedMark): SummaryColumns {
   if (m.columns) return m.columns;
-  m.columns = { n: m.recency.length, frequency: m.frequency, recency: m.recency, T: m.T, weight: m.count, monetaryValue: m.monetaryValue, customerId: m.customerId };
+  m.columns = { n: m.recency.length, frequency: m.frequency, recency: m.recency, T: m.T, weight: m.count, monetaryValue: m.monetaryValue, customerId: m.customerId, logIntervalSum: m.logIntervalSum };
   return m.columns;
 }
 
@@ -169,11 +206,11 @@ function markedColumns(m: ValidatedMark): SummaryColumns {
 export function readSummary(
   input: unknown,
   fn: string,
-  options: { fields?: SummaryFieldsOptions['fields']; weights?: ArrayLike<number> | undefined; needMonetary?: boolean } = {},
+  options: SummaryNeeds & { fields?: SummaryFieldsOptions['fields']; weights?: ArrayLike<number> | undefined } = {},
 ): SummaryColumns {
   const fields = options.fields as Record<string, string | undefined> | undefined;
   const mark = fields === undefined ? validMark(input) : undefined;
-  if (mark) return fromMark(mark, fn, options.weights, options.needMonetary === true);
+  if (mark) return fromMark(mark, fn, options.weights, options);
   const raw = resolveColumns(input, fn, 'customers', FIELDS, fields, ['frequency', 'recency', 'T']);
   const n = raw.n;
   const issues = new IssueCollector(fn, 'customers');
@@ -195,10 +232,14 @@ export function readSummary(
   const m = raw.cols.monetaryValue;
   if (m !== undefined) monetaryValue = toFloat(m, n, 'monetaryValue', issues, false);
   else if (options.needMonetary && n > 0) requireColumn(raw, 'monetaryValue', fn, 'customers', fields);
+  let logIntervalSum: Float64Array | undefined;
+  const l = options.needRegularity ? requireColumn(raw, 'logIntervalSum', fn, 'customers', fields, REGULARITY_HINT) : raw.cols.logIntervalSum;
+  if (l !== undefined && n > 0) logIntervalSum = toFloat(l, n, 'logIntervalSum', issues, false);
   issues.throwIfAny();
   if (!typed) checkConsistency(frequency, recency, T, n, issues);
+  if (logIntervalSum) checkIntervals(frequency, recency, logIntervalSum, n, issues);
   issues.throwIfAny();
-  return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId };
+  return { n, frequency, recency, T, weight, monetaryValue, customerId: raw.cols.customerId, logIntervalSum };
 }
 
 /**
@@ -218,9 +259,10 @@ export function uncheckedTypedHistories(input: unknown): { n: number; frequency:
 }
 
 /** The columns of a marked summary, with a weights option and the monetary requirement applied. */
-function fromMark(mark: ValidatedMark, fn: string, weights: ArrayLike<number> | undefined, needMonetary: boolean): SummaryColumns {
+function fromMark(mark: ValidatedMark, fn: string, weights: ArrayLike<number> | undefined, needs: SummaryNeeds): SummaryColumns {
   const cols = markedColumns(mark);
-  if (needMonetary && cols.monetaryValue === undefined) requireColumn({ n: cols.n, cols: {} }, 'monetaryValue', fn, 'customers', undefined);
+  if (needs.needMonetary && cols.monetaryValue === undefined) requireColumn({ n: cols.n, cols: {} }, 'monetaryValue', fn, 'customers', undefined);
+  if (needs.needRegularity && cols.logIntervalSum === undefined) requireColumn({ n: cols.n, cols: {} }, 'logIntervalSum', fn, 'customers', undefined, REGULARITY_HINT);
   const issues = new IssueCollector(fn, 'customers');
   if (weights === undefined) {
     issues.throwIfAny();

@@ -123,7 +123,7 @@ describe.each(purchaseKinds)('purchase model %s', (kind) => {
   it('has a logLikelihood whose per-customer values, weighted by count, add up to the total', () => {
     const sim = spec.simulate(spec.example, { customers: 200, T, seed: 8 });
     const count = Float64Array.from(sim.frequency, (_, i) => i % 3);
-    const rows = { frequency: sim.frequency, recency: sim.recency, T: sim.T, count };
+    const rows = { frequency: sim.frequency, recency: sim.recency, T: sim.T, count, ...(sim.logIntervalSum ? { logIntervalSum: sim.logIntervalSum } : {}) };
     const per = logLikelihood(model, rows, { perCustomer: true }) as Float64Array;
     expect(per.length).toBe(200);
     let weighted = 0;

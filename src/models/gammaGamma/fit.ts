@@ -32,7 +32,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  */
 export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): FittedModel<'gamma-gamma'> {
   const fn = 'fitGammaGamma';
-  const data = historyData(fn, summary, options, true);
+  const data = historyData(fn, summary, options, { needMonetary: true });
   const data3 = repeatSpendData(fn, data);
   const { x, m: mm, w } = data3;
   let n = 0;

@@ -54,8 +54,9 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
   for (let i = 0; i < c.n; i++) {
     const x = X[i] as number;
     const T = TT[i] as number;
-    const v = spec.alive(p, x, TX[i] as number, T);
-    out[i] = ahead === 0 || v === 0 ? v : v * spec.survivalAhead(p, x, T, ahead);
+    const tx = TX[i] as number;
+    const v = spec.alive(p, x, tx, T);
+    out[i] = ahead === 0 || v === 0 ? v : v * spec.survivalAhead(p, x, T, ahead, tx);
   }
   return out;
 }

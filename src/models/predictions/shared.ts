@@ -24,7 +24,8 @@ export function customersOf(fn: string, customers: SummaryInput, needMonetary = 
  * purchases in the next t: with one time and weight 1 the conditional expectation itself,
  * with a grid of period ends and discount weights the discounted expected purchases of CLV.
  * E[Y(t)] = bracket(x, T, t) · P(alive | x, t_x, T), and the bracket sum depends on (x, T)
- * only, so it is computed once per distinct pair; P(alive) once per customer.
+ * only, so it is computed once per distinct pair (once per customer for a model whose
+ * bracket reads t_x); P(alive) once per customer.
  * @internal
  */
 export function weightedConditional(
@@ -40,21 +41,24 @@ export function weightedConditional(
   const out = new Float64Array(n);
   const cache = new PairCache();
   const K = times.length;
+  let tx = 0;
   const bracketSum = (x: number, T: number): number => {
     let sum = 0;
     let prev = 0;
     for (let k = 0; k < K; k++) {
-      const cur = spec.bracket(p, x, T, times[k] as number);
+      const cur = spec.bracket(p, x, T, times[k] as number, tx);
       sum += (weights[k] as number) * (cur - prev);
       prev = cur;
     }
     return sum;
   };
+  const perCustomer = spec.recencyMatters?.(p) === true;
   for (let i = 0; i < n; i++) {
     const x = X[i] as number;
     const T = TT[i] as number;
-    const v = cache.get(x, T, bracketSum);
-    out[i] = v === 0 ? 0 : v * spec.alive(p, x, TX[i] as number, T);
+    tx = TX[i] as number;
+    const v = perCustomer ? bracketSum(x, T) : cache.get(x, T, bracketSum);
+    out[i] = v === 0 ? 0 : v * spec.alive(p, x, tx, T);
   }
   return out;
 }

@@ -1,0 +1,114 @@
+/**
+ * (M)BG/CNBD-k predictions, derived from the model: an alive customer's posterior is
+ * p ~ Beta(a, b + x + v) (v = 1 for MBG, one more survived dropout chance) and, given j of
+ * the current interval's k phases done, λ ~ Gamma(r + kx + j, α + T), with the phase
+ * weights of {@link phaseWeights}. The future purchases are ⌊(N + j)/k⌋ for N phases in
+ * the window (NB, see phases.ts) while the customer survives each purchase.
+ * @internal
+ */
+import { logAddExp, logBetaRatio } from '../../math/special.js';
+import type { CnbdParams, CnbdVariant } from './likelihood.js';
+import { nbSpan, phaseSum, phaseWeights } from './phases.js';
+
+const shift = (variant: CnbdVariant): number => (variant === 'mbg' ? 1 : 0);
+
+/**
+ * P(alive | x, t_x, T): the alive share of the likelihood (see likelihood.ts),
+ * 1 / (1 + D/A) with D = [x+v > 0] a/(b+x+v-1) (α+t_x)^(-s) and
+ * A = Σ_{j<k} Γ(s+j)/Γ(s) Δ^j / j! (α+T)^(-(s+j)), s = r + kx, Δ = T - t_x.
+ */
+export function alive(p: CnbdParams, x: number, tx: number, T: number, variant: CnbdVariant): number {
+  const v = shift(variant);
+  if (x + v === 0) return 1;
+  const { k, r, alpha, a, b } = p;
+  const s = r + k * x;
+  const lnAT = Math.log(alpha + T);
+  const delta = T - tx;
+  let lnA = -s * lnAT;
+  if (delta > 0) {
+    const lnDelta = Math.log(delta);
+    let lnG = 0;
+    for (let j = 1; j < k; j++) {
+      lnG += Math.log((s + j - 1) / j);
+      lnA = logAddExp(lnA, lnG + j * lnDelta - (s + j) * lnAT);
+    }
+  }
+  const lnD = Math.log(a / (b + x + v - 1)) - s * Math.log(alpha + tx);
+  const d = lnD - lnA;
+  return d > 0 ? Math.exp(-d) / (1 + Math.exp(-d)) : 1 / (1 + Math.exp(d));
+}
+
+const weights = new Float64Array(64);
+
+/**
+ * E[Y(t) | alive, x, t_x, T] = Σ_j π_j Σ_m NB(m; r+kx+j, t/(α+T+t)) Σ_{n=1}^{⌊(m+j)/k⌋} c_n,
+ * c_n = E[(1-p)^(n-1)] = B(a, b'+n-1)/B(a, b'), b' = b + x + v: the n-th future purchase
+ * happens when the phases reach it and the customer survived the n - 1 before.
+ */
+export function bracket(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant): number {
+  if (t <= 0) return 0;
+  const { k, r, alpha, a } = p;
+  const bp = p.b + x + shift(variant);
+  const s = r + k * x;
+  phaseWeights(s, alpha + T, T - tx, k, weights);
+  let c = 1;
+  let acc = 0;
+  return phaseSum(s, t / (alpha + T + t), k, weights, (K) => {
+    if (K === 0) return 0;
+    acc += c;
+    c *= (bp + K - 1) / (a + bp + K - 1);
+    return acc;
+  });
+}
+
+/**
+ * P(no dropout in the next t | alive at T) = Σ_j π_j Σ_m NB(m; r+kx+j, t/(α+T+t)) d_⌊(m+j)/k⌋,
+ * d_K = E[(1-p)^K] = B(a, b'+K)/B(a, b'): every purchase in the window is a dropout chance.
+ */
+export function survivalAhead(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant): number {
+  if (t <= 0) return 1;
+  const { k, r, alpha, a } = p;
+  const bp = p.b + x + shift(variant);
+  const s = r + k * x;
+  phaseWeights(s, alpha + T, T - tx, k, weights);
+  let d = 1;
+  return phaseSum(s, t / (alpha + T + t), k, weights, (K) => {
+    const out = d;
+    d *= (bp + K) / (a + bp + K);
+    return out;
+  });
+}
+
+/** E[X(t)] of a new customer: P(alive at 0) times the bracket at x = 0, T = 0 (MBG: b/(a+b) · ...). */
+export function expected(p: CnbdParams, t: number, variant: CnbdVariant): number {
+  return alive(p, 0, 0, 0, variant) * bracket(p, 0, 0, t, 0, variant);
+}
+
+/**
+ * P(X(t) = n) of a new customer, N ~ NB(r, t/(α+t)) phases in (0, t]:
+ * E[(1-p)^(n-1+v) p] P(N >= nk) + E[(1-p)^(n+v)] P(nk <= N < (n+1)k) (dropped right after
+ * the n-th purchase, or alive with the (n+1)-th not reached), the first term only for n + v >= 1.
+ */
+export function pmf(p: CnbdParams, n: number, t: number, variant: CnbdVariant): number {
+  const v = shift(variant);
+  const { k, r, alpha, a, b } = p;
+  const e1 = n + v >= 1 ? Math.exp(logBetaRatio(a, b, 1, n - 1 + v)) : 0;
+  const e2 = Math.exp(logBetaRatio(a, b, 0, n + v));
+  const w = nbSpan(r, t > 0 ? t / (alpha + t) : 0);
+  // P(N = m) over the span; m outside it has no mass
+  const at = (m: number): number => (m === w.mode ? w.top : m < w.mode ? (w.mode - 1 - m < w.nDown ? (w.down[w.mode - 1 - m] as number) : 0) : m - w.mode - 1 < w.nUp ? (w.up[m - w.mode - 1] as number) : 0);
+  const lo = w.mode - w.nDown;
+  const hi = w.mode + w.nUp;
+  let between = 0;
+  for (let m = Math.max(n * k, lo); m < (n + 1) * k && m <= hi; m++) between += at(m);
+  let atLeast = 0;
+  if (e1 > 0) {
+    if (n * k > w.mode) for (let m = n * k; m <= hi; m++) atLeast += at(m);
+    else {
+      let below = 0;
+      for (let m = lo; m < n * k; m++) below += at(m);
+      atLeast = Math.max(0, 1 - below);
+    }
+  }
+  return e1 * atLeast + e2 * between;
+}

@@ -56,8 +56,13 @@ const summaryRows = fc.oneof(
   fc.array(fc.record({ frequency: whole, recency: time, T: time, monetaryValue: mostly(fc.double({ min: 0.5, max: 100, noNaN: true })) }), { maxLength: 25 }),
   hostileScalar,
 );
+// summaries with a logIntervalSum column, valid or not, for the Erlang-k fits
+const regularRows = fc.oneof(
+  fc.array(fc.record({ frequency: whole, recency: time, T: time, logIntervalSum: mostly(fc.double({ min: -5, max: 5, noNaN: true })) }), { maxLength: 25 }),
+  summaryRows,
+);
 const param = mostly(fc.oneof(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.constantFrom(1e-12, 1e12, 1e5, 1)));
-const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg', 'nbd'] as const;
+const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg', 'nbd', 'bg-cnbd-k', 'mbg-cnbd-k'] as const;
 const names: Record<string, string[]> = {
   'bg-nbd': ['r', 'alpha', 'a', 'b'],
   'pareto-nbd': ['r', 'alpha', 's', 'beta'],
@@ -66,9 +71,13 @@ const names: Record<string, string[]> = {
   'gamma-gamma': ['p', 'q', 'v'],
   sbg: ['alpha', 'beta'],
   nbd: ['r', 'alpha'],
+  'bg-cnbd-k': ['k', 'r', 'alpha', 'a', 'b'],
+  'mbg-cnbd-k': ['k', 'r', 'alpha', 'a', 'b'],
 };
+// the Erlang order k is whole (1..50); anything else must be rejected by name
+const order = mostly(fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constantFrom(50, 51, 0, 2.5)));
 const model = fc.oneof(
-  fc.constantFrom(...kinds).chain((kind) => fc.tuple(...names[kind]!.map(() => param)).map((ps) => ({ kind, params: Object.fromEntries(names[kind]!.map((n, i) => [n, ps[i]])) }))),
+  fc.constantFrom(...kinds).chain((kind) => fc.tuple(...names[kind]!.map((n) => (n === 'k' ? order : param))).map((ps) => ({ kind, params: Object.fromEntries(names[kind]!.map((n, i) => [n, ps[i]])) }))),
   hostileScalar,
 );
 const options = fc.oneof(
@@ -92,6 +101,7 @@ const options = fc.oneof(
     margin: mostly(fc.double({ min: 0, max: 1, noNaN: true })),
     retentionRate: mostly(fc.double({ min: 0, max: 0.99, noNaN: true })),
     ahead: mostly(fc.integer({ min: 0, max: 5 })),
+    k: mostly(fc.integer({ min: 0, max: 13 })),
   }, { requiredKeys: [] }),
   hostileScalar,
 );
@@ -197,6 +207,8 @@ const cases: Case[] = [
   ['fitGammaGamma', fc.tuple(summaryRows, options)],
   ['fitBgBb', fc.tuple(summaryRows, options)],
   ['fitNbd', fc.tuple(summaryRows, options)],
+  ['fitBgCnbd', fc.tuple(regularRows, options)],
+  ['fitModifiedBgCnbd', fc.tuple(regularRows, options)],
   ['fitShiftedBetaGeometric', fc.tuple(fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 6 }), hostileScalar), options)],
   ['expectedPurchases', fc.tuple(model, time)],
   ['probabilityOfPurchases', fc.tuple(model, whole, time)],
@@ -220,6 +232,8 @@ const cases: Case[] = [
   ['simulateModifiedBgNbd', fc.tuple(model, options)],
   ['simulateBgBb', fc.tuple(model, options)],
   ['simulateNbd', fc.tuple(model, options)],
+  ['simulateBgCnbd', fc.tuple(model, options)],
+  ['simulateModifiedBgCnbd', fc.tuple(model, options)],
   ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
   ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],

@@ -15,18 +15,25 @@ import { logGamma, logGammaRatio } from '../../math/special.js';
 const TAIL = 1e-18;
 
 /**
- * The NB(s, z) pmf around its mode: P(N = mode) = `top`, P(N = mode - 1 - i) = `down[i]`
- * for i < `nDown`, P(N = mode + 1 + i) = `up[i]` for i < `nUp`. The buffers are reused by
- * the next call: read them first.
+ * The NB(s, z) pmf around its mode: P(N = mode) = `top`, and the mass of the m within
+ * `step` of mode - (i+1)·step in `down[i]` (i < `nDown`), of mode + (i+1)·step in `up[i]`
+ * (i < `nUp`). `step` is 1 (exact terms) unless the span is wider than {@link MAX_TERMS}:
+ * then each entry is `step` times the pmf at its point (the midpoint rule, relative error
+ * about (step / sd)^2 / 24 < 1e-6), so the work stays bounded for any parameters. The
+ * buffers are reused by the next call: read them first.
  */
 export interface NbSpan {
   mode: number;
   top: number;
+  step: number;
   nDown: number;
   nUp: number;
   down: Float64Array;
   up: Float64Array;
 }
+
+/** Terms on each side of the mode beyond which the span is summed in strides. */
+export const MAX_TERMS = 5_000;
 
 let downBuf: Float64Array = new Float64Array(256);
 let upBuf: Float64Array = new Float64Array(256);
@@ -38,37 +45,60 @@ function grow(buf: Float64Array, need: number): Float64Array {
   return next;
 }
 
+/** ln P(N = m) for N ~ NB(s, z). */
+export function nbLogPmf(s: number, z: number, m: number): number {
+  return logGammaRatio(s, m) - logGamma(m + 1) + s * Math.log1p(-z) + (m === 0 ? 0 : m * Math.log(z));
+}
+
 /** The NB(s, z) pmf over the span of m that holds its mass; z = 0 is the point mass at 0. */
 export function nbSpan(s: number, z: number): NbSpan {
-  if (!(z > 0)) return { mode: 0, top: 1, nDown: 0, nUp: 0, down: downBuf, up: upBuf };
+  if (!(z > 0)) return { mode: 0, top: 1, step: 1, nDown: 0, nUp: 0, down: downBuf, up: upBuf };
   const mode = Math.max(0, Math.floor(((s - 1) * z) / (1 - z)));
-  const top = Math.exp(logGammaRatio(s, mode) - logGamma(mode + 1) + s * Math.log1p(-z) + mode * Math.log(z));
-  // downward: P(m-1) = P(m) m / ((s+m-1) z)
+  const lnTop = nbLogPmf(s, z, mode);
+  const top = Math.exp(lnTop);
+  const sd = Math.sqrt(s * z) / (1 - z);
+  const step = 10 * sd > MAX_TERMS ? Math.ceil((10 * sd) / MAX_TERMS) : 1;
   let nDown = 0;
-  let v = top;
-  for (let m = mode; m > 0; m--) {
-    v *= m / ((s + m - 1) * z);
-    if (v < TAIL * top) break;
-    downBuf = grow(downBuf, nDown);
-    downBuf[nDown++] = v;
-  }
-  // upward: P(m+1) = P(m) (s+m) z / (m+1)
   let nUp = 0;
-  v = top;
-  for (let m = mode; ; m++) {
-    v *= ((s + m) * z) / (m + 1);
-    if (v < TAIL * top) break;
-    upBuf = grow(upBuf, nUp);
-    upBuf[nUp++] = v;
+  if (step === 1) {
+    // exact terms by the ratio recursion: P(m-1) = P(m) m / ((s+m-1) z), P(m+1) = P(m) (s+m) z / (m+1)
+    let v = top;
+    for (let m = mode; m > 0; m--) {
+      v *= m / ((s + m - 1) * z);
+      if (v < TAIL * top) break;
+      downBuf = grow(downBuf, nDown);
+      downBuf[nDown++] = v;
+    }
+    v = top;
+    for (let m = mode; ; m++) {
+      v *= ((s + m) * z) / (m + 1);
+      if (v < TAIL * top) break;
+      upBuf = grow(upBuf, nUp);
+      upBuf[nUp++] = v;
+    }
+  } else {
+    for (let m = mode - step; m >= 0; m -= step) {
+      const v = Math.exp(nbLogPmf(s, z, m) - lnTop);
+      if (v < TAIL) break;
+      downBuf = grow(downBuf, nDown);
+      downBuf[nDown++] = v * top * step;
+    }
+    for (let m = mode + step; ; m += step) {
+      const v = Math.exp(nbLogPmf(s, z, m) - lnTop);
+      if (v < TAIL) break;
+      upBuf = grow(upBuf, nUp);
+      upBuf[nUp++] = v * top * step;
+    }
   }
-  return { mode, top, nDown, nUp, down: downBuf, up: upBuf };
+  return { mode, top: step === 1 ? top : top * step, step, nDown, nUp, down: downBuf, up: upBuf };
 }
 
 /** Σ_m P(N = m) h(m) over a span, h read from the array H at index ⌊(m + j)/k⌋. */
 function spanSum(w: NbSpan, j: number, k: number, H: Float64Array): number {
-  let sum = w.top * (H[Math.floor((w.mode + j) / k)] as number);
-  for (let i = 0; i < w.nDown; i++) sum += (w.down[i] as number) * (H[Math.floor((w.mode - 1 - i + j) / k)] as number);
-  for (let i = 0; i < w.nUp; i++) sum += (w.up[i] as number) * (H[Math.floor((w.mode + 1 + i + j) / k)] as number);
+  const { mode, step } = w;
+  let sum = w.top * (H[Math.floor((mode + j) / k)] as number);
+  for (let i = 0; i < w.nDown; i++) sum += (w.down[i] as number) * (H[Math.floor((mode - (i + 1) * step + j) / k)] as number);
+  for (let i = 0; i < w.nUp; i++) sum += (w.up[i] as number) * (H[Math.floor((mode + (i + 1) * step + j) / k)] as number);
   return sum;
 }
 
@@ -98,20 +128,38 @@ export function phaseWeights(s: number, beta: number, delta: number, k: number, 
 let gBuf: Float64Array = new Float64Array(256);
 
 /**
- * Σ_j π_j Σ_m NB(m; s + j, z) g(⌊(m + j)/k⌋). `g` is called for K = 0, 1, 2, ... in
- * increasing order, each once, so a g that accumulates (a running sum) is computed on the way.
+ * How a prediction weighs K purchases in the window: `next()` gives g(0), g(1), ... in
+ * order (cheap recurrences, for exact spans), `at(K)` gives g(K) directly (for strided
+ * spans, whose K run far apart).
  */
-export function phaseSum(s: number, z: number, k: number, weights: Float64Array, g: (K: number) => number): number {
+export interface PurchaseWeight {
+  next(): number;
+  at(K: number): number;
+}
+
+/** Σ_j π_j Σ_m NB(m; s + j, z) g(⌊(m + j)/k⌋). */
+export function phaseSum(s: number, z: number, k: number, weights: Float64Array, g: PurchaseWeight): number {
   let filled = 0;
   let total = 0;
   for (let j = 0; j < k; j++) {
     const pj = weights[j] as number;
     if (!(pj > 0)) continue;
     const w = nbSpan(s + j, z);
-    const Kmax = Math.floor((w.mode + w.nUp + j) / k);
-    gBuf = grow(gBuf, Kmax);
-    for (; filled <= Kmax; filled++) gBuf[filled] = g(filled);
-    total += pj * spanSum(w, j, k, gBuf);
+    if (w.step === 1) {
+      const Kmax = Math.floor((w.mode + w.nUp + j) / k);
+      gBuf = grow(gBuf, Kmax);
+      for (; filled <= Kmax; filled++) gBuf[filled] = g.next();
+      total += pj * spanSum(w, j, k, gBuf);
+    } else total += pj * stridedSum(w, j, k, g);
   }
   return total;
+}
+
+/** {@link spanSum} for a strided span: g evaluated directly at each point. */
+function stridedSum(w: NbSpan, j: number, k: number, g: PurchaseWeight): number {
+  const { mode, step } = w;
+  let sum = w.top * g.at(Math.floor((mode + j) / k));
+  for (let i = 0; i < w.nDown; i++) sum += (w.down[i] as number) * g.at(Math.floor((mode - (i + 1) * step + j) / k));
+  for (let i = 0; i < w.nUp; i++) sum += (w.up[i] as number) * g.at(Math.floor((mode + (i + 1) * step + j) / k));
+  return sum;
 }

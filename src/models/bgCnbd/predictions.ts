@@ -6,9 +6,10 @@
  * the window (NB, see phases.ts) while the customer survives each purchase.
  * @internal
  */
-import { logAddExp, logBetaRatio } from '../../math/special.js';
+import { bridgeAtOne } from '../../math/limits.js';
+import { logAddExp, logBetaRatio, logGammaRatio, regularizedBeta } from '../../math/special.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
-import { nbSpan, phaseSum, phaseWeights } from './phases.js';
+import { nbLogPmf, phaseSum, phaseWeights } from './phases.js';
 
 const shift = (variant: CnbdVariant): number => (variant === 'mbg' ? 1 : 0);
 
@@ -53,11 +54,30 @@ export function bracket(p: CnbdParams, x: number, T: number, t: number, tx: numb
   phaseWeights(s, alpha + T, T - tx, k, weights);
   let c = 1;
   let acc = 0;
-  return phaseSum(s, t / (alpha + T + t), k, weights, (K) => {
-    if (K === 0) return 0;
-    acc += c;
-    c *= (bp + K - 1) / (a + bp + K - 1);
-    return acc;
+  let K = 0;
+  return phaseSum(s, t / (alpha + T + t), k, weights, {
+    next: () => {
+      if (K++ === 0) return 0;
+      acc += c;
+      c *= (bp + K - 2) / (a + bp + K - 2);
+      return acc;
+    },
+    at: (n) => purchasesWithin(a, bp, n),
+  });
+}
+
+/**
+ * Σ_{n=0}^{K-1} E[(1-p)^n], p ~ Beta(a, b'): the expected purchases of a customer who
+ * reaches K purchase opportunities. Telescoping B(a, b+n) = B(a-1, b+n) - B(a-1, b+n+1):
+ * (a+b'-1)/(a-1) (1 - Γ(b'+K) Γ(a+b'-1) / (Γ(b') Γ(a+b'-1+K))), with one term peeled off
+ * while a + b' <= 1 and the removable singularity at a = 1 bridged.
+ */
+export function purchasesWithin(a: number, bp: number, K: number): number {
+  if (K <= 0) return 0;
+  if (a + bp <= 1) return 1 + (bp / (a + bp)) * purchasesWithin(a, bp + 1, K - 1);
+  return bridgeAtOne(a, (aa) => {
+    const lnR = logGammaRatio(bp, K) - logGammaRatio(aa + bp - 1, K);
+    return ((aa + bp - 1) / (aa - 1)) * -Math.expm1(lnR);
   });
 }
 
@@ -72,10 +92,15 @@ export function survivalAhead(p: CnbdParams, x: number, T: number, t: number, tx
   const s = r + k * x;
   phaseWeights(s, alpha + T, T - tx, k, weights);
   let d = 1;
-  return phaseSum(s, t / (alpha + T + t), k, weights, (K) => {
-    const out = d;
-    d *= (bp + K) / (a + bp + K);
-    return out;
+  let K = 0;
+  return phaseSum(s, t / (alpha + T + t), k, weights, {
+    next: () => {
+      const out = d;
+      d *= (bp + K) / (a + bp + K);
+      K++;
+      return out;
+    },
+    at: (n) => Math.exp(logBetaRatio(a, bp, 0, n)),
   });
 }
 
@@ -94,21 +119,10 @@ export function pmf(p: CnbdParams, n: number, t: number, variant: CnbdVariant): 
   const { k, r, alpha, a, b } = p;
   const e1 = n + v >= 1 ? Math.exp(logBetaRatio(a, b, 1, n - 1 + v)) : 0;
   const e2 = Math.exp(logBetaRatio(a, b, 0, n + v));
-  const w = nbSpan(r, t > 0 ? t / (alpha + t) : 0);
-  // P(N = m) over the span; m outside it has no mass
-  const at = (m: number): number => (m === w.mode ? w.top : m < w.mode ? (w.mode - 1 - m < w.nDown ? (w.down[w.mode - 1 - m] as number) : 0) : m - w.mode - 1 < w.nUp ? (w.up[m - w.mode - 1] as number) : 0);
-  const lo = w.mode - w.nDown;
-  const hi = w.mode + w.nUp;
+  const z = t > 0 ? t / (alpha + t) : 0;
+  // P(nk <= N < (n+1)k): k terms of the NB pmf; P(N >= nk) = I_z(nk, r)
   let between = 0;
-  for (let m = Math.max(n * k, lo); m < (n + 1) * k && m <= hi; m++) between += at(m);
-  let atLeast = 0;
-  if (e1 > 0) {
-    if (n * k > w.mode) for (let m = n * k; m <= hi; m++) atLeast += at(m);
-    else {
-      let below = 0;
-      for (let m = lo; m < n * k; m++) below += at(m);
-      atLeast = Math.max(0, 1 - below);
-    }
-  }
+  for (let m = n * k; m < (n + 1) * k; m++) between += z > 0 ? Math.exp(nbLogPmf(r, z, m)) : m === 0 ? 1 : 0;
+  const atLeast = n === 0 ? 1 : regularizedBeta(z, n * k, r);
   return e1 * atLeast + e2 * between;
 }

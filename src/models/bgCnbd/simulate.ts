@@ -2,8 +2,13 @@ import { CustomerValueError } from '../../errors.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
 
-/** Purchases one simulated customer may make before the simulator gives up (each is drawn). */
-const MAX_PURCHASES = 10_000_000;
+/** Purchases one simulated customer may make (each is drawn): more expected is an error. */
+const MAX_PURCHASES = 1_000_000;
+
+function tooMany(fn: string, i: number, o: SimulateOptions): never {
+  const message = `customer ${i} would make more than ${MAX_PURCHASES.toLocaleString('en-US')} purchases: the purchase rate times T (plus holdout) is too large to simulate purchase by purchase`;
+  throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'T'], message, value: o.T }]);
+}
 
 /**
  * Purchase-by-purchase simulation shared by BG/CNBD-k and MBG/CNBD-k: inter-purchase times
@@ -19,6 +24,7 @@ export function simulateCnbdFamily(fn: string, variant: CnbdVariant, p: CnbdPara
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
     const q = rng.beta(a, b);
+    if ((lambda * (T + h)) / k > MAX_PURCHASES) tooMany(fn, i, o);
     let dead = variant === 'mbg' && rng.uniform() < q;
     let aliveAtT = !dead;
     let t = 0;
@@ -35,10 +41,7 @@ export function simulateCnbdFamily(fn: string, variant: CnbdVariant, p: CnbdPara
         sumLog += Math.log(gap);
         last = t;
       } else hold++;
-      if (x + hold > MAX_PURCHASES) {
-        const message = `customer ${i} makes more than ${MAX_PURCHASES.toLocaleString('en-US')} purchases: the purchase rate times T is too large to simulate purchase by purchase`;
-        throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'T'], message, value: o.T }]);
-      }
+      if (x + hold > MAX_PURCHASES) tooMany(fn, i, o);
       if (rng.uniform() < q) {
         dead = true;
         if (t <= T) aliveAtT = false;

@@ -145,7 +145,8 @@ export function pmf(p: BgNbdParams, n: number, t: number, variant: 'bg' | 'mbg' 
   const m = variant === 'mbg' ? 1 : 0;
   const lp = Math.log(alpha / (alpha + t));
   const lq = Math.log(t / (alpha + t));
-  const lnNbd = (j: number): number => logGammaRatio(r, j) - logGamma(j + 1) + r * lp + j * lq;
+  // j = 0 without j · ln q: q underflows to 0 for t near 0
+  const lnNbd = (j: number): number => logGammaRatio(r, j) - logGamma(j + 1) + r * lp + (j === 0 ? 0 : j * lq);
   let v = Math.exp(logBetaRatio(a, b, 0, n + m) + lnNbd(n));
   if (n > 0 || m) {
     const tail = nbdTail(lnNbd, n, r, t / (alpha + t));

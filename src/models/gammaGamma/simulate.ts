@@ -44,6 +44,11 @@ export function simulateGammaGamma(
     meanValue[i] = p / nu;
     // the mean of x Gamma(p, ν) values is Gamma(p x, x ν): one draw, whatever x
     monetaryValue[i] = x > 0 ? rng.gamma(p * x, x * nu) : 0;
+    // shapes near 0 make Gamma draws underflow to 0, and spend p/ν then leaves floating point
+    if (!(nu > 0) || !Number.isFinite(meanValue[i] as number) || !Number.isFinite(monetaryValue[i] as number)) {
+      const message = `model.params (p = ${p}, q = ${q}, v = ${v}) put customer ${i}'s spend beyond floating point (a Gamma draw underflowed to 0): use parameters within a few orders of magnitude of 1`;
+      throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_param', path: ['model', 'params'], message, value: { p, q, v } }]);
+    }
   }
   return withMeta({ frequency, monetaryValue, meanValue }, { length: n });
 }

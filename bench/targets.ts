@@ -2,14 +2,16 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
   customerLifetimeValueIntervals,
+  fitBgCnbd,
   fitBgNbd,
   fitGammaGamma,
   probabilityAlive,
+  simulateBgCnbd,
   simulateBgNbd,
   summarize,
 } from '../src/index.js';
@@ -124,6 +126,19 @@ const benches: Record<string, () => Record<string, unknown>> = {
     const c = syntheticTransactions(1e6, 42, true);
     const v = versus(() => summarize(c), () => bareMapGroupBy(c.customerId, c.date, c.amount), 7);
     return { rows: 1e6, ...v, target: 'ratio <= 2.5' };
+  },
+  'cnbd-1e5': () => {
+    // BG/CNBD-k on 1e5 regular buyers (k = 3, continuous times: nothing compresses): the fit
+    // with k chosen over 1..12 against one BG/NBD fit, and 26-week conditional expectations
+    // (per customer: the bracket reads t_x) against BG/NBD's (per distinct (x, T))
+    const sim = simulateBgCnbd({ k: 3, r: 1.2, alpha: 3, a: 0.6, b: 2.5 }, { customers: 1e5, T: 52, seed: 5 });
+    let fit = fitBgCnbd(sim, { k: 3 });
+    const chooseMs = best(() => (fit = fitBgCnbd(sim)), 1);
+    const fixedMs = best(() => fitBgCnbd(sim, { k: 3 }), 2);
+    const bgMs = best(() => fitBgNbd(sim), 2);
+    const bg = fitBgNbd(sim);
+    const ce = versus(() => conditionalExpectedPurchases(fit, sim, 26), () => conditionalExpectedPurchases(bg, sim, 26), 3);
+    return { customers: 1e5, k: fit.params.k, chooseKMs: chooseMs, fixedKMs: fixedMs, bgNbdFitMs: bgMs, conditionalMs: ce.ms, bgNbdConditionalMs: ce.bareMs, target: 'k chosen in seconds' };
   },
   'pipeline-1e6': () => {
     // the quickstart on a BTYD-shaped log of 1e6 customers: summarize, fit BG/NBD and

@@ -23,6 +23,12 @@ export interface LikelihoodSpec<K extends ModelKind> {
   /** Optional log-likelihood of a weighted subsample, used for the simplex stage on large data. */
   subsampleLogLik?: ((theta: Float64Array) => number) | undefined;
   unit?: TimeUnit | undefined;
+  /**
+   * Only the maximum: no Hessian, standard errors or identification check (NaN standard
+   * errors, `converged` from the optimizer alone), for a profile over a discrete parameter
+   * whose best point is then refitted in full.
+   */
+  maximumOnly?: boolean | undefined;
 }
 
 const positiveFinite = finiteOption.gt(0, { error: 'must be a finite number > 0' });
@@ -104,14 +110,18 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   if (!Number.isFinite(ll) || names.some((n) => !Number.isFinite(params[n]) || !(params[n]! > 0))) {
     throw new CustomerValueError('fit_failed', `${fn}: the optimizer ended at a non-finite point (${result.message}); params ${JSON.stringify(params)}`);
   }
-  // the Hessian's evaluations reuse `theta`: keep the estimate apart
-  const estimate = Float64Array.from(theta);
-  const H = richardsonHessian(obj, result.x);
-  const id = identification(fn, H, names, estimate);
   // a parameter running off towards 0 or infinity (beyond e^±20) means the likelihood has no
   // interior maximum for these data (e.g. nobody bought twice): an error, naming what is
   // identified when it runs along a two-parameter ridge
   const runOff = names.findIndex((_, i) => Math.abs(result.x[i] as number) > 20);
+  if (spec.maximumOnly) {
+    if (runOff >= 0) throw new CustomerValueError('fit_failed', `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(result.x[runOff] as number).toExponential(2)}`);
+    return maximumOnly(spec, params, ll, result, l2);
+  }
+  // the Hessian's evaluations reuse `theta`: keep the estimate apart
+  const estimate = Float64Array.from(theta);
+  const H = richardsonHessian(obj, result.x);
+  const id = identification(fn, H, names, estimate);
   if (runOff >= 0) {
     const xi = result.x[runOff] as number;
     const ridge = id.ridge.includes(runOff) ? `; ${id.warnings.map((w) => w.replace(/^[A-Za-z]+: /, '').replace(/; the fit does not.*$/, '')).join('; ')}` : '';
@@ -139,6 +149,28 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
     l2,
   };
   return (spec.unit ? { ...model, unit: spec.unit } : model) as FittedModel<K>;
+}
+
+/** The record of a fit without its uncertainty (see `LikelihoodSpec.maximumOnly`). */
+function maximumOnly<K extends ModelKind>(spec: LikelihoodSpec<K>, params: Record<string, number>, ll: number, result: { converged: boolean; iterations: number; message: string }, l2: number): FittedModel<K> {
+  const k = spec.names.length;
+  const nan = Object.fromEntries(spec.names.map((n) => [n, Number.NaN]));
+  return {
+    kind: spec.kind,
+    params: params as unknown as ModelParams[K],
+    logLikelihood: ll,
+    standardErrors: nan as unknown as FittedModel<K>['standardErrors'],
+    covariance: spec.names.map(() => spec.names.map(() => Number.NaN)),
+    converged: result.converged,
+    iterations: result.iterations,
+    message: result.message,
+    warnings: [],
+    n: spec.n,
+    aic: -2 * ll + 2 * k,
+    bic: -2 * ll + k * Math.log(Math.max(spec.n, 1)),
+    l2,
+    ...(spec.unit ? { unit: spec.unit } : {}),
+  };
 }
 
 /**

@@ -16,7 +16,8 @@ export const K_GRID = 12;
 export interface CnbdFitOptions extends FitOptions {
   /**
    * The Erlang order of the inter-purchase times (1 = Poisson purchases, as BG/NBD; larger =
-   * more regular). Default: chosen by likelihood over 1..12, which needs the summary's
+   * more regular). Default: chosen by likelihood over 1..12 (stopping once it has fallen at
+   * two k in a row), which needs the summary's
    * `logIntervalSum` column (so does any fixed k > 1).
    */
   k?: number | undefined;
@@ -24,14 +25,14 @@ export interface CnbdFitOptions extends FitOptions {
 
 /** A fitted (M)BG/CNBD-k model: `params.k` is held fixed, so its standard error is 0. */
 export type CnbdFit<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'> = FittedModel<K> & {
-  /** When k was chosen: the log-likelihood at each k tried (NaN where that fit failed). */
+  /** When k was chosen: the log-likelihood at each k tried, in order (NaN where that fit failed). */
   readonly kLogLikelihoods?: ReadonlyArray<{ readonly k: number; readonly logLikelihood: number }>;
 };
 
 const kSchema = z.looseObject({ k: wholeOption(1, MAX_K).optional() });
 
 /** Fit one k: the four continuous parameters, then k and the timing constant added to the record. */
-function fitAtK<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, kind: K, variant: CnbdVariant, data: HistoryData, k: number, start: number[], options: FitOptions): FittedModel<K> {
+function fitAtK<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, kind: K, variant: CnbdVariant, data: HistoryData, k: number, start: number[], options: FitOptions, maximumOnly = false): FittedModel<K> {
   const prep = prepare(data, k, variant);
   const fit = fitLikelihood(
     {
@@ -43,6 +44,7 @@ function fitAtK<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, kind: K, varia
       unit: data.unit,
       analyticGradient: true,
       logLik: (theta, grad) => logLik(prep, theta, grad),
+      maximumOnly,
     },
     options,
   );
@@ -75,16 +77,22 @@ export function fitCnbdFamily<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, 
   const meanT = weightedMean(data.T, data.w);
   const startAt = (kk: number): number[] => [1, Math.max(1e-3, meanT / (kk * Math.max(meanX, 0.1))), 1, 1];
   if (k !== undefined) return fitAtK(fn, kind, variant, data, k, startAt(k), options);
+  // the profile over k: maxima only, stopping once the likelihood has fallen at two k in a
+  // row past the best (as BTYDplus, the profile is unimodal in every case we have seen)
   let best: FittedModel<K> | undefined;
   let firstError: unknown;
   const profile: Array<{ k: number; logLikelihood: number }> = [];
   let start = startAt(1);
-  for (let kk = 1; kk <= K_GRID; kk++) {
+  let falls = 0;
+  for (let kk = 1; kk <= K_GRID && falls < 2; kk++) {
     try {
-      const fit = fitAtK(fn, kind, variant, data, kk, start, options);
+      const fit = fitAtK(fn, kind, variant, data, kk, start, options, true);
       profile.push({ k: kk, logLikelihood: fit.logLikelihood });
-      if (!best || fit.logLikelihood > best.logLikelihood) best = fit;
       const p = fit.params as unknown as Record<string, number>;
+      if (!best || fit.logLikelihood > best.logLikelihood) {
+        best = fit;
+        falls = 0;
+      } else falls++;
       // the next order: about the same purchase rate r/α per purchase, so α scales with 1/k
       start = [p.r as number, ((p.alpha as number) * kk) / (kk + 1), p.a as number, p.b as number];
     } catch (error) {
@@ -94,7 +102,11 @@ export function fitCnbdFamily<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, 
     }
   }
   if (!best) throw firstError;
-  return { ...best, aic: best.aic + 2, bic: best.bic + Math.log(Math.max(best.n, 1)), kLogLikelihoods: profile };
+  // the chosen k in full (standard errors, identification), from its maximum
+  const k0 = (best.params as unknown as Record<string, number>).k as number;
+  const p0 = best.params as unknown as Record<string, number>;
+  const full = fitAtK(fn, kind, variant, data, k0, [p0.r as number, p0.alpha as number, p0.a as number, p0.b as number], options);
+  return { ...full, aic: full.aic + 2, bic: full.bic + Math.log(Math.max(full.n, 1)), kLogLikelihoods: profile };
 }
 
 /**
@@ -110,7 +122,8 @@ export function fitCnbdFamily<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, 
  * litt = Σ ln(inter-purchase times) (`logIntervalSum`, from `summarize(tx, { regularity: true })`).
  * It is maximized in log space with analytic gradients; k = 1 is exactly BG/NBD (FHL 2005
  * eq. 6). `k` is fixed when given, else chosen by likelihood over 1..12
- * (`kLogLikelihoods` lists each; BTYDplus stops its grid early, this fits all twelve).
+ * (`kLogLikelihoods` lists each k tried: the scan stops once the likelihood has fallen at two
+k in a row past the best, as BTYDplus stops its grid early).
  *
  * @example
  * ```ts

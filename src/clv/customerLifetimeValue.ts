@@ -83,7 +83,7 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
     times.push((spec.discrete ? Math.round(end) : end) * factor);
     weights.push((1 + d) ** -end);
   }
-  const c = customersOf(fn, o.customers, o.spendModel !== undefined);
+  const c = customersOf(fn, o.customers, o.spendModel !== undefined, spec);
   let spend: Float64Array;
   let spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   if (o.spendModel !== undefined) {

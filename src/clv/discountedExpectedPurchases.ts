@@ -37,7 +37,7 @@ export function discountedExpectedPurchases(model: PurchaseModel, customers: Sum
     optionError(fn, 'discountRate', 'must be a finite number > 0', d);
   }
   const delta = Math.log1p(d);
-  const c = customersOf(fn, customers);
+  const c = customersOf(fn, customers, false, spec);
   const out = new Float64Array(c.n);
   for (let i = 0; i < c.n; i++) out[i] = closedForm(p, c.frequency[i] as number, c.recency[i] as number, c.T[i] as number, delta);
   return out;

@@ -152,7 +152,7 @@ export function conditionalExpectedPurchasesIntervals(
   const { level, draws, seed } = options(fn, o);
   const { spec, p } = purchaseModelOf(fn, model);
   checkTime(fn, 't', t, spec.discrete);
-  const c = customersOf(fn, customers);
+  const c = customersOf(fn, customers, false, spec);
   const estimate = conditionalMany(spec, p, c.frequency, c.recency, c.T, t);
   const draw = parameterSampler(fn, model, new Random(seed));
   const n = c.n;

@@ -51,12 +51,23 @@ export function integrateFixed(f: (t: number) => number, lo: number, hi: number,
 
 /**
  * ∫_lo^hi f, adaptive: a 20-point and a 40-point rule per interval, bisecting where they
- * differ by more than `tol` relative to the running total.
+ * differ by more than the interval's share of `tol` times the whole integral's first
+ * estimate (each half gets half the allowance, so the errors add up to at most the target),
+ * at most 30 levels deep and 4,000 intervals in all: the work is bounded for any integrand
+ * (a spike narrower than the budget resolves is integrated to the accuracy the budget gives).
  */
-export function integrate(f: (t: number) => number, lo: number, hi: number, tol = 1e-12, depth = 0): number {
+export function integrate(f: (t: number) => number, lo: number, hi: number, tol = 1e-12): number {
+  const whole = integrateFixed(f, lo, hi, 40);
+  const budget = { left: 4000 };
+  return refine(f, lo, hi, whole, tol * Math.max(Math.abs(whole), 1e-300), 0, budget);
+}
+
+function refine(f: (t: number) => number, lo: number, hi: number, b: number, allowance: number, depth: number, budget: { left: number }): number {
   const a = integrateFixed(f, lo, hi, 20);
-  const b = integrateFixed(f, lo, hi, 40);
-  if (Math.abs(a - b) <= tol * Math.max(Math.abs(b), 1e-300) || depth >= 30) return b;
+  if (Math.abs(a - b) <= allowance || depth >= 30 || budget.left <= 0) return b;
+  budget.left -= 2;
   const mid = (lo + hi) / 2;
-  return integrate(f, lo, mid, tol, depth + 1) + integrate(f, mid, hi, tol, depth + 1);
+  const left = integrateFixed(f, lo, mid, 40);
+  const right = integrateFixed(f, mid, hi, 40);
+  return refine(f, lo, mid, left, allowance / 2, depth + 1, budget) + refine(f, mid, hi, right, allowance / 2, depth + 1, budget);
 }

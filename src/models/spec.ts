@@ -59,6 +59,11 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   bracket(p: P, x: number, T: number, t: number, tx: number): number;
   /** P(no dropout in the next t | alive at T, x, T): P(alive ahead) = alive · survivalAhead. */
   survivalAhead(p: P, x: number, T: number, t: number, tx: number): number;
+  /**
+   * Why (x, t_x, T) is not a history this model can produce beyond the common summary rules
+   * (undefined when it is); predictions and the fitter report it by row. Optional.
+   */
+  historyProblem?(x: number, tx: number, T: number): string | undefined;
   /** Whether `bracket` and `survivalAhead` depend on t_x at these parameters (default: never). */
   recencyMatters?(p: P): boolean;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */

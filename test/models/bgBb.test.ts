@@ -65,6 +65,14 @@ describe('BG/BB predictions (discrete opportunities)', () => {
   it('rejects fractional opportunities', () => {
     expect(() => expectedPurchases(bgbb, 2.5)).toThrow(CustomerValueError);
   });
+
+  it('rejects, by row, histories no opportunity process can produce (more transactions than the last opportunity, fractions)', () => {
+    const bad = [{ frequency: 2, recency: 3, T: 6 }, { frequency: 1, recency: 0, T: 0 }];
+    for (const f of [() => probabilityAlive(bgbb, bad), () => conditionalExpectedPurchases(bgbb, bad, 2)]) {
+      expect(f).toThrow(/row 1.*frequency <= recency <= T, got 1, 0, 0/s);
+    }
+    expect(() => probabilityAlive(bgbb, [{ frequency: 1, recency: 2.5, T: 6 }])).toThrow(/whole opportunities/);
+  });
 });
 
 describe('BG/BB simulator recovery', () => {

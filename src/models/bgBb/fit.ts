@@ -28,20 +28,22 @@ import type { FitOptions, FittedModel } from '../types.js';
  * @see Fader, P. S., Hardie, B. G. S., & Shang, J. (2010). Customer-Base Analysis in a
  * Discrete-Time Noncontractual Setting. Marketing Science, 29(6), 1086-1108.
  */
+/**
+ * BG/BB histories are whole opportunities: x transactions at distinct opportunities, the
+ * last at t_x, so x <= t_x <= n (and t_x >= 1 when x > 0). The message when not. @internal
+ */
+export function opportunityProblem(x: number, tx: number, n: number): string | undefined {
+  if ([x, tx, n].every(Number.isInteger) && x <= tx && tx <= n && (x === 0 || tx >= 1)) return undefined;
+  return `frequency, recency and T must be whole opportunities with frequency <= recency <= T, got ${x}, ${tx}, ${n}`;
+}
+
 export function fitBgBb(summary: SummaryInput, options: FitOptions = {}): FittedModel<'bg-bb'> {
   const fn = 'fitBgBb';
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);
   for (let i = 0; i < data.x.length; i++) {
-    const x = data.x[i] as number;
-    const tx = data.tx[i] as number;
-    const n = data.T[i] as number;
-    if (![x, tx, n].every(Number.isInteger) || x > tx || tx > n || (x > 0 && tx < 1)) {
-      throw new CustomerValueError(
-        'invalid_input',
-        `${fn}: frequency, recency and T must be whole opportunities with frequency <= recency <= T, got ${x}, ${tx}, ${n}`,
-      );
-    }
+    const why = opportunityProblem(data.x[i] as number, data.tx[i] as number, data.T[i] as number);
+    if (why) throw new CustomerValueError('invalid_input', `${fn}: ${why}`);
   }
   return fitLikelihood(
     {

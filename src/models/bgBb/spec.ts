@@ -1,5 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
-import { fitBgBb } from './fit.js';
+import { fitBgBb, opportunityProblem } from './fit.js';
 import { logLikelihood, type BgBbParams } from './likelihood.js';
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgBb } from './simulate.js';
@@ -19,6 +19,7 @@ export const bgBbSpec: PurchaseModelSpec<BgBbParams> = {
   alive,
   bracket,
   survivalAhead,
+  historyProblem: opportunityProblem,
   fit: fitBgBb,
   simulate: simulateBgBb,
 };

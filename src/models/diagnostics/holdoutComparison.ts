@@ -43,7 +43,7 @@ export interface HoldoutComparison {
 export function holdoutComparison(model: PurchaseModel, split: SummaryInput): HoldoutComparison {
   const fn = 'holdoutComparison';
   const { spec, p } = purchaseModelOf(fn, model);
-  const c = customersOf(fn, split);
+  const c = customersOf(fn, split, false, spec);
   const raw = resolveColumns(split, fn, 'customers', ['frequencyHoldout', 'durationHoldout', 'customerId'], undefined);
   const fh = raw.cols.frequencyHoldout;
   const dh = raw.cols.durationHoldout;

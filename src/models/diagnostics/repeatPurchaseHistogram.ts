@@ -32,7 +32,7 @@ export function repeatPurchaseHistogram(
   const fn = 'repeatPurchaseHistogram';
   const { spec, p } = purchaseModelOf(fn, model);
   const max = parseOptions(fn, schema, options).maxFrequency ?? 7;
-  const c = customersOf(fn, summary);
+  const c = customersOf(fn, summary, false, spec);
   const actual = new Float64Array(max + 1);
   const expected = new Float64Array(max + 1);
   const byT = new Map<number, number>();

@@ -41,7 +41,10 @@ export function pmf(p: ParetoNbdParams, n: number, t: number): number {
   const nbd = (tau: number): number =>
     tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + n * Math.log(tau / (alpha + tau)));
   const survive = Math.exp(-s * Math.log1p(t / beta));
-  const dead = integrate((tau) => s / beta * Math.exp(-(s + 1) * Math.log1p(tau / beta)) * nbd(tau), 0, t, 1e-12);
+  // dropout at τ ~ Pareto(s, β), integrated in v = ln(1 + τ/β), where the density is
+  // s e^(-s v) and nbd is smooth for any β (in τ the density is a spike of width β at 0)
+  const V = Math.log1p(t / beta);
+  const dead = integrate((v) => s * Math.exp(-s * v) * nbd(beta * Math.expm1(v)), 0, V, 1e-12);
   return survive * nbd(t) + dead;
 }
 

@@ -27,6 +27,6 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customers: Su
   const fn = 'conditionalExpectedPurchases';
   const { spec, p } = purchaseModelOf(fn, model);
   checkTime(fn, 't', t, spec.discrete);
-  const c = customersOf(fn, customers);
+  const c = customersOf(fn, customers, false, spec);
   return conditionalMany(spec, p, c.frequency, c.recency, c.T, t);
 }

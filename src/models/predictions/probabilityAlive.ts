@@ -36,15 +36,15 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
   const { spec, p } = purchaseModelOf(fn, model);
   const ahead = checkTime(fn, 'ahead', optionsObject(fn, options).ahead ?? 0, spec.discrete);
   const aliveMany = spec.aliveMany;
-  const typed = ahead === 0 && aliveMany ? uncheckedTypedHistories(customers) : undefined;
+  const typed = ahead === 0 && aliveMany && !spec.historyProblem ? uncheckedTypedHistories(customers) : undefined;
   if (typed && aliveMany) {
     // the hot path: the kernel checks each history as it computes; on a bad one, the full
     // reader reports it
     const out = new Float64Array(typed.n);
-    if (!aliveMany(p, typed.frequency, typed.recency, typed.T, out, 0, typed.n)) customersOf(fn, customers);
+    if (!aliveMany(p, typed.frequency, typed.recency, typed.T, out, 0, typed.n)) customersOf(fn, customers, false, spec);
     return out;
   }
-  const c = customersOf(fn, customers);
+  const c = customersOf(fn, customers, false, spec);
   const out = new Float64Array(c.n);
   const { frequency: X, recency: TX, T: TT } = c;
   if (ahead === 0 && aliveMany) {

@@ -1,4 +1,4 @@
-import { CustomerValueError } from '../../errors.js';
+import { CustomerValueError, IssueCollector } from '../../errors.js';
 import { readSummary, type SummaryColumns, type SummaryInput } from '../../summary/readSummary.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import { PairCache } from './pairCache.js';
@@ -14,9 +14,25 @@ export function checkTime(fn: string, name: string, t: unknown, discrete: boolea
   return t;
 }
 
-/** Read customers for predictions. @internal */
-export function customersOf(fn: string, customers: SummaryInput, needMonetary = false): SummaryColumns {
-  return readSummary(customers, fn, { needMonetary });
+/**
+ * Read customers for predictions; with a purchase model's spec, each history is also checked
+ * against what that model can produce (`historyProblem`, e.g. BG/BB's whole opportunities).
+ * @internal
+ */
+export function customersOf(fn: string, customers: SummaryInput, needMonetary = false, spec?: Spec): SummaryColumns {
+  const c = readSummary(customers, fn, { needMonetary });
+  const problem = spec?.historyProblem;
+  if (problem) {
+    const issues = new IssueCollector(fn, 'customers');
+    for (let i = 0; i < c.n; i++) {
+      const why = problem(c.frequency[i] as number, c.recency[i] as number, c.T[i] as number);
+      if (why === undefined) continue;
+      issues.row(i, 'frequency', 'invalid_value', why, [c.frequency[i], c.recency[i], c.T[i]]);
+      if (issues.full('frequency')) break;
+    }
+    issues.throwIfAny();
+  }
+  return c;
 }
 
 /**

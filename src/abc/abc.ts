@@ -357,9 +357,16 @@ function tierTable(tier: Array<'A' | 'B' | 'C'>, v: Float64Array, vs: Float64Arr
 function paretoFigures(sortedDesc: Float64Array, total: number, nonPositive: number, points: number | 'all'): ParetoFigures {
   const n = sortedDesc.length;
   // ascending, clipped at 0
+  // in units of the largest value, so sums of values near 1e308 stay finite
+  const scale = n > 0 && (sortedDesc[0] as number) > 0 ? (sortedDesc[0] as number) : 1;
   let weighted = 0;
-  for (let k = 0; k < n; k++) weighted += (n - k) * Math.max(0, sortedDesc[k] as number); // i = n - k in ascending order
-  const gini = n > 0 && total > 0 ? (2 * weighted) / (n * total) - (n + 1) / n : 0;
+  let scaledTotal = 0;
+  for (let k = 0; k < n; k++) {
+    const v = Math.max(0, sortedDesc[k] as number) / scale;
+    weighted += (n - k) * v; // i = n - k in ascending order
+    scaledTotal += v;
+  }
+  const gini = n > 0 && total > 0 ? (2 * weighted) / (n * scaledTotal) - (n + 1) / n : 0;
   const cumAsc = new Float64Array(n + 1);
   for (let i = 1; i <= n; i++) cumAsc[i] = (cumAsc[i - 1] as number) + Math.max(0, sortedDesc[n - i] as number);
   const m = points === 'all' ? n + 1 : Math.min(points, n + 1);

@@ -48,6 +48,9 @@ export function retentionLifetimeValue(options: RetentionLifetimeValueOptions): 
   // with r >= 1 + d (a negative discount rate) the infinite series diverges
   if (T === Number.POSITIVE_INFINITY && !(q < 1)) optionError(fn, 'discountRate', `must exceed retentionRate - 1 (${r - 1}) for an infinite horizon: the series diverges`, d);
   if (T === Number.POSITIVE_INFINITY) return (margin * r) / (1 + d - r);
+  // Σ_{t=1}^{T} m q^t: 0 for no periods or no retention (T ln q would be 0 · -∞), m T at q = 1
+  if (T === 0 || q === 0) return 0;
+  if (q === 1) return margin * T;
   return (margin * q * -Math.expm1(T * Math.log(q))) / (1 - q);
 }
 

@@ -8,6 +8,7 @@
  * arrays, Maps, invalid dates, BigInt arrays, booleans.
  */
 import fc from 'fast-check';
+import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as cv from '../../src/index.js';
 
@@ -132,8 +133,12 @@ function badValues(value: unknown, path: string, out: string[], depth = 0): void
 }
 
 /** The contract of one call. */
+const TRACE = process.env.HOSTILE_TRACE;
+
 function contract(name: string, call: (...args: unknown[]) => unknown, args: unknown[]): void {
   generated++;
+  // HOSTILE_TRACE=file: the call about to run, to find one that does not return
+  if (TRACE) writeFileSync(TRACE, `${name} ${show(args)}`);
   const before = fingerprint(args);
   const t0 = performance.now();
   let result: unknown;

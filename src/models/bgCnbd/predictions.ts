@@ -122,7 +122,10 @@ export function pmf(p: CnbdParams, n: number, t: number, variant: CnbdVariant): 
   const z = t > 0 ? t / (alpha + t) : 0;
   // P(nk <= N < (n+1)k): k terms of the NB pmf; P(N >= nk) = I_z(nk, r)
   let between = 0;
-  for (let m = n * k; m < (n + 1) * k; m++) between += z > 0 ? Math.exp(nbLogPmf(r, z, m)) : m === 0 ? 1 : 0;
+  for (let i = 0; i < k; i++) {
+    const m = n * k + i;
+    between += z > 0 ? Math.exp(nbLogPmf(r, z, m)) : m === 0 ? 1 : 0;
+  }
   const atLeast = n === 0 ? 1 : regularizedBeta(z, n * k, r);
   return e1 * atLeast + e2 * between;
 }

@@ -5,7 +5,7 @@
 import { betaExpectation, betaExpectationWide } from '../../math/betaExpectation.js';
 import { logHyp2f1 } from '../../math/hyp2f1.js';
 import { bridgeAtOne } from '../../math/limits.js';
-import { logBetaRatio, logGamma, logGammaRatio } from '../../math/special.js';
+import { logBetaRatio, logGamma, logGammaRatio, regularizedBeta } from '../../math/special.js';
 import { isValidHistory } from '../../summary/readSummary.js';
 import type { BgNbdParams } from './likelihood.js';
 
@@ -155,16 +155,21 @@ export function pmf(p: BgNbdParams, n: number, t: number, variant: 'bg' | 'mbg' 
   return v;
 }
 
-/** P(NBD >= n) = 1 - Σ_{j<n} NBD(j), summed on whichever side is smaller. @internal */
+/**
+ * P(NBD >= n) for NBD(r, q) (success probability 1 - q): for n <= 50 as 1 - Σ_{j<n} NBD(j)
+ * or the upper sum, whichever side is smaller; beyond, the regularized incomplete beta
+ * I_q(n, r), so the work does not grow with n. @internal
+ */
 export function nbdTail(lnNbd: (j: number) => number, n: number, r: number, q: number): number {
   if (n <= 0) return 1;
+  if (n > 50) return regularizedBeta(q, n, r);
   const mean = (r * q) / (1 - q);
   if (n > mean + 1) {
     let s = 0;
-    for (let j = n; j < n + 100000; j++) {
-      const term = Math.exp(lnNbd(j));
+    for (let i = 0; i < 100000; i++) {
+      const term = Math.exp(lnNbd(n + i));
       s += term;
-      if (term < 1e-17 * s && j > mean) break;
+      if (term <= 1e-17 * s && n + i > mean) break;
     }
     return s;
   }

@@ -5,10 +5,14 @@ import { PairCache } from './pairCache.js';
 
 type Spec = PurchaseModelSpec<Record<string, number>>;
 
-/** A time argument: finite, >= 0, whole for discrete-time models. @internal */
+/** Opportunities a discrete-time prediction may look ahead (the BG/BB pmf sums over each). */
+export const MAX_OPPORTUNITIES = 1_000_000;
+
+/** A time argument: finite, >= 0, whole (and at most {@link MAX_OPPORTUNITIES}) for discrete-time models. @internal */
 export function checkTime(fn: string, name: string, t: unknown, discrete: boolean): number {
-  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || (discrete && !Number.isInteger(t))) {
-    const message = `${name} must be a finite number >= 0${discrete ? ' (whole opportunities for a discrete-time model)' : ''}, got ${String(t)}`;
+  if (typeof t !== 'number' || !Number.isFinite(t) || t < 0 || (discrete && !(Number.isInteger(t) && t <= MAX_OPPORTUNITIES))) {
+    const rule = discrete ? ` (whole opportunities, at most ${MAX_OPPORTUNITIES.toLocaleString('en-US')}, for a discrete-time model)` : '';
+    const message = `${name} must be a finite number >= 0${rule}, got ${String(t)}`;
     throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: [name], message, value: t }]);
   }
   return t;

@@ -15,16 +15,18 @@ export function concentration(values: readonly number[]): { gini: number | null;
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) v[i] = Math.max(0, values[i] as number);
   v.sort();
+  // in units of the largest value, so sums of values near 1e308 stay finite
+  const scale = n > 0 && (v[n - 1] as number) > 0 ? (v[n - 1] as number) : 1;
   let total = 0;
   let weighted = 0;
   for (let i = 0; i < n; i++) {
-    total += v[i] as number;
-    weighted += (i + 1) * (v[i] as number);
+    total += (v[i] as number) / scale;
+    weighted += ((i + 1) * (v[i] as number)) / scale;
   }
   if (!(total > 0)) return { gini: null, top20Share: null };
   let top = 0;
   const k = Math.ceil(0.2 * n - 1e-9);
-  for (let i = n - k; i < n; i++) top += v[i] as number;
+  for (let i = n - k; i < n; i++) top += (v[i] as number) / scale;
   return { gini: (2 * weighted) / (n * total) - (n + 1) / n, top20Share: top / total };
 }
 

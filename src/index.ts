@@ -64,6 +64,7 @@ export type {
   NbdModel,
   BgCnbdModel,
   ModifiedBgCnbdModel,
+  GammaGompertzNbdModel,
   FitOptions,
 } from './models/types.js';
 // one folder per model: fitter and simulator
@@ -87,6 +88,8 @@ export type { CnbdFitOptions, CnbdFit } from './models/bgCnbd/fit.js';
 export { simulateBgCnbd } from './models/bgCnbd/simulate.js';
 export { fitModifiedBgCnbd } from './models/modifiedBgCnbd/fit.js';
 export { simulateModifiedBgCnbd } from './models/modifiedBgCnbd/simulate.js';
+export { fitGammaGompertzNbd } from './models/gammaGompertzNbd/fit.js';
+export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
 export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';

@@ -29,6 +29,8 @@ export interface LikelihoodSpec<K extends ModelKind> {
    * whose best point is then refitted in full.
    */
   maximumOnly?: boolean | undefined;
+  /** Nelder-Mead iterations before BFGS (default 15 per parameter); fewer when the start is already close. */
+  simplexIterations?: number | undefined;
 }
 
 const positiveFinite = finiteOption.gt(0, { error: 'must be a finite number > 0' });
@@ -102,7 +104,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
         return -sub(theta) + penalty();
       }
     : undefined;
-  const result = minimize(obj, x0, { maxIterations: options.maxIterations ?? 500, simplexObjective });
+  const result = minimize(obj, x0, { maxIterations: options.maxIterations ?? 500, simplexObjective, ...(spec.simplexIterations === undefined ? {} : { simplexIterations: spec.simplexIterations }) });
   toTheta(result.x);
   const params = {} as Record<string, number>;
   for (let i = 0; i < k; i++) params[names[i] as string] = theta[i] as number;

@@ -12,6 +12,7 @@ import { bgCnbdSpec } from './bgCnbd/spec.js';
 import { modifiedBgCnbdSpec } from './modifiedBgCnbd/spec.js';
 import { bgNbdSpec } from './bgNbd/spec.js';
 import { gammaGammaSpec } from './gammaGamma/spec.js';
+import { gammaGompertzNbdSpec } from './gammaGompertzNbd/spec.js';
 import { modifiedBgNbdSpec } from './modifiedBgNbd/spec.js';
 import { nbdSpec } from './nbd/spec.js';
 import { paretoNbdSpec } from './paretoNbd/spec.js';
@@ -36,6 +37,7 @@ export const registry: { readonly [K in ModelKind]: SpecOf<ModelRegistry[K]> } =
   nbd: nbdSpec,
   'bg-cnbd-k': bgCnbdSpec,
   'mbg-cnbd-k': modifiedBgCnbdSpec,
+  'ggom-nbd': gammaGompertzNbdSpec,
 };
 
 const ALL = Object.keys(registry) as ModelKind[];

@@ -15,6 +15,7 @@ export interface ModelRegistry {
   nbd: { role: 'purchase'; params: { r: number; alpha: number } };
   'bg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
   'mbg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
+  'ggom-nbd': { role: 'purchase'; params: { r: number; alpha: number; b: number; s: number; beta: number } };
 }
 
 export type ModelKind = keyof ModelRegistry;
@@ -96,6 +97,7 @@ export type ShiftedBetaGeometricModel = Model<'sbg'>;
 export type NbdModel = Model<'nbd'>;
 export type BgCnbdModel = Model<'bg-cnbd-k'>;
 export type ModifiedBgCnbdModel = Model<'mbg-cnbd-k'>;
+export type GammaGompertzNbdModel = Model<'ggom-nbd'>;
 /** Any purchase model. */
 export type PurchaseModel = Model<PurchaseModelKind>;
 /** Any spend model. */

@@ -1,0 +1,24 @@
+import type { PurchaseModelSpec } from '../spec.js';
+import { fitGammaGompertzNbd } from './fit.js';
+import { logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
+import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
+import { simulateGammaGompertzNbd } from './simulate.js';
+
+/** Gamma-Gompertz/NBD (Bemmaor & Glady 2012): the registry's record. @internal */
+export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
+  kind: 'ggom-nbd',
+  title: 'Gamma-Gompertz/NBD',
+  role: 'purchase',
+  params: ['r', 'alpha', 'b', 's', 'beta'],
+  // Bemmaor & Glady (2012), Table 2: CDNOW sample, weeks
+  example: { r: 0.553, alpha: 10.578, b: 0.0002, s: 0.603, beta: 0.0026 },
+  discrete: false,
+  logLikelihood,
+  expected,
+  pmf,
+  alive,
+  bracket,
+  survivalAhead,
+  fit: fitGammaGompertzNbd,
+  simulate: simulateGammaGompertzNbd,
+};

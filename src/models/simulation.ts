@@ -94,12 +94,26 @@ export function setupSimulation(fn: string, options: SimulateOptions, discrete: 
     out.alive[i] = alive ? 1 : 0;
     out.frequencyHoldout[i] = hold;
   };
+  const rng = new Random(o.seed ?? 1);
+  /**
+   * Record a customer who buys at Poisson rate λ until `death` (Pareto/NBD-type models):
+   * the count on (0, min(death, T)] drawn directly, the last purchase as the maximum of x
+   * uniform times, and the holdout purchases while alive in (T, T + holdout].
+   */
+  const recordPoissonUntil = (i: number, T: number, lambda: number, death: number): void => {
+    const observed = Math.min(death, T);
+    const x = rng.poisson(lambda * observed);
+    const last = x > 0 ? observed * Math.exp(Math.log(rng.open()) / x) : 0;
+    const hold = death > T && h > 0 ? rng.poisson(lambda * (Math.min(death, T + h) - T)) : 0;
+    record(i, x, last, T, death > T, hold);
+  };
   return {
     n,
     Tof,
     h,
-    rng: new Random(o.seed ?? 1),
+    rng,
     record,
+    recordPoissonUntil,
     out,
     /** The finished columns. */
     done: (): SimulatedCustomers => withMeta(out, { length: n }),

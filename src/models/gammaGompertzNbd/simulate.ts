@@ -13,19 +13,13 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
 export function simulateGammaGompertzNbd(model: SimulatorParams<'ggom-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateGammaGompertzNbd';
   const { r, alpha, b, s, beta } = simulatorParams(fn, 'ggom-nbd', model);
-  const { n, Tof, h, rng, record, done } = setupSimulation(fn, options, false);
+  const { n, Tof, rng, recordPoissonUntil, done } = setupSimulation(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
     const eta = rng.gamma(s, beta);
     const death = Math.log1p(rng.exponential(1) / eta) / b;
-    // purchases form a Poisson process while alive: the count directly, the last of x
-    // uniform purchase times on (0, min(death, T)] as their maximum
-    const observed = Math.min(death, T);
-    const x = rng.poisson(lambda * observed);
-    const last = x > 0 ? observed * Math.exp(Math.log(rng.open()) / x) : 0;
-    const hold = death > T && h > 0 ? rng.poisson(lambda * (Math.min(death, T + h) - T)) : 0;
-    record(i, x, last, T, death > T, hold);
+    recordPoissonUntil(i, T, lambda, death);
   }
   return done();
 }

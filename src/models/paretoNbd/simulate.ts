@@ -12,19 +12,13 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
 export function simulateParetoNbd(model: SimulatorParams<'pareto-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateParetoNbd';
   const { r, alpha, s, beta } = simulatorParams(fn, 'pareto-nbd', model);
-  const { n, Tof, h, rng, record, done } = setupSimulation(fn, options, false);
+  const { n, Tof, rng, recordPoissonUntil, done } = setupSimulation(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);
     const lambda = rng.gamma(r, alpha);
     const mu = rng.gamma(s, beta);
     const death = rng.exponential(mu);
-    // purchases form a Poisson process while alive: counts drawn directly, the last of the
-    // x purchase times on (0, min(death, T)] as the maximum of x uniforms
-    const observed = Math.min(death, T);
-    const x = rng.poisson(lambda * observed);
-    const last = x > 0 ? observed * Math.exp(Math.log(rng.open()) / x) : 0;
-    const hold = death > T && h > 0 ? rng.poisson(lambda * (Math.min(death, T + h) - T)) : 0;
-    record(i, x, last, T, death > T, hold);
+    recordPoissonUntil(i, T, lambda, death);
   }
   return done();
 }

@@ -2,17 +2,19 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
   customerLifetimeValueIntervals,
   fitBgCnbd,
   fitBgNbd,
+  fitGammaGompertzNbd,
   fitGammaGamma,
   probabilityAlive,
   simulateBgCnbd,
   simulateBgNbd,
+  simulateGammaGompertzNbd,
   summarize,
 } from '../src/index.js';
 import { btydTransactions, syntheticTransactions } from './data.js';
@@ -139,6 +141,20 @@ const benches: Record<string, () => Record<string, unknown>> = {
     const bg = fitBgNbd(sim);
     const ce = versus(() => conditionalExpectedPurchases(fit, sim, 26), () => conditionalExpectedPurchases(bg, sim, 26), 3);
     return { customers: 1e5, k: fit.params.k, chooseKMs: chooseMs, fixedKMs: fixedMs, bgNbdFitMs: bgMs, conditionalMs: ce.ms, bgNbdConditionalMs: ce.bareMs, target: 'k chosen in seconds' };
+  },
+  'ggom-recovery': () => {
+    // Gamma-Gompertz/NBD fits on 3,000 simulated customers (T 52-103 weeks, b = 0.05): time
+    // and each parameter's distance from the truth in standard errors, three seeds
+    const truth = { r: 0.8, alpha: 6, b: 0.05, s: 1.5, beta: 30 };
+    const T = Float64Array.from({ length: 3000 }, (_, i) => 52 + (i % 52));
+    const runs = [1, 2, 3].map((seed) => {
+      const sim = simulateGammaGompertzNbd(truth, { customers: 3000, T, seed });
+      const t0 = performance.now();
+      const g = fitGammaGompertzNbd(sim);
+      const z = Object.fromEntries(Object.entries(truth).map(([k, v]) => [k, Math.round((((g.params as Record<string, number>)[k]! - v) / (g.standardErrors as Record<string, number>)[k]!) * 100) / 100]));
+      return { seed, ms: Math.round(performance.now() - t0), converged: g.converged, z };
+    });
+    return { customers: 3000, runs, target: 'every |z| < 4 where converged; seconds per fit' };
   },
   'pipeline-1e6': () => {
     // the quickstart on a BTYD-shaped log of 1e6 customers: summarize, fit BG/NBD and

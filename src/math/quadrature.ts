@@ -71,3 +71,61 @@ function refine(f: (t: number) => number, lo: number, hi: number, b: number, all
   const right = integrateFixed(f, mid, hi, 40);
   return refine(f, lo, mid, left, allowance / 2, depth + 1, budget) + refine(f, mid, hi, right, allowance / 2, depth + 1, budget);
 }
+
+/**
+ * {@link integrate} for a vector of integrands that share their shape (a function and its
+ * parameter derivatives): `f(t, out)` fills `out[0..dim)`, the partition is chosen by the
+ * error of component 0, and the integrals are added into `acc` (zeroed first). Scratch
+ * buffers are reused, so a likelihood can call it once per row without allocating.
+ */
+export function integrateMany(f: (t: number, out: Float64Array) => void, lo: number, hi: number, dim: number, tol: number, acc: Float64Array): void {
+  acc.fill(0, 0, dim);
+  ensureScratch(dim);
+  const whole = fixedMany(f, lo, hi, 40, dim, 0);
+  const budget = { left: 4000 };
+  refineMany(f, lo, hi, dim, whole, tol * Math.max(Math.abs(whole[0] as number), 1e-300), 0, budget, acc);
+}
+
+let pool: Float64Array[] = [];
+let poolDim = 0;
+const point = { buf: new Float64Array(0) };
+
+function ensureScratch(dim: number): void {
+  if (poolDim === dim && pool.length > 0) return;
+  poolDim = dim;
+  pool = Array.from({ length: 3 * 32 }, () => new Float64Array(dim));
+  point.buf = new Float64Array(dim);
+}
+
+/** The n-point rule for every component into pool slot `slot`. */
+function fixedMany(f: (t: number, out: Float64Array) => void, lo: number, hi: number, n: number, dim: number, slot: number): Float64Array {
+  const out = pool[slot] as Float64Array;
+  out.fill(0);
+  const { x, w } = gaussLegendre(n);
+  const half = (hi - lo) / 2;
+  const mid = (hi + lo) / 2;
+  const v = point.buf;
+  for (let i = 0; i < n; i++) {
+    f(mid + half * (x[i] as number), v);
+    const wi = (w[i] as number) * half;
+    for (let d = 0; d < dim; d++) out[d] = (out[d] as number) + wi * (v[d] as number);
+  }
+  return out;
+}
+
+function refineMany(f: (t: number, out: Float64Array) => void, lo: number, hi: number, dim: number, b: Float64Array, allowance: number, depth: number, budget: { left: number }, acc: Float64Array): void {
+  const slot = 3 * depth;
+  const a0 = fixedMany(f, lo, hi, 20, dim, slot + 1)[0] as number;
+  if (Math.abs(a0 - (b[0] as number)) <= allowance || depth >= 30 || budget.left <= 0) {
+    for (let d = 0; d < dim; d++) acc[d] = (acc[d] as number) + (b[d] as number);
+    return;
+  }
+  budget.left -= 2;
+  const mid = (lo + hi) / 2;
+  // the halves' 40-point estimates: the right one waits in slot + 2 while the left recurses
+  // (the next depth uses slots from slot + 3 on)
+  const right = fixedMany(f, mid, hi, 40, dim, slot + 2);
+  const left = fixedMany(f, lo, mid, 40, dim, slot + 3);
+  refineMany(f, lo, mid, dim, left, allowance / 2, depth + 1, budget, acc);
+  refineMany(f, mid, hi, dim, right, allowance / 2, depth + 1, budget, acc);
+}

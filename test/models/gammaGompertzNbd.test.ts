@@ -12,6 +12,7 @@ import {
 } from '../../src/index.js';
 import { cdnowSummary, histories, toPrinted } from '../helpers/models.js';
 import { meanSe, tanhSinh } from '../helpers/numeric.js';
+import { logLik as ggLogLik } from '../../src/models/gammaGompertzNbd/likelihood.js';
 
 const rel = (a: number, b: number): number => Math.abs(a / b - 1);
 
@@ -40,6 +41,26 @@ describe('Gamma-Gompertz/NBD likelihood (Bemmaor & Glady 2012)', () => {
     for (const [x, tx, T] of [[0, 0, 30], [2, 10, 40], [5, 35, 40], [1, 3, 60], [12, 20, 21]] as const) {
       const ll = logLikelihood({ kind: 'ggom-nbd', params: p }, [{ frequency: x, recency: tx, T }]) as number;
       expect(Math.abs(ll - Math.log(likelihoodByQuadrature(p, x, tx, T)))).toBeLessThan(1e-7);
+    }
+  });
+});
+
+describe('Gamma-Gompertz/NBD gradient', () => {
+  it('equals central differences of the log-likelihood, whichever substitution the death-time integral takes', () => {
+    const sim = simulateGammaGompertzNbd({ r: 0.8, alpha: 6, b: 0.05, s: 1.5, beta: 30 }, { customers: 300, T: 60, seed: 4 });
+    for (const at of [Float64Array.of(0.7, 5, 0.04, 1.3, 25), Float64Array.of(0.7, 5, 0.4, 3, 0.5), Float64Array.of(2, 1, 1e-4, 0.6, 1e-3)]) {
+      const data = { x: Float64Array.from(sim.frequency), tx: sim.recency, T: sim.T, w: new Float64Array(300).fill(1), n: 300, m: undefined, unit: undefined };
+      const g = new Float64Array(5);
+      ggLogLik(data, at, g);
+      for (let k = 0; k < 5; k++) {
+        const h = 1e-5 * at[k]!;
+        const up = Float64Array.from(at);
+        const down = Float64Array.from(at);
+        up[k] = at[k]! + h;
+        down[k] = at[k]! - h;
+        const numeric = (ggLogLik(data, up) - ggLogLik(data, down)) / (2 * h);
+        expect(Math.abs(g[k]! - numeric)).toBeLessThan(1e-5 * Math.max(1, Math.abs(numeric)));
+      }
     }
   });
 });

@@ -43,7 +43,7 @@ export function fitGammaGompertzNbd(summary: SummaryInput, options: FitOptions =
   const start = pareto ? [pareto.params.r, pareto.params.alpha, b0, pareto.params.s, b0 * pareto.params.beta] : defaultStart(data, b0);
   try {
     return fitLikelihood(
-      { kind: 'ggom-nbd', fn, names: ['r', 'alpha', 'b', 's', 'beta'], start, n: data.n, unit: data.unit, analyticGradient: false, logLik: (theta) => logLik(data, theta), simplexIterations: pareto ? 10 : undefined },
+      { kind: 'ggom-nbd', fn, names: ['r', 'alpha', 'b', 's', 'beta'], start, n: data.n, unit: data.unit, analyticGradient: true, logLik: (theta, grad) => logLik(data, theta, grad), simplexIterations: pareto ? 10 : undefined },
       options,
     );
   } catch (error) {

@@ -8,8 +8,8 @@
  * @internal
  */
 import type { HistoryData } from '../../data/histories.js';
-import { integrate } from '../../math/quadrature.js';
-import { logAddExp, logGammaRatio } from '../../math/special.js';
+import { lnDeathBetween } from './deathIntegral.js';
+import { digamma, logAddExp, logGammaRatio } from '../../math/special.js';
 
 export interface GammaGompertzNbdParams {
   r: number;
@@ -32,35 +32,6 @@ export function lnSurvival(p: GammaGompertzNbdParams, tau: number): number {
   return bt > 30 ? p.s * (Math.log(p.beta) - lnA(p, tau)) : -p.s * Math.log1p(Math.expm1(bt) / p.beta);
 }
 
-/** ln f(τ): the population lifetime density -S'(τ) = b s β^s e^(bτ) / (β - 1 + e^(bτ))^(s+1). */
-function lnDensity(p: GammaGompertzNbdParams, tau: number): number {
-  return Math.log(p.b * p.s) + p.s * Math.log(p.beta) + p.b * tau - (p.s + 1) * lnA(p, tau);
-}
-
-/**
- * ln ∫_{t_x}^{T} f(τ) (α+τ)^(-c) dτ, c = r + x: the likelihood of dying between the last
- * purchase and T. In y = ln(α+τ) the integrand is f(τ)(α+τ) e^(-c y); the substitution
- * u = (1 - e^(-c (y - y0))) / (1 - e^(-c L)), L = ln((α+T)/(α+t_x)), takes the exponential
- * factor out exactly, leaving ∫_0^1 f(τ)(α+τ) du (smooth for any c: a peak at t_x of width
- * (α+t_x)/c becomes flat), which the adaptive Gauss-Legendre rule integrates to 1e-10.
- */
-export function lnDeathBetween(p: GammaGompertzNbdParams, c: number, tx: number, T: number): number {
-  if (!(T > tx)) return Number.NEGATIVE_INFINITY;
-  const y0 = Math.log(p.alpha + tx);
-  const L = Math.log(p.alpha + T) - y0;
-  const span = -Math.expm1(-c * L); // 1 - e^(-cL)
-  // ln f(τ) + ln(α+τ) relative to its value at t_x: b(τ - t_x) - (s+1)(ln A(τ) - ln A(t_x)) + y - y0
-  const lnA0 = lnA(p, tx);
-  const h = (u: number): number => {
-    const y = y0 - Math.log1p(-u * span) / c;
-    const tau = Math.min(T, Math.max(tx, Math.exp(y) - p.alpha));
-    return Math.exp(p.b * (tau - tx) - (p.s + 1) * (lnA(p, tau) - lnA0) + y - y0);
-  };
-  const lnRef = lnDensity(p, tx) + y0;
-  const J = integrate(h, 0, 1, 1e-9);
-  return -c * y0 + Math.log(span / c) + lnRef + Math.log(J);
-}
-
 /**
  * The two parts of a history's likelihood without the common factor Γ(r+x) α^r / Γ(r):
  * alive at T, ln[S(T) (α+T)^(-(r+x))], and dead in (t_x, T], {@link lnDeathBetween}.
@@ -70,19 +41,49 @@ export function likelihoodParts(p: GammaGompertzNbdParams, x: number, tx: number
   return { alive: lnSurvival(p, T) - c * Math.log(p.alpha + T), dead: lnDeathBetween(p, c, tx, T) };
 }
 
+/** d ln S(T) / d(b, s, β): -s T e^(bT)/A(T), ln S(T)/s, s (e^(bT) - 1)/(β A(T)). */
+function survivalGradient(p: GammaGompertzNbdParams, T: number, g: Float64Array): void {
+  const la = lnA(p, T);
+  const bt = p.b * T;
+  const share = bt > 30 ? 1 / (1 + (p.beta - 1) * Math.exp(-bt)) : Math.expm1(bt) / (p.beta + Math.expm1(bt));
+  g[0] = -p.s * T * Math.exp(bt - la);
+  g[1] = lnSurvival(p, T) / p.s;
+  g[2] = (p.s * share) / p.beta;
+}
+
+const gDead = new Float64Array(5);
+const gSurv = new Float64Array(3);
+
 /**
  * Weighted log-likelihood (Bemmaor & Glady 2012, eq. 6):
- * L = Γ(r+x) α^r / Γ(r) · [ S(T) / (α+T)^(r+x) + ∫_{t_x}^T f(τ) / (α+τ)^(r+x) dτ ].
+ * L = Γ(r+x) α^r / Γ(r) · [ S(T) / (α+T)^(r+x) + ∫_{t_x}^T f(τ) / (α+τ)^(r+x) dτ ]
+ * (the integral: deathIntegral.ts), with its gradient in (r, α, b, s, β) when `grad` is
+ * given (the integral's derivatives on the integral's own nodes).
  */
-export function logLik(data: HistoryData, theta: Float64Array): number {
+export function logLik(data: HistoryData, theta: Float64Array, grad?: Float64Array): number {
   const p = { r: theta[0] as number, alpha: theta[1] as number, b: theta[2] as number, s: theta[3] as number, beta: theta[4] as number };
   const lnAlpha = Math.log(p.alpha);
+  const psiR = grad ? digamma(p.r) : 0;
+  if (grad) grad.fill(0);
   let ll = 0;
   const { x: X, tx: TX, T: TT, w: W } = data;
   for (let i = 0; i < X.length; i++) {
     const x = X[i] as number;
-    const parts = likelihoodParts(p, x, TX[i] as number, TT[i] as number);
-    ll += (W[i] as number) * (logGammaRatio(p.r, x) + p.r * lnAlpha + logAddExp(parts.alive, parts.dead));
+    const w = W[i] as number;
+    const tx = TX[i] as number;
+    const T = TT[i] as number;
+    const c = p.r + x;
+    const alive = lnSurvival(p, T) - c * Math.log(p.alpha + T);
+    const dead = lnDeathBetween(p, c, tx, T, grad ? gDead : undefined);
+    ll += w * (logGammaRatio(p.r, x) + p.r * lnAlpha + logAddExp(alive, dead));
+    if (!grad) continue;
+    const pDead = dead === Number.NEGATIVE_INFINITY ? 0 : 1 / (1 + Math.exp(alive - dead));
+    const pAlive = 1 - pDead;
+    survivalGradient(p, T, gSurv);
+    const dAlive = [-Math.log(p.alpha + T), -c / (p.alpha + T), gSurv[0] as number, gSurv[1] as number, gSurv[2] as number];
+    grad[0] = (grad[0] as number) + w * (digamma(c) - psiR + lnAlpha + pAlive * (dAlive[0] as number) + pDead * (gDead[0] as number));
+    grad[1] = (grad[1] as number) + w * (p.r / p.alpha + pAlive * (dAlive[1] as number) + pDead * (gDead[1] as number));
+    for (let d = 2; d < 5; d++) grad[d] = (grad[d] as number) + w * (pAlive * (dAlive[d] as number) + pDead * (gDead[d] as number));
   }
   return ll;
 }

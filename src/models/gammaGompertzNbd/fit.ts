@@ -40,7 +40,9 @@ export function fitGammaGompertzNbd(summary: SummaryInput, options: FitOptions =
   const pareto = paretoMaximum(data);
   const meanT = weightedMean(data.T, data.w);
   const b0 = 0.01 / Math.max(meanT, 1e-9);
-  const start = pareto ? [pareto.params.r, pareto.params.alpha, b0, pareto.params.s, b0 * pareto.params.beta] : defaultStart(data, b0);
+  // without a Pareto/NBD maximum (its β runs off: the dropout looks homogeneous, which a
+  // rising Gompertz hazard produces) start from a hazard that doubles over the mean T
+  const start = pareto ? [pareto.params.r, pareto.params.alpha, b0, pareto.params.s, b0 * pareto.params.beta] : defaultStart(data, Math.LN2 / Math.max(meanT, 1e-9));
   try {
     return fitLikelihood(
       { kind: 'ggom-nbd', fn, names: ['r', 'alpha', 'b', 's', 'beta'], start, n: data.n, unit: data.unit, analyticGradient: true, logLik: (theta, grad) => logLik(data, theta, grad), simplexIterations: pareto ? 10 : undefined },
@@ -67,7 +69,7 @@ function paretoMaximum(data: HistoryData): FittedModel<'pareto-nbd'> | undefined
 
 function defaultStart(data: HistoryData, b0: number): number[] {
   const alpha0 = Math.max(1e-3, weightedMean(data.T, data.w) / Math.max(weightedMean(data.x, data.w), 0.1));
-  return [1, alpha0, b0, 1, b0 * alpha0];
+  return [1, alpha0, b0, 1, 1];
 }
 
 /**

@@ -89,6 +89,8 @@ export { simulateBgCnbd } from './models/bgCnbd/simulate.js';
 export { fitModifiedBgCnbd } from './models/modifiedBgCnbd/fit.js';
 export { simulateModifiedBgCnbd } from './models/modifiedBgCnbd/simulate.js';
 export { fitGammaGompertzNbd } from './models/gammaGompertzNbd/fit.js';
+export { likelihoodRatioTest, parameterIntervals } from './models/inference.js';
+export type { LikelihoodRatioTest, ParameterInterval } from './models/inference.js';
 export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
 export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';

@@ -223,6 +223,8 @@ const cases: Case[] = [
   ['probabilityAlive', fc.tuple(model, summaryRows, options)],
   ['conditionalExpectedSpend', fc.tuple(model, summaryRows)],
   ['logLikelihood', fc.tuple(model, summaryRows, options)],
+  ['likelihoodRatioTest', fc.tuple(fc.oneof(model, fc.constant(cv.fitNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), fc.oneof(model, fc.constant(cv.fitParetoNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), options)],
+  ['parameterIntervals', fc.tuple(fc.oneof(model, fc.constant(cv.fitNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), options)],
   ['survivalCurve', fc.tuple(model, whole)],
   ['retentionCurve', fc.tuple(model, whole)],
   ['expectedLifetime', fc.tuple(model, options)],

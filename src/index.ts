@@ -90,6 +90,8 @@ export { fitModifiedBgCnbd } from './models/modifiedBgCnbd/fit.js';
 export { simulateModifiedBgCnbd } from './models/modifiedBgCnbd/simulate.js';
 export { fitGammaGompertzNbd } from './models/gammaGompertzNbd/fit.js';
 export { likelihoodRatioTest, parameterIntervals } from './models/inference.js';
+export { compareModels } from './models/diagnostics/compareModels.js';
+export type { CompareModelsOptions, ModelComparison, ModelComparisonRow } from './models/diagnostics/compareModels.js';
 export type { LikelihoodRatioTest, ParameterInterval } from './models/inference.js';
 export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';

@@ -91,6 +91,8 @@ export { simulateModifiedBgCnbd } from './models/modifiedBgCnbd/simulate.js';
 export { fitGammaGompertzNbd } from './models/gammaGompertzNbd/fit.js';
 export { likelihoodRatioTest, parameterIntervals } from './models/inference.js';
 export { compareModels } from './models/diagnostics/compareModels.js';
+export { estimateRegularity } from './summary/estimateRegularity.js';
+export type { RegularityEstimate } from './summary/estimateRegularity.js';
 export type { CompareModelsOptions, ModelComparison, ModelComparisonRow } from './models/diagnostics/compareModels.js';
 export type { LikelihoodRatioTest, ParameterInterval } from './models/inference.js';
 export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';

@@ -224,6 +224,7 @@ const cases: Case[] = [
   ['conditionalExpectedSpend', fc.tuple(model, summaryRows)],
   ['logLikelihood', fc.tuple(model, summaryRows, options)],
   ['likelihoodRatioTest', fc.tuple(fc.oneof(model, fc.constant(cv.fitNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), fc.oneof(model, fc.constant(cv.fitParetoNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), options)],
+  ['estimateRegularity', fc.tuple(tx, options)],
   ['compareModels', fc.tuple(summaryRows, fc.oneof(fc.constant({ kinds: ['nbd', 'bg-nbd'] }), options))],
   ['parameterIntervals', fc.tuple(fc.oneof(model, fc.constant(cv.fitNbd({ frequency: [0, 1, 2, 5], recency: [0, 3, 8, 9], T: [10, 10, 10, 10] }))), options)],
   ['survivalCurve', fc.tuple(model, whole)],

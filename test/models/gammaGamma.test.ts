@@ -29,9 +29,16 @@ describe('Gamma-Gamma on the CDNOW repeat customers (Fader, Hardie & Lee 2005, J
     toPrinted(raw.params.v, '15.44');
   });
 
-  it('needs positive spend and two repeat customers', () => {
+  it('leaves out and counts repeat customers without positive spend, and needs two repeat customers', () => {
+    const rows = { frequency: [1, 2, 3, 1, 2], recency: [1, 2, 3, 1, 2], T: [3, 3, 4, 5, 5], monetaryValue: [5, 0, 7, -2, 9], count: [1, 2, 1, 3, 1] };
+    const fit = fitGammaGamma(rows);
+    expect(fit.excludedNonPositiveSpend).toBe(5); // weights 2 and 3
+    expect(fit.n).toBe(3);
+    const kept = fitGammaGamma({ frequency: [1, 3, 2], recency: [1, 3, 2], T: [3, 4, 5], monetaryValue: [5, 7, 9] });
+    expect(fit.params.p).toBeCloseTo(kept.params.p, 6);
+    expect(kept.excludedNonPositiveSpend).toBe(0);
     expect(() => fitGammaGamma({ frequency: [1, 2], recency: [1, 2], T: [3, 3], monetaryValue: [5, 0] })).toThrow(
-      "fitGammaGamma: a repeat customer's monetaryValue must be > 0, got 0",
+      'fitGammaGamma requires at least 2 repeat customers, got 1',
     );
     expect(() => fitGammaGamma({ frequency: [1, 0], recency: [1, 0], T: [3, 3], monetaryValue: [5, 0] })).toThrow(
       'fitGammaGamma requires at least 2 repeat customers, got 1',

@@ -15,8 +15,10 @@ import type { FitOptions, FittedModel } from '../types.js';
  * f(m | p, q, v, x) = Γ(px+q) / (Γ(px) Γ(q)) · v^q m^(px-1) x^(px) / (v + x m)^(px+q),
  *
  * maximized in log space with analytic gradients. Customers with frequency 0 are skipped;
- * a repeat customer with `monetaryValue` <= 0 is an error (the model is for positive
- * spend).
+ * a repeat customer with `monetaryValue` <= 0 (every repeat purchase free or refunded) has
+ * no likelihood under a model of positive spend: such customers are left out of the fit and
+ * counted (weighted) in `excludedNonPositiveSpend`, so a real data set with a few of them
+ * still fits (`logLikelihood` leaves them out the same way).
  *
  * On the 946 repeat customers of the CDNOW sample it gives p = 6.25, q = 3.74, v = 15.44.
  *
@@ -30,10 +32,10 @@ import type { FitOptions, FittedModel } from '../types.js';
  * @see Fader, P. S., & Hardie, B. G. S. (2013). The Gamma-Gamma Model of Monetary Value.
  * http://brucehardie.com/notes/025/
  */
-export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): FittedModel<'gamma-gamma'> {
+export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): FittedModel<'gamma-gamma'> & { readonly excludedNonPositiveSpend: number } {
   const fn = 'fitGammaGamma';
   const data = historyData(fn, summary, options, { needMonetary: true });
-  const data3 = repeatSpendData(fn, data);
+  const data3 = repeatSpendData(data);
   const { x, m: mm, w } = data3;
   let n = 0;
   for (let i = 0; i < w.length; i++) n += w[i] as number;
@@ -50,7 +52,7 @@ export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): 
   let mean = 0;
   for (let i = 0; i < mm.length; i++) mean += (mm[i] as number) * (w[i] as number);
   mean /= n;
-  return fitLikelihood(
+  const fit = fitLikelihood(
     {
       kind: 'gamma-gamma',
       fn,
@@ -64,4 +66,5 @@ export function fitGammaGamma(summary: SummaryInput, options: FitOptions = {}): 
     },
     options,
   );
+  return { ...fit, excludedNonPositiveSpend: data3.excluded };
 }

@@ -112,19 +112,20 @@ export function logLik(d: SpendData, theta: Float64Array, grad?: Float64Array): 
 
 /**
  * The repeat customers (x > 0) of histories, grouped by frequency (stable, in order of the
- * distinct values) so the log-gamma terms are computed once per distinct x. A repeat
- * customer whose mean spend is not > 0 is an error: the model is for positive spend.
+ * distinct values) so the log-gamma terms are computed once per distinct x. Repeat
+ * customers whose mean spend is not > 0 (all their repeat purchases free or refunded) have
+ * no Gamma-Gamma likelihood: they are left out and counted (weighted) in `excluded`.
  */
-export function repeatSpendData(fn: string, data: HistoryData): SpendData {
+export function repeatSpendData(data: HistoryData): SpendData & { excluded: number } {
   const m = data.m as Float64Array;
   const groups = new Map<number, number[]>();
+  let excluded = 0;
   for (let i = 0; i < data.x.length; i++) {
     const xi = data.x[i] as number;
     if (!(xi > 0)) continue;
-    const mi = m[i] as number;
-    if (!(mi > 0)) {
-      const message = `a repeat customer's monetaryValue must be > 0, got ${mi}`;
-      throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_value', path: ['customers', i, 'monetaryValue'], message, value: mi }]);
+    if (!((m[i] as number) > 0)) {
+      excluded += data.w[i] as number;
+      continue;
     }
     let g = groups.get(xi);
     if (!g) groups.set(xi, (g = []));
@@ -132,14 +133,15 @@ export function repeatSpendData(fn: string, data: HistoryData): SpendData {
   }
   const keep: number[] = [];
   for (const xi of [...groups.keys()].sort((a, b) => a - b)) for (const i of groups.get(xi) as number[]) keep.push(i);
-  return spendData(
+  const d = spendData(
     Float64Array.from(keep, (i) => data.x[i] as number),
     Float64Array.from(keep, (i) => m[i] as number),
     Float64Array.from(keep, (i) => data.w[i] as number),
   );
+  return { ...d, excluded };
 }
 
 /** Weighted log-likelihood of the repeat customers' mean spend at natural parameters. */
 export function logLikelihood(p: GammaGammaParams, data: HistoryData): number {
-  return logLik(repeatSpendData('logLikelihood', data), Float64Array.of(p.p, p.q, p.v));
+  return logLik(repeatSpendData(data), Float64Array.of(p.p, p.q, p.v));
 }

@@ -26,3 +26,27 @@ export class PairCache {
     return v;
   }
 }
+
+/**
+ * Values memoized by (frequency, T, recency), for brackets that read t_x (the Erlang-k
+ * models): whole-day data repeat triples often, and a bracket costs microseconds. @internal
+ */
+export class TripleCache {
+  private readonly byPair = new PairCache();
+  private readonly maps: Array<Map<number, number>> = [];
+
+  get(x: number, T: number, tx: number, compute: (x: number, T: number) => number): number {
+    // the pair cache hands out an index into `maps` for each (x, T)
+    const slot = this.byPair.get(x, T, () => {
+      this.maps.push(new Map());
+      return this.maps.length - 1;
+    });
+    const byTx = this.maps[slot] as Map<number, number>;
+    let v = byTx.get(tx);
+    if (v === undefined) {
+      v = compute(x, T);
+      byTx.set(tx, v);
+    }
+    return v;
+  }
+}

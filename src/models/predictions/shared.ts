@@ -1,7 +1,7 @@
 import { CustomerValueError, IssueCollector } from '../../errors.js';
 import { readSummary, type SummaryColumns, type SummaryInput } from '../../summary/readSummary.js';
 import type { PurchaseModelSpec } from '../spec.js';
-import { PairCache } from './pairCache.js';
+import { PairCache, TripleCache } from './pairCache.js';
 
 type Spec = PurchaseModelSpec<Record<string, number>>;
 
@@ -44,8 +44,8 @@ export function customersOf(fn: string, customers: SummaryInput, needMonetary = 
  * purchases in the next t: with one time and weight 1 the conditional expectation itself,
  * with a grid of period ends and discount weights the discounted expected purchases of CLV.
  * E[Y(t)] = bracket(x, T, t) · P(alive | x, t_x, T), and the bracket sum depends on (x, T)
- * only, so it is computed once per distinct pair (once per customer for a model whose
- * bracket reads t_x); P(alive) once per customer.
+ * only, so it is computed once per distinct pair (once per distinct (x, T, t_x) for a
+ * model whose bracket reads t_x); P(alive) once per customer.
  * @internal
  */
 export function weightedConditional(
@@ -72,12 +72,12 @@ export function weightedConditional(
     }
     return sum;
   };
-  const perCustomer = spec.recencyMatters?.(p) === true;
+  const triples = spec.recencyMatters?.(p) === true ? new TripleCache() : undefined;
   for (let i = 0; i < n; i++) {
     const x = X[i] as number;
     const T = TT[i] as number;
     tx = TX[i] as number;
-    const v = perCustomer ? bracketSum(x, T) : cache.get(x, T, bracketSum);
+    const v = triples ? triples.get(x, T, tx, bracketSum) : cache.get(x, T, bracketSum);
     out[i] = v === 0 ? 0 : v * spec.alive(p, x, tx, T);
   }
   return out;

@@ -31,6 +31,12 @@ export interface LikelihoodSpec<K extends ModelKind> {
   maximumOnly?: boolean | undefined;
   /** Nelder-Mead iterations before BFGS (default 15 per parameter); fewer when the start is already close. */
   simplexIterations?: number | undefined;
+  /**
+   * Parameters from this index on are free (any sign: covariate coefficients), fitted on
+   * their own scale; the others are > 0 and fitted in log space. Default: none free. With
+   * free parameters the L2 penalty applies to them only (as CLVTools' `reg.lambdas`).
+   */
+  freeFrom?: number | undefined;
 }
 
 const positiveFinite = finiteOption.gt(0, { error: 'must be a finite number > 0' });
@@ -58,24 +64,26 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   const { fn, names } = spec;
   const options = checkFitOptions(fn, rawOptions);
   const k = names.length;
+  const free = Math.min(spec.freeFrom ?? k, k);
+  const penalized = free < k ? free : 0;
   const l2 = options.l2 ?? 0;
   const x0 = new Float64Array(k);
   for (let i = 0; i < k; i++) {
     const name = names[i] as string;
     const v = options.initialParams?.[name] ?? (spec.start[i] as number);
-    if (!(v > 0) || !Number.isFinite(v)) {
-      optionError(fn, `initialParams.${name}`, 'must be a finite number > 0', v);
+    if (i < free ? !(v > 0) || !Number.isFinite(v) : !Number.isFinite(v)) {
+      optionError(fn, `initialParams.${name}`, i < free ? 'must be a finite number > 0' : 'must be a finite number', v);
     }
-    x0[i] = Math.log(v);
+    x0[i] = i < free ? Math.log(v) : v;
   }
   const theta = new Float64Array(k);
   const gTheta = new Float64Array(k);
   const toTheta = (x: Float64Array): void => {
-    for (let i = 0; i < k; i++) theta[i] = Math.exp(x[i] as number);
+    for (let i = 0; i < k; i++) theta[i] = i < free ? Math.exp(x[i] as number) : (x[i] as number);
   };
   const penalty = (): number => {
     let s = 0;
-    for (let i = 0; i < k; i++) s += (theta[i] as number) ** 2;
+    for (let i = penalized; i < k; i++) s += (theta[i] as number) ** 2;
     return l2 * s;
   };
   const obj: Objective = {
@@ -88,14 +96,15 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
       const ll = spec.logLik(theta, gTheta);
       for (let i = 0; i < k; i++) {
         const t = theta[i] as number;
-        g[i] = (-(gTheta[i] as number) + 2 * l2 * t) * t;
+        const d = -(gTheta[i] as number) + (i >= penalized ? 2 * l2 * t : 0);
+        g[i] = i < free ? d * t : d;
       }
       return -ll + penalty();
     },
   };
   const start = obj.f(x0);
   if (!Number.isFinite(start)) {
-    throw new CustomerValueError('fit_failed', `${fn}: the log-likelihood is not finite at the starting values ${names.map((n, i) => `${n} = ${Math.exp(x0[i] as number)}`).join(', ')}`);
+    throw new CustomerValueError('fit_failed', `${fn}: the log-likelihood is not finite at the starting values ${names.map((n, i) => `${n} = ${i < free ? Math.exp(x0[i] as number) : x0[i]}`).join(', ')}`);
   }
   const sub = spec.subsampleLogLik;
   const simplexObjective = sub
@@ -109,13 +118,13 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   const params = {} as Record<string, number>;
   for (let i = 0; i < k; i++) params[names[i] as string] = theta[i] as number;
   const ll = spec.logLik(theta);
-  if (!Number.isFinite(ll) || names.some((n) => !Number.isFinite(params[n]) || !(params[n]! > 0))) {
+  if (!Number.isFinite(ll) || names.some((n, i) => !Number.isFinite(params[n]) || (i < free && !(params[n]! > 0)))) {
     throw new CustomerValueError('fit_failed', `${fn}: the optimizer ended at a non-finite point (${result.message}); params ${JSON.stringify(params)}`);
   }
   // a parameter running off towards 0 or infinity (beyond e^±20) means the likelihood has no
   // interior maximum for these data (e.g. nobody bought twice): an error, naming what is
   // identified when it runs along a two-parameter ridge
-  const runOff = names.findIndex((_, i) => Math.abs(result.x[i] as number) > 20);
+  const runOff = names.findIndex((_, i) => i < free && Math.abs(result.x[i] as number) > 20);
   if (spec.maximumOnly) {
     if (runOff >= 0) throw new CustomerValueError('fit_failed', `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(result.x[runOff] as number).toExponential(2)}`);
     return maximumOnly(spec, params, ll, result, l2);
@@ -134,7 +143,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
     );
   }
   if (id.flat) throw new CustomerValueError('fit_failed', id.warnings[0] as string);
-  const { standardErrors, covariance } = uncertainty(obj, result.x, H, estimate, names);
+  const { standardErrors, covariance } = uncertainty(obj, result.x, H, estimate, names, free);
   const model = {
     kind: spec.kind,
     params: params as unknown as ModelParams[K],
@@ -182,22 +191,25 @@ function maximumOnly<K extends ModelKind>(spec: LikelihoodSpec<K>, params: Recor
  * the optimizer stopped, and on flat optima it is 1e-3 of the curvature). NaN where the
  * Hessian is not positive definite.
  */
-function uncertainty(obj: Objective, x: Float64Array, H: Float64Array, estimate: Float64Array, names: readonly string[]) {
+function uncertainty(obj: Objective, x: Float64Array, H: Float64Array, estimate: Float64Array, names: readonly string[], free: number) {
   const k = names.length;
   const g = new Float64Array(k);
   if (obj.fg) obj.fg(x, g);
   else numericGradient(obj.f, x, g);
   const Hn = Float64Array.from(H);
-  for (let i = 0; i < k; i++) Hn[i * k + i] = (Hn[i * k + i] as number) - (g[i] as number);
+  // the gradient term of the log transform (free parameters have none)
+  for (let i = 0; i < free; i++) Hn[i * k + i] = (Hn[i * k + i] as number) - (g[i] as number);
   const cov = invertSpd(Hn, k);
+  // dθ/dx: θ for a log-space parameter, 1 for a free one
+  const jac = (i: number): number => (i < free ? (estimate[i] as number) : 1);
   const standardErrors: Record<string, number> = {};
   for (let i = 0; i < k; i++) {
     const v = cov ? (cov[i * k + i] as number) : Number.NaN;
-    standardErrors[names[i] as string] = v > 0 ? (estimate[i] as number) * Math.sqrt(v) : Number.NaN;
+    standardErrors[names[i] as string] = v > 0 ? Math.abs(jac(i)) * Math.sqrt(v) : Number.NaN;
   }
-  // covariance of θ = diag(θ) Cov(log θ) diag(θ)
+  // covariance of θ = J Cov(x) J
   const covariance = Array.from({ length: k }, (_, i) =>
-    Array.from({ length: k }, (_, j) => (cov ? (estimate[i] as number) * (cov[i * k + j] as number) * (estimate[j] as number) : Number.NaN)),
+    Array.from({ length: k }, (_, j) => (cov ? jac(i) * (cov[i * k + j] as number) * jac(j) : Number.NaN)),
   );
   return { standardErrors, covariance };
 }

@@ -52,3 +52,13 @@ export function csv(file: string): Record<string, number[]> {
   }
   return out;
 }
+
+/** A CSV with a quoted header and cells (as CLVTools writes them): cells as strings, quotes removed. */
+export function quotedCsv(file: string): Record<string, string[]> {
+  const [head, ...rest] = lines(file);
+  const unquote = (c: string): string => c.replace(/^"(.*)"$/, '$1');
+  const names = (head as string).split(',').map(unquote);
+  const out: Record<string, string[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (const l of rest) l.split(',').forEach((c, j) => (out[names[j] as string] as string[]).push(unquote(c)));
+  return out;
+}

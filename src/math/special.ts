@@ -98,12 +98,14 @@ export function logChoose(n: number, k: number): number {
 
 /**
  * Upper incomplete gamma Γ(a, z) for real a and z > 0, in log space: continued fraction
- * (modified Lentz) for z > a + 1 or a <= 0 with z >= 1, the series of γ(a, z) otherwise,
- * and the recurrence Γ(a, z) = (Γ(a + 1, z) - z^a e^-z) / a to lift a <= 0 with small z.
+ * (modified Lentz) for z > a + 1 or a <= 0 with z >= 1, and for any a < -1 (where
+ * z + 1 - a > 2 makes it converge fast; lifting such an a by the recurrence would take -a
+ * steps), the series of γ(a, z) for a > 0, and one or two steps of the recurrence
+ * Γ(a, z) = (Γ(a + 1, z) - z^a e^-z) / a for -1 <= a <= 0 with small z.
  */
 export function logUpperGamma(a: number, z: number): number {
   if (!(z > 0)) return a > 0 ? logGamma(a) : Number.POSITIVE_INFINITY;
-  if (z >= 1 && (z > a + 1 || a <= 0)) {
+  if ((z >= 1 && (z > a + 1 || a <= 0)) || a < -1) {
     // Γ(a, z) = e^-z z^a / (z + 1 - a - 1(1 - a)/(z + 3 - a - ...))
     const tiny = 1e-300;
     let b = z + 1 - a;

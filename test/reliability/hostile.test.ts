@@ -23,6 +23,7 @@ const NAN_ALLOWED = [
   /^cohorts\.(retained|share)\[/, // valueChain: cells after the last period
   /^segments\.(meanRecency|meanFrequency|meanMonetary|recency|frequency|monetary)/, // rfm: an empty segment
   /^(standardErrors\.|covariance\[)/, // a fit whose Hessian is not positive definite (its warnings say so)
+  /^models\.[^.]+\.(standardErrors\.|covariance\[)/, // the same fits inside compareModels
   /^maxDay$/, // a summary partial of no rows
 ];
 

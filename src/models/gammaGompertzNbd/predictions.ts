@@ -48,7 +48,8 @@ export function pmf(p: GammaGompertzNbdParams, n: number, t: number): number {
   const c = logGammaRatio(r, n) - logGamma(n + 1);
   const nbd = (tau: number): number =>
     tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))));
-  const V = -lnSurvival(p, t) / s;
+  // beyond s v = 746 the lifetime density s e^(-s v) is 0 in floating point (and b t may overflow)
+  const V = Math.min(-lnSurvival(p, t) / s, 746 / s, Number.MAX_VALUE / 4);
   const tauOf = (v: number): number => Math.min(t, Math.log1p(beta * Math.expm1(v)) / b);
   const dead = integrate((v) => s * Math.exp(-s * v) * nbd(tauOf(v)), 0, V, 1e-12);
   return Math.exp(lnSurvival(p, t)) * nbd(t) + dead;

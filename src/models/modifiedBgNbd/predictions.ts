@@ -21,6 +21,8 @@ export function alive(p: BgNbdParams, x: number, tx: number, T: number): number 
  */
 export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
+  // t -> 0: E[X(t)] = E[λ] t P(alive at 0) (1 + O(t/α)), where the 2F1 form loses every digit
+  if (t / (p.alpha + t) < 1e-12) return (p.r / p.alpha) * t * (p.b / (p.a + p.b));
   // E_p[(1-p)/p (1 - (α/(α+pt))^r)] when 2F1 cannot be used
   if (integrateOverP(p.a, p.b, p.r)) return overP(p.a, p.b, (q, notQ) => notQ * purchasesGivenP(q, p.r, p.alpha, t));
   const { r, alpha, b } = p;

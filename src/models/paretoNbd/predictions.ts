@@ -55,6 +55,8 @@ export function pmf(p: ParetoNbdParams, n: number, t: number): number {
  */
 export function dert(p: ParetoNbdParams, x: number, tx: number, T: number, delta: number): number {
   const z = delta * (p.beta + T);
+  // z -> 0 (a vanishing discount rate): e^z z^(s-1) Γ(1-s, z) -> 1/(s-1) for s > 1, and grows without bound for s <= 1
+  if (z < 1e-300) return alive(p, x, tx, T) * ((p.r + x) / (p.alpha + T)) * (p.beta + T) * (p.s > 1 ? 1 / (p.s - 1) : Number.POSITIVE_INFINITY);
   const logU = z + (p.s - 1) * Math.log(z) + logUpperGamma(1 - p.s, z);
   return alive(p, x, tx, T) * ((p.r + x) / (p.alpha + T)) * (p.beta + T) * Math.exp(logU);
 }

@@ -20,8 +20,8 @@ export function probabilityOfPurchases(model: PurchaseModel, n: number, t: numbe
   const fn = 'probabilityOfPurchases';
   const { spec, p } = purchaseModelOf(fn, model);
   checkTime(fn, 't', t, spec.discrete);
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) {
-    optionError(fn, 'n', 'must be a whole number >= 0', n);
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
+    optionError(fn, 'n', 'must be a whole number from 0 to 2^53 - 1', n);
   }
   return spec.pmf(p, n, t);
 }

@@ -76,13 +76,14 @@ function refine(f: (t: number) => number, lo: number, hi: number, b: number, all
  * {@link integrate} for a vector of integrands that share their shape (a function and its
  * parameter derivatives): `f(t, out)` fills `out[0..dim)`, the partition is chosen by the
  * error of component 0, and the integrals are added into `acc` (zeroed first). Scratch
- * buffers are reused, so a likelihood can call it once per row without allocating.
+ * buffers are reused, so a likelihood can call it once per row without allocating; at most
+ * `maxIntervals` intervals (default 400) bound the work of one call.
  */
-export function integrateMany(f: (t: number, out: Float64Array) => void, lo: number, hi: number, dim: number, tol: number, acc: Float64Array): void {
+export function integrateMany(f: (t: number, out: Float64Array) => void, lo: number, hi: number, dim: number, tol: number, acc: Float64Array, maxIntervals = 400): void {
   acc.fill(0, 0, dim);
   ensureScratch(dim);
   const whole = fixedMany(f, lo, hi, 40, dim, 0);
-  const budget = { left: 4000 };
+  const budget = { left: maxIntervals };
   refineMany(f, lo, hi, dim, whole, tol * Math.max(Math.abs(whole[0] as number), 1e-300), 0, budget, acc);
 }
 

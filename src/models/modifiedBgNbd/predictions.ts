@@ -23,6 +23,11 @@ export function expected(p: BgNbdParams, t: number): number {
   if (t <= 0) return 0;
   // t -> 0: E[X(t)] = E[λ] t P(alive at 0) (1 + O(t/α)), where the 2F1 form loses every digit
   if (t / (p.alpha + t) < 1e-12) return (p.r / p.alpha) * t * (p.b / (p.a + p.b));
+  // a + b beyond 1e10: p is a point mass at a/(a+b) (relative error about 1/(a+b)), E = (1-p)/p (1 - (α/(α+pt))^r)
+  if (p.a + p.b > 1e10) {
+    const q = p.a / (p.a + p.b);
+    return (p.b / p.a) * -Math.expm1(-p.r * Math.log1p((q * t) / p.alpha));
+  }
   // E_p[(1-p)/p (1 - (α/(α+pt))^r)] when 2F1 cannot be used
   if (integrateOverP(p.a, p.b, p.r)) return overP(p.a, p.b, (q, notQ) => notQ * purchasesGivenP(q, p.r, p.alpha, t));
   const { r, alpha, b } = p;

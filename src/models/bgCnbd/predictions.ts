@@ -9,7 +9,7 @@
 import { bridgeAtOne } from '../../math/limits.js';
 import { logAddExp, logBetaRatio, logGammaRatio, regularizedBeta } from '../../math/special.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
-import { nbLogPmf, phaseSum, phaseWeights } from './phases.js';
+import { nbLogPmf, phaseSum, phaseWeights, type PurchaseWeight } from './phases.js';
 
 const shift = (variant: CnbdVariant): number => (variant === 'mbg' ? 1 : 0);
 
@@ -42,27 +42,37 @@ export function alive(p: CnbdParams, x: number, tx: number, T: number, variant: 
 const weights = new Float64Array(64);
 
 /**
+ * Σ_j π_j Σ_m NB(m; r+kx+j, t/(α+T+t)) g(⌊(m+j)/k⌋) for an alive customer: the phase
+ * weights and the window shared by the bracket and the survival ahead; `weightOf(b')` gives
+ * g for the posterior Beta(a, b'), b' = b + x + v.
+ */
+function aheadSum(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant, weightOf: (bp: number) => PurchaseWeight): number {
+  const s = p.r + p.k * x;
+  phaseWeights(s, p.alpha + T, T - tx, p.k, weights);
+  return phaseSum(s, t / (p.alpha + T + t), p.k, weights, weightOf(p.b + x + shift(variant)));
+}
+
+/**
  * E[Y(t) | alive, x, t_x, T] = Σ_j π_j Σ_m NB(m; r+kx+j, t/(α+T+t)) Σ_{n=1}^{⌊(m+j)/k⌋} c_n,
  * c_n = E[(1-p)^(n-1)] = B(a, b'+n-1)/B(a, b'), b' = b + x + v: the n-th future purchase
  * happens when the phases reach it and the customer survived the n - 1 before.
  */
 export function bracket(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant): number {
   if (t <= 0) return 0;
-  const { k, r, alpha, a } = p;
-  const bp = p.b + x + shift(variant);
-  const s = r + k * x;
-  phaseWeights(s, alpha + T, T - tx, k, weights);
-  let c = 1;
-  let acc = 0;
-  let K = 0;
-  return phaseSum(s, t / (alpha + T + t), k, weights, {
-    next: () => {
-      if (K++ === 0) return 0;
-      acc += c;
-      c *= (bp + K - 2) / (a + bp + K - 2);
-      return acc;
-    },
-    at: (n) => purchasesWithin(a, bp, n),
+  const { a } = p;
+  return aheadSum(p, x, T, t, tx, variant, (bp) => {
+    let c = 1;
+    let acc = 0;
+    let K = 0;
+    return {
+      next: () => {
+        if (K++ === 0) return 0;
+        acc += c;
+        c *= (bp + K - 2) / (a + bp + K - 2);
+        return acc;
+      },
+      at: (n) => purchasesWithin(a, bp, n),
+    };
   });
 }
 
@@ -87,20 +97,19 @@ export function purchasesWithin(a: number, bp: number, K: number): number {
  */
 export function survivalAhead(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant): number {
   if (t <= 0) return 1;
-  const { k, r, alpha, a } = p;
-  const bp = p.b + x + shift(variant);
-  const s = r + k * x;
-  phaseWeights(s, alpha + T, T - tx, k, weights);
-  let d = 1;
-  let K = 0;
-  return phaseSum(s, t / (alpha + T + t), k, weights, {
-    next: () => {
-      const out = d;
-      d *= (bp + K) / (a + bp + K);
-      K++;
-      return out;
-    },
-    at: (n) => Math.exp(logBetaRatio(a, bp, 0, n)),
+  const { a } = p;
+  return aheadSum(p, x, T, t, tx, variant, (bp) => {
+    let d = 1;
+    let K = 0;
+    return {
+      next: () => {
+        const out = d;
+        d *= (bp + K) / (a + bp + K);
+        K++;
+        return out;
+      },
+      at: (n) => Math.exp(logBetaRatio(a, bp, 0, n)),
+    };
   });
 }
 

@@ -2,7 +2,7 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
@@ -11,6 +11,8 @@ import {
   fitBgNbd,
   fitGammaGompertzNbd,
   fitGammaGamma,
+  fitParetoNbd,
+  simulateWithCovariates,
   probabilityAlive,
   simulateBgCnbd,
   simulateBgNbd,
@@ -155,6 +157,28 @@ const benches: Record<string, () => Record<string, unknown>> = {
       return { seed, ms: Math.round(performance.now() - t0), converged: g.converged, z };
     });
     return { customers: 3000, runs, target: 'every |z| < 4 where converged; seconds per fit' };
+  },
+  'covariates-recovery': () => {
+    // static covariates: Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD fitted on 3,000 customers
+    // drawn with a binary covariate in both processes (simulateWithCovariates); time and the
+    // coefficients' distance from the truth in standard errors
+    const n = 3000;
+    const data = { customerId: Array.from({ length: n }, (_, i) => `c${i}`), g: Array.from({ length: n }, (_, i) => i % 2) };
+    const T = Float64Array.from({ length: n }, (_, i) => 52 + (i % 52));
+    const coefficients = { purchase: { g: 0.6 }, dropout: { g: -0.5 } };
+    const worlds = [
+      { kind: 'pareto-nbd' as const, params: { r: 0.8, alpha: 6, s: 0.8, beta: 12 }, fit: fitParetoNbd },
+      { kind: 'bg-nbd' as const, params: { r: 0.8, alpha: 6, a: 0.8, b: 3 }, fit: fitBgNbd },
+      { kind: 'ggom-nbd' as const, params: { r: 0.8, alpha: 6, b: 0.05, s: 1.5, beta: 30 }, fit: fitGammaGompertzNbd },
+    ];
+    const runs = worlds.map((w) => {
+      const sim = simulateWithCovariates({ kind: w.kind, params: w.params as never, coefficients }, { covariates: { data }, T, seed: 3 });
+      const t0 = performance.now();
+      const m = w.fit(sim, { covariates: { data, purchase: ['g'], dropout: ['g'] } });
+      const z = (p: 'purchase' | 'dropout') => Math.round(((m.coefficients![p].g! - coefficients[p].g) / m.coefficientStandardErrors![p].g!) * 100) / 100;
+      return { kind: w.kind, ms: Math.round(performance.now() - t0), converged: m.converged, zPurchase: z('purchase'), zDropout: z('dropout') };
+    });
+    return { customers: n, runs, target: 'every |z| < 4 where converged; seconds per fit' };
   },
   'pipeline-1e6': () => {
     // the quickstart on a BTYD-shaped log of 1e6 customers: summarize, fit BG/NBD and

@@ -101,6 +101,13 @@ export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/rete
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';
 // predictions for any registered model
 export { expectedPurchases } from './models/predictions/expectedPurchases.js';
+export type { PopulationOptions } from './models/predictions/expectedPurchases.js';
+// static covariates: the option types, the coefficients of a fit, simulation with covariates
+export type { CovariatesOption } from './data/covariates.js';
+export type { Coefficients } from './models/covariates/links.js';
+export type { PredictionCovariates } from './models/covariates/resolve.js';
+export { simulateWithCovariates } from './models/covariates/simulate.js';
+export type { SimulateWithCovariatesOptions, SimulatedCovariateCustomers } from './models/covariates/simulate.js';
 export { probabilityOfPurchases } from './models/predictions/probabilityOfPurchases.js';
 export { conditionalExpectedPurchases } from './models/predictions/conditionalExpectedPurchases.js';
 export { probabilityAlive } from './models/predictions/probabilityAlive.js';

@@ -5,6 +5,7 @@ import { optionError } from '../errors.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { customersOf, weightedConditional } from '../models/predictions/shared.js';
 import { purchaseModelOf, spendModelOf } from '../models/registry.js';
+import { byGroup, purchaseGroups, usesCovariates, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
 import type { PurchaseModelSpec, SpendModelSpec } from '../models/spec.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
 import { summaryUnit, type NumberColumn, type SummaryInput } from '../summary/readSummary.js';
@@ -29,12 +30,16 @@ export interface CustomerLifetimeValueOptions {
   discountRate?: number | undefined;
   /** Share of revenue that is profit. Default 1. */
   margin?: number | undefined;
+  /** For a purchase model fitted with covariates: the customers' covariates, `{ data, customerId? }`, joined by customerId. */
+  covariates?: PredictionCovariates | undefined;
 }
 
 /** Resolved periods and weights of a CLV computation. @internal */
 export interface ClvPlan {
   spec: PurchaseModelSpec<Record<string, number>>;
   p: Record<string, number>;
+  /** Customers that share purchase-model parameters (one group of everyone without covariates). */
+  groups: readonly ParamGroup[];
   /** The spend model's spec, when there is one. */
   spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   times: number[];
@@ -65,7 +70,9 @@ const clvSchema = z.looseObject({
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */
 export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvPlan {
   const o = parseOptions(fn, clvSchema, options) as unknown as CustomerLifetimeValueOptions;
-  const { spec, p } = purchaseModelOf(fn, o.purchaseModel);
+  const plain = usesCovariates(o.purchaseModel, o.covariates) ? undefined : purchaseModelOf(fn, o.purchaseModel);
+  const c = customersOf(fn, o.customers, o.spendModel !== undefined, plain?.spec);
+  const { spec, p, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, o.purchaseModel, c, o.covariates);
   const horizon = o.horizon;
   const d = o.discountRate ?? 0;
   const margin = o.margin ?? 1;
@@ -83,7 +90,6 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
     times.push((spec.discrete ? Math.round(end) : end) * factor);
     weights.push((1 + d) ** -end);
   }
-  const c = customersOf(fn, o.customers, o.spendModel !== undefined, spec);
   let spend: Float64Array;
   let spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   if (o.spendModel !== undefined) {
@@ -99,7 +105,7 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
   } else if (c.monetaryValue) {
     spend = c.monetaryValue;
   } else optionError(fn, 'spendModel', 'or spend is needed (or a monetaryValue column on the customers)', undefined);
-  return { spec, p, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
+  return { spec, p, groups, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
 }
 
 /**
@@ -130,12 +136,14 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
  */
 export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Float64Array {
   const plan = planClv('customerLifetimeValue', options);
-  return clvFromPlan(plan, plan.p);
+  return clvFromPlan(plan, plan.groups);
 }
 
-/** CLV for a plan with (possibly other) purchase-model parameters. @internal */
-export function clvFromPlan(plan: ClvPlan, p: Record<string, number>): Float64Array {
-  const out = weightedConditional(plan.spec, p, plan.X, plan.TX, plan.TT, plan.times, plan.weights);
-  for (let i = 0; i < out.length; i++) out[i] = plan.margin * (plan.spend[i] as number) * (out[i] as number);
-  return out;
+/** CLV for a plan with (possibly other) purchase-model parameters, per group of customers that share them. @internal */
+export function clvFromPlan(plan: ClvPlan, groups: readonly ParamGroup[]): Float64Array {
+  return byGroup(plan.X.length, groups, [plan.X, plan.TX, plan.TT, plan.spend], (p, [X, TX, TT, S]) => {
+    const out = weightedConditional(plan.spec, p, X!, TX!, TT!, plan.times, plan.weights);
+    for (let i = 0; i < out.length; i++) out[i] = plan.margin * (S![i] as number) * (out[i] as number);
+    return out;
+  });
 }

@@ -1,6 +1,7 @@
 import { CustomerValueError, optionError } from '../errors.js';
 import { customersOf } from '../models/predictions/shared.js';
 import { kindsOf, purchaseModelOf, registry } from '../models/registry.js';
+import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../models/covariates/resolve.js';
 import type { PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 
@@ -14,7 +15,8 @@ import type { SummaryInput } from '../summary/readSummary.js';
  * (their Ψ(s, s; z) = e^z Γ(1-s, z)). Multiply by the expected margin per transaction for
  * the residual lifetime value. The Pareto/NBD (and the NBD, (r+x)/((α+T) δ)) have this closed form; for the other
  * models use {@link customerLifetimeValue} with a long horizon. `discountedExpectedTransactions`
- * is the same function under its first name.
+ * is the same function under its first name. For a model fitted with covariates,
+ * `options.covariates` gives the customers' covariates (`{ data, customerId? }`).
  *
  * @example
  * ```ts
@@ -23,9 +25,12 @@ import type { SummaryInput } from '../summary/readSummary.js';
  * @see Fader, P. S., Hardie, B. G. S., & Lee, K. L. (2005). RFM and CLV: Using Iso-Value
  * Curves for Customer Base Analysis. Journal of Marketing Research, 42(4), 415-430.
  */
-export function discountedExpectedPurchases(model: PurchaseModel, customers: SummaryInput, options: { discountRate: number }): Float64Array {
+export function discountedExpectedPurchases(model: PurchaseModel, customers: SummaryInput, options: { discountRate: number; covariates?: PredictionCovariates | undefined }): Float64Array {
   const fn = 'discountedExpectedPurchases';
-  const { kind, spec, p } = purchaseModelOf(fn, model);
+  const covariates = options?.covariates;
+  const plain = usesCovariates(model, covariates) ? undefined : purchaseModelOf(fn, model);
+  const c = customersOf(fn, customers, false, plain?.spec);
+  const { kind, spec, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, model, c, covariates);
   const closedForm = spec.discountedPurchases;
   if (!closedForm) {
     const have = kindsOf('purchase').filter((k) => registry[k].discountedPurchases !== undefined);
@@ -37,10 +42,11 @@ export function discountedExpectedPurchases(model: PurchaseModel, customers: Sum
     optionError(fn, 'discountRate', 'must be a finite number > 0', d);
   }
   const delta = Math.log1p(d);
-  const c = customersOf(fn, customers, false, spec);
-  const out = new Float64Array(c.n);
-  for (let i = 0; i < c.n; i++) out[i] = closedForm(p, c.frequency[i] as number, c.recency[i] as number, c.T[i] as number, delta);
-  return out;
+  return byGroup(c.n, groups, [c.frequency, c.recency, c.T], (p, [X, TX, TT]) => {
+    const out = new Float64Array(X!.length);
+    for (let i = 0; i < out.length; i++) out[i] = closedForm(p, X![i] as number, TX![i] as number, TT![i] as number, delta);
+    return out;
+  });
 }
 
 /** The first name of {@link discountedExpectedPurchases}, kept as an alias. */

@@ -4,6 +4,7 @@ import { Random } from '../math/random.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { checkTime, conditionalMany, customersOf } from '../models/predictions/shared.js';
 import { paramNames, purchaseModelOf } from '../models/registry.js';
+import { refuseCovariates } from '../models/covariates/design.js';
 import type { Model, PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
@@ -116,8 +117,10 @@ function summarizeDraws(estimate: Float64Array, samples: Float64Array, draws: nu
 export function customerLifetimeValueIntervals(o: CustomerLifetimeValueOptions & IntervalOptions): Intervals {
   const fn = 'customerLifetimeValueIntervals';
   const { level, draws, seed } = options(fn, o);
+  // the sampler draws the base parameters only
+  refuseCovariates(fn, o.purchaseModel);
   const plan = planClv(fn, o);
-  const estimate = clvFromPlan(plan, plan.p);
+  const estimate = clvFromPlan(plan, plan.groups);
   const rng = new Random(seed);
   const drawPurchase = parameterSampler(fn, o.purchaseModel, rng);
   const drawSpend = o.spendModel ? parameterSampler(fn, o.spendModel, rng) : undefined;
@@ -128,7 +131,7 @@ export function customerLifetimeValueIntervals(o: CustomerLifetimeValueOptions &
     const p = drawPurchase();
     let spend = baseSpend;
     if (drawSpend && plan.spendSpec) spend = spendMany(plan.spendSpec, drawSpend(), plan.X, plan.M as Float64Array);
-    samples.set(clvFromPlan({ ...plan, spend }, p), d * n);
+    samples.set(clvFromPlan({ ...plan, spend }, [{ p, rows: undefined }]), d * n);
   }
   return summarizeDraws(estimate, samples, draws, level);
 }

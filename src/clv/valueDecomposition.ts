@@ -41,9 +41,9 @@ export function valueDecomposition(options: ValueDecompositionOptions): ValueDec
     optionError(fn, 'currentPeriods', `must be a whole number between 0 and the horizon (${options.horizon})`, currentPeriods);
   }
   const plan = planClv(fn, options);
-  const total = clvFromPlan(plan, plan.p);
+  const total = clvFromPlan(plan, plan.groups);
   const currentPlan = { ...plan, times: plan.times.slice(0, currentPeriods), weights: plan.weights.slice(0, currentPeriods) };
-  const current = clvFromPlan(currentPlan, plan.p);
+  const current = clvFromPlan(currentPlan, plan.groups);
   const n = total.length;
   const raw = resolveColumns(options.customers, fn, 'customers', ['totalValue'], undefined);
   const tv = raw.cols.totalValue;

@@ -12,6 +12,8 @@ export interface CovariatesOption {
   dropout?: readonly string[] | undefined;
   /** The id column's name in `data`. Default 'customerId'. */
   customerId?: string | undefined;
+  /** Covariates in both lists whose coefficient is the same in both processes (CLVTools' `names.cov.constr`). Fitting only. */
+  constrain?: readonly string[] | undefined;
 }
 
 /** Covariates aligned to a summary's rows: row-major matrices, one row per customer. @internal */

@@ -39,10 +39,9 @@ export interface LikelihoodSpec<K extends ModelKind> {
   freeFrom?: number | undefined;
 }
 
-const positiveFinite = finiteOption.gt(0, { error: 'must be a finite number > 0' });
-
 const fitOptionsSchema = z.looseObject({
-  initialParams: z.record(z.string(), positiveFinite).optional(),
+  // the sign is checked per parameter by the fit (coefficients of covariates may be negative)
+  initialParams: z.record(z.string(), finiteOption).optional(),
   l2: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
   weights: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be an array or typed array of weights' }).optional(),
   maxIterations: wholeOption(0, 100_000).optional(),
@@ -63,6 +62,8 @@ export function checkFitOptions(fn: string, options: unknown): FitOptions {
 export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawOptions: FitOptions): FittedModel<K> {
   const { fn, names } = spec;
   const options = checkFitOptions(fn, rawOptions);
+  // covariates reach here only through the covariate fit, which frees the coefficients
+  if (options.covariates !== undefined && spec.freeFrom === undefined) optionError(fn, 'covariates', 'are not supported by this model (Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD take static covariates)', options.covariates);
   const k = names.length;
   const free = Math.min(spec.freeFrom ?? k, k);
   const penalized = free < k ? free : 0;

@@ -2,6 +2,7 @@ import { CustomerValueError, optionError, optionsObject } from '../errors.js';
 import { normalQuantile } from '../math/normal.js';
 import { logGamma, logUpperGamma } from '../math/special.js';
 import { paramNames } from './registry.js';
+import { parameterCount } from './covariates/design.js';
 import type { FittedModel, ModelKind } from './types.js';
 
 /** The result of {@link likelihoodRatioTest}. */
@@ -46,7 +47,7 @@ export function likelihoodRatioTest(restricted: FittedModel, general: FittedMode
   const g = fitted(fn, 'general', general);
   const o = optionsObject(fn, options);
   if (Math.abs(r.n - g.n) > 1e-9 * Math.max(r.n, g.n)) optionError(fn, 'general', `must be fitted on the same customers as the restricted model (n = ${r.n}), got n = ${g.n}`, g.n);
-  const count = (m: FittedModel): number => paramNames(m.kind).length;
+  const count = (m: FittedModel): number => parameterCount(m, paramNames(m.kind).length);
   const df = o.df ?? count(g) - count(r);
   if (!(Number.isInteger(df) && df >= 1)) optionError(fn, 'df', 'must be a whole number >= 1 (the general model needs more parameters)', df);
   const diff = g.logLikelihood - r.logLikelihood;
@@ -72,7 +73,8 @@ export interface ParameterInterval {
  * in: exp(ln θ ± z · se(θ)/θ), z = Φ^(-1)((1 + level)/2), so they stay positive and
  * match the Hessian's curvature in log θ. NaN bounds where the standard error is NaN (a
  * parameter the data do not identify); fixed parameters (CNBD-k's k, standard error 0) get
- * lower = upper = the estimate.
+ * lower = upper = the estimate. For a fit with covariates, each coefficient gets an entry
+ * 'purchase.<name>' / 'dropout.<name>' with the interval γ ± z · se(γ) on its own scale.
  *
  * @example
  * ```ts
@@ -91,6 +93,13 @@ export function parameterIntervals(model: FittedModel, options: { level?: number
     const se = (m.standardErrors as unknown as Record<string, number> | undefined)?.[name] ?? Number.NaN;
     const f = Math.exp((z * se) / estimate);
     out[name] = { estimate, standardError: se, lower: estimate / f, upper: estimate * f };
+  }
+  // coefficients of covariates: any sign, so on their own scale, γ ± z · se(γ)
+  for (const process of ['purchase', 'dropout'] as const) {
+    for (const [name, estimate] of Object.entries(m.coefficients?.[process] ?? {})) {
+      const se = m.coefficientStandardErrors?.[process]?.[name] ?? Number.NaN;
+      out[`${process}.${name}`] = { estimate, standardError: se, lower: estimate - z * se, upper: estimate + z * se };
+    }
   }
   return out;
 }

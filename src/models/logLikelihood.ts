@@ -4,11 +4,16 @@ import { historyData } from './data.js';
 import { checkModel, kindsOf, registry } from './registry.js';
 import type { PurchaseModelSpec, SpendModelSpec } from './spec.js';
 import type { FitOptions, Model } from './types.js';
+import { covariateLogLikelihood } from './covariates/logLikelihood.js';
+import { usesCovariates, type PredictionCovariates } from './covariates/resolve.js';
+import { refuseCovariates } from './covariates/design.js';
 
 /** Options of {@link logLikelihood}. */
 export interface LogLikelihoodOptions extends Pick<FitOptions, 'weights' | 'fields'> {
   /** One value per summary row (unweighted) instead of the weighted total. Default false. */
   perCustomer?: boolean | undefined;
+  /** For a purchase model fitted with covariates: the customers' covariates, `{ data, customerId? }`, joined by customerId. */
+  covariates?: PredictionCovariates | undefined;
 }
 
 /**
@@ -18,7 +23,9 @@ export interface LogLikelihoodOptions extends Pick<FitOptions, 'weights' | 'fiel
  * like the fitters; for a spend model, over the repeat customers. With `perCustomer: true`,
  * one value per row in input order (a spend model gives 0 to rows without repeat purchases).
  *
- * Cost: one pass over the rows (`perCustomer`: one likelihood evaluation per row).
+ * Cost: one pass over the rows (`perCustomer`: one likelihood evaluation per row). For a
+ * purchase model fitted with covariates, `covariates` gives the customers' covariates and
+ * each customer's likelihood is taken at their scaled parameters.
  *
  * @example
  * ```ts
@@ -31,6 +38,9 @@ export function logLikelihood(model: Model, summary: SummaryInput, options: LogL
     throw new CustomerValueError('invalid_options', `${fn}: options must be an object, got ${String(options)}`, [{ code: 'invalid_option', path: ['options'], message: 'options must be an object', value: options }]);
   }
   const { kind, p } = checkModel(fn, model, [...kindsOf('purchase'), ...kindsOf('spend')]);
+  if (registry[kind].role === 'purchase' && usesCovariates(model, options.covariates)) return covariateLogLikelihood(fn, model, summary, options);
+  // a spend model takes no covariates
+  refuseCovariates(fn, model);
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;
   const spend = spec.role === 'spend';
   const needs = { needMonetary: spend, needRegularity: spec.role === 'purchase' && spec.needsRegularity?.(p) === true };

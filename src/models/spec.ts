@@ -5,6 +5,7 @@
  * @internal
  */
 import type { HistoryData } from '../data/histories.js';
+import type { CovariateLinks } from './covariates/links.js';
 import type { FitOptions, FittedModel } from './types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './simulation.js';
@@ -66,6 +67,14 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   historyProblem?(x: number, tx: number, T: number): string | undefined;
   /** Whether `bracket` and `survivalAhead` depend on t_x at these parameters (default: never). */
   recencyMatters?(p: P): boolean;
+  /** How static covariates scale the parameters, for the models that take covariates. */
+  readonly covariateLinks?: CovariateLinks;
+  /**
+   * The log-likelihood of fixed histories as a function of the natural parameters (in
+   * `params` order), filling the analytic gradient when `grad` is given; optional (the
+   * covariate fit differentiates `logLikelihood` numerically without it).
+   */
+  likelihoodOf?(data: HistoryData): (theta: Float64Array, grad?: Float64Array) => number;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

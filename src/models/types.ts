@@ -1,4 +1,6 @@
 import type { TimeUnit } from '../data/days.js';
+import type { CovariatesOption } from '../data/covariates.js';
+import type { Coefficients } from './covariates/links.js';
 
 /**
  * Every model kind with its parameters and role: `purchase` (transaction counts), `spend`
@@ -43,6 +45,13 @@ export interface Model<K extends ModelKind = ModelKind> {
   readonly params: ModelParams[K];
   /** Time unit of the data the model was fitted on (informational; predictions use the same unit). */
   readonly unit?: TimeUnit | undefined;
+  /**
+   * Static covariate coefficients (Pareto/NBD, BG/NBD, Gamma-Gompertz/NBD fitted with
+   * `covariates`), by process and covariate name. A model with coefficients predicts for
+   * customers given with their covariates (`covariates` option) or, for a new customer,
+   * a `profile` of covariate values.
+   */
+  readonly coefficients?: Coefficients | undefined;
 }
 
 /** A fitted model: the record plus the fit's diagnostics. */
@@ -86,6 +95,15 @@ export interface FittedModel<K extends ModelKind = ModelKind> extends Model<K> {
   readonly bic: number;
   /** The L2 penalty used (0: none). */
   readonly l2: number;
+  /** Standard errors of `coefficients` (same shape), for a fit with covariates. */
+  readonly coefficientStandardErrors?: Coefficients | undefined;
+  /** Covariates whose coefficient is shared by both processes (`covariates.constrain`). */
+  readonly constrained?: readonly string[] | undefined;
+  /**
+   * For a fit with covariates, the rows of `covariance`: the parameters, then
+   * 'purchase.<name>', 'dropout.<name>' and 'both.<name>' (constrained) coefficients.
+   */
+  readonly covarianceNames?: readonly string[] | undefined;
 }
 
 export type BgNbdModel = Model<'bg-nbd'>;
@@ -117,4 +135,12 @@ export interface FitOptions {
   maxIterations?: number | undefined;
   /** Field names of the summary columns, e.g. `{ T: 'periods', count: 'weights' }`. */
   fields?: { readonly [field: string]: string } | undefined;
+  /**
+   * Static covariates (Pareto/NBD, BG/NBD, Gamma-Gompertz/NBD): a table joined to the
+   * summary by `customerId`, the columns acting on each process, and covariates whose
+   * effect is constrained to be equal in both (`constrain`). With covariates, `l2`
+   * penalizes the coefficients only and `initialParams` may name coefficients
+   * ('purchase.<name>', 'dropout.<name>', 'both.<name>').
+   */
+  covariates?: CovariatesOption | undefined;
 }

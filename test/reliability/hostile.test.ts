@@ -83,6 +83,29 @@ const model = fc.oneof(
   fc.constantFrom(...kinds).chain((kind) => fc.tuple(...names[kind]!.map((n) => (n === 'k' ? order : param))).map((ps) => ({ kind, params: Object.fromEntries(names[kind]!.map((n, i) => [n, ps[i]])) }))),
   hostileScalar,
 );
+// static covariates: summaries with ids c0..c5, a covariate table over those ids (values
+// sometimes hostile, ids sometimes missing or repeated) and models with coefficients
+const covId = mostly(fc.integer({ min: 0, max: 5 }).map((i) => `c${i}`));
+const idRows = fc.oneof(
+  fc.array(fc.tuple(whole, time, time), { maxLength: 6 }).map((rows) => rows.map(([frequency, recency, T], i) => ({ customerId: `c${i}`, frequency, recency, T, monetaryValue: 10 }))),
+  summaryRows,
+);
+const covValue = mostly(fc.oneof(fc.integer({ min: 0, max: 1 }), fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(1e300, -1e300)));
+const covTable = fc.oneof(
+  fc.constant(Array.from({ length: 6 }, (_, i) => ({ customerId: `c${i}`, g: i % 2, h: i / 5 }))),
+  fc.array(fc.record({ customerId: covId, g: covValue, h: covValue }), { maxLength: 8 }),
+  hostileScalar,
+);
+const covariates = fc.record({ data: covTable, purchase: mostly(fc.constantFrom(['g'], ['g', 'h'], [], ['x'])), dropout: mostly(fc.constantFrom(['h'], ['g'], [])), constrain: fc.constantFrom(undefined, ['g'], ['h']) }, { requiredKeys: ['data'] });
+const coefficient = mostly(fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(800, -800)));
+const covModel = fc.oneof(
+  fc.tuple(fc.constantFrom('pareto-nbd', 'bg-nbd', 'ggom-nbd', 'nbd'), fc.array(param, { minLength: 5, maxLength: 5 }), coefficient, coefficient).map(([kind, ps, g, h]) => ({
+    kind,
+    params: Object.fromEntries((names[kind] as string[]).map((n, i) => [n, ps[i]])),
+    coefficients: { purchase: { g }, dropout: { h } },
+  })),
+  model,
+);
 const options = fc.oneof(
   fc.record({
     unit: mostly(fc.constantFrom('day', 'week', 'month', 'year')),
@@ -250,6 +273,18 @@ const cases: Case[] = [
   ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
   ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],
+  ['fitParetoNbd', fc.tuple(idRows, fc.record({ covariates, l2: mostly(fc.double({ min: 0, max: 5, noNaN: true })), maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],
+  ['fitBgNbd', fc.tuple(idRows, fc.record({ covariates }))],
+  ['fitGammaGompertzNbd', fc.tuple(idRows, fc.record({ covariates, maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],
+  ['probabilityAlive', fc.tuple(covModel, idRows, fc.record({ covariates, ahead: mostly(fc.integer({ min: 0, max: 5 })) }, { requiredKeys: [] }))],
+  ['conditionalExpectedPurchases', fc.tuple(covModel, idRows, time, fc.oneof(fc.record({ covariates }), hostileScalar))],
+  ['expectedPurchases', fc.tuple(covModel, time, fc.oneof(fc.record({ profile: fc.oneof(fc.record({ g: covValue, h: covValue }), hostileScalar) }), hostileScalar))],
+  ['probabilityOfPurchases', fc.tuple(covModel, whole, time, fc.record({ profile: fc.oneof(fc.record({ g: covValue, h: covValue }, { requiredKeys: [] }), hostileScalar) }))],
+  ['logLikelihood', fc.tuple(covModel, idRows, fc.record({ covariates, perCustomer: fc.boolean() }, { requiredKeys: [] }))],
+  ['discountedExpectedPurchases', fc.tuple(covModel, idRows, fc.record({ covariates, discountRate: mostly(fc.double({ min: 0, max: 0.1, noNaN: true })) }))],
+  ['holdoutComparison', fc.tuple(covModel, idRows.map((rows) => (Array.isArray(rows) ? rows.map((r) => ({ ...r, frequencyHoldout: 1, durationHoldout: 5 })) : rows)), fc.record({ covariates }, { requiredKeys: [] }))],
+  ['customerLifetimeValue', fc.tuple(fc.record({ purchaseModel: covModel, customers: idRows, covariates, horizon: mostly(fc.integer({ min: 0, max: 12 })), spend: fc.constant(10) }, { requiredKeys: ['purchaseModel', 'customers', 'horizon'] }))],
+  ['simulateWithCovariates', fc.tuple(covModel, fc.oneof(fc.record({ covariates, T: mostly(fc.integer({ min: 0, max: 40 })), holdout: mostly(fc.integer({ min: 0, max: 10 })), seed: mostly(fc.integer()) }, { requiredKeys: ['covariates'] }), hostileScalar))],
   ['toRows', fc.tuple(fc.oneof(summaryRows, fc.constant(cv.summarize([])), hostileScalar))],
 ];
 

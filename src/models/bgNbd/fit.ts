@@ -1,5 +1,6 @@
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { logLik, prepare } from './likelihood.js';
+import { fitWithCovariates } from '../covariates/fit.js';
 import { historyData, requireRows, subsetHistory, weightedMean } from '../data.js';
 import { fitLikelihood, strideSubsample } from '../fit.js';
 import type { FitOptions, FittedModel } from '../types.js';
@@ -32,6 +33,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  * Easy Way: An Alternative to the Pareto/NBD Model. Marketing Science, 24(2), 275-284.
  */
 export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'bg-nbd'> {
+  if (options?.covariates !== undefined) return fitWithCovariates('fitBgNbd', 'bg-nbd', summary, options);
   return fitBgFamily('fitBgNbd', 'bg-nbd', summary, options);
 }
 

@@ -1,6 +1,6 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitBgNbd } from './fit.js';
-import { logLikelihood, type BgNbdParams } from './likelihood.js';
+import { logLik, logLikelihood, prepare, type BgNbdParams } from './likelihood.js';
 import { alive, aliveMany, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgNbd } from './simulate.js';
 
@@ -20,6 +20,12 @@ export const bgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
   aliveMany,
   bracket,
   survivalAhead,
+  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), a_i = a e^(γ_dropout'z), b_i = b e^(γ_dropout'z)
+  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'a', sign: 1 }, { param: 'b', sign: 1 }] },
+  likelihoodOf: (data) => {
+    const prep = prepare(data);
+    return (theta, grad) => logLik(prep, theta, grad, 'bg');
+  },
   fit: fitBgNbd,
   simulate: simulateBgNbd,
 };

@@ -1,6 +1,8 @@
 import { withMeta } from '../../data/columns.js';
 import { resolveColumns } from '../../data/input.js';
-import { CustomerValueError } from '../../errors.js';
+import { CustomerValueError, optionsObject } from '../../errors.js';
+import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../covariates/resolve.js';
+import type { PurchaseModelSpec } from '../spec.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { conditionalMany, customersOf } from '../predictions/shared.js';
 import { purchaseModelOf } from '../registry.js';
@@ -31,7 +33,8 @@ export interface HoldoutComparison {
  * Compare each customer's predicted purchases in the holdout period with what happened, as
  * data ready to plot: per customer predicted (the conditional expectation over the
  * customer's `durationHoldout`), actual (`frequencyHoldout`) and their difference, with
- * MAE, RMSE and bias over customers and the aggregate totals.
+ * MAE, RMSE and bias over customers and the aggregate totals. For a model fitted with
+ * covariates, `options.covariates` gives the customers' covariates (`{ data, customerId? }`).
  *
  * @example
  * ```ts
@@ -40,32 +43,25 @@ export interface HoldoutComparison {
  * v.mae; v.customers.predicted;
  * ```
  */
-export function holdoutComparison(model: PurchaseModel, split: SummaryInput): HoldoutComparison {
+export function holdoutComparison(model: PurchaseModel, split: SummaryInput, options: { covariates?: PredictionCovariates | undefined } = {}): HoldoutComparison {
   const fn = 'holdoutComparison';
-  const { spec, p } = purchaseModelOf(fn, model);
-  const c = customersOf(fn, split, false, spec);
+  const covariates = optionsObject(fn, options).covariates;
+  const plain = usesCovariates(model, covariates) ? undefined : purchaseModelOf(fn, model);
+  const c = customersOf(fn, split, false, plain?.spec);
+  const { spec, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, model, c, covariates);
   const raw = resolveColumns(split, fn, 'customers', ['frequencyHoldout', 'durationHoldout', 'customerId'], undefined);
   const fh = raw.cols.frequencyHoldout;
   const dh = raw.cols.durationHoldout;
   if (!fh || !dh) throw new CustomerValueError('invalid_input', `${fn}: the customers need frequencyHoldout and durationHoldout columns (from splitCalibrationHoldout)`);
   const n = c.n;
-  const predicted = new Float64Array(n);
   const actual = new Float64Array(n);
   const error = new Float64Array(n);
-  // group by holdout duration (usually one value)
-  const byDuration = new Map<number, number[]>();
-  for (let i = 0; i < n; i++) {
+  const durations = Float64Array.from({ length: n }, (_, i) => {
     const d = Number(dh[i]);
     if (!(d >= 0)) throw new CustomerValueError('invalid_input', `${fn}: row ${i}: durationHoldout must be >= 0, got ${String(dh[i])}`);
-    let list = byDuration.get(d);
-    if (!list) byDuration.set(d, (list = []));
-    list.push(i);
-  }
-  for (const [d, rows] of byDuration) {
-    const pick = (col: ArrayLike<number>): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
-    const pred = conditionalMany(spec, p, pick(c.frequency), pick(c.recency), pick(c.T), d);
-    rows.forEach((i, k) => (predicted[i] = pred[k] as number));
-  }
+    return d;
+  });
+  const predicted = byGroup(n, groups, [c.frequency, c.recency, c.T, durations], (p, [X, TX, TT, D]) => predictHoldout(spec, p, X!, TX!, TT!, D!));
   let abs = 0;
   let sq = 0;
   let sum = 0;
@@ -91,4 +87,22 @@ export function holdoutComparison(model: PurchaseModel, split: SummaryInput): Ho
     predictedTotal: pt,
     actualTotal: at,
   };
+}
+
+/** Each customer's conditional expectation over their own holdout duration, computed once per distinct duration (usually one). */
+function predictHoldout(spec: PurchaseModelSpec<Record<string, number>>, p: Record<string, number>, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, D: ArrayLike<number>): Float64Array {
+  const predicted = new Float64Array(X.length);
+  const byDuration = new Map<number, number[]>();
+  for (let i = 0; i < X.length; i++) {
+    const d = D[i] as number;
+    let list = byDuration.get(d);
+    if (!list) byDuration.set(d, (list = []));
+    list.push(i);
+  }
+  for (const [d, rows] of byDuration) {
+    const pick = (col: ArrayLike<number>): Float64Array => Float64Array.from(rows, (i) => col[i] as number);
+    const pred = conditionalMany(spec, p, pick(X), pick(TX), pick(TT), d);
+    rows.forEach((i, k) => (predicted[i] = pred[k] as number));
+  }
+  return predicted;
 }

@@ -7,6 +7,8 @@ import type { FitOptions, FittedModel } from '../types.js';
 import type { HistoryData } from '../../data/histories.js';
 import { CustomerValueError } from '../../errors.js';
 import { logLik } from './likelihood.js';
+import { fitWithCovariates } from '../covariates/fit.js';
+import { fitParetoNbd } from '../paretoNbd/fit.js';
 
 /**
  * Fit the Gamma-Gompertz/NBD model of Bemmaor & Glady (2012) by maximum likelihood. While
@@ -35,6 +37,7 @@ import { logLik } from './likelihood.js';
  */
 export function fitGammaGompertzNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'ggom-nbd'> {
   const fn = 'fitGammaGompertzNbd';
+  if (options?.covariates !== undefined) return fitCovariates(fn, summary, options);
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);
   const pareto = paretoMaximum(data);
@@ -78,18 +81,45 @@ function defaultStart(data: HistoryData, b0: number): number[] {
  * none (only β/b is identified), `converged: false`, and a warning that says so.
  */
 function paretoLimit(fn: string, data: HistoryData, pareto: FittedModel<'pareto-nbd'>, options: FitOptions): FittedModel<'ggom-nbd'> {
+  const b = limitB(data.T);
+  const { r, alpha, s, beta: scale } = pareto.params;
+  return limitRecord(fn, b, pareto, logLik(data, Float64Array.of(r, alpha, b, s, b * scale)), options);
+}
+
+/** A b so small that e^(b T) - 1 = bT to 1e-10 for every T. */
+function limitB(T: ArrayLike<number>): number {
   let maxT = 0;
-  for (let i = 0; i < data.T.length; i++) maxT = Math.max(maxT, data.T[i] as number);
-  const b = 1e-10 / Math.max(maxT, 1e-9);
+  for (let i = 0; i < T.length; i++) maxT = Math.max(maxT, T[i] as number);
+  return 1e-10 / Math.max(maxT, 1e-9);
+}
+
+/**
+ * With covariates: the joint fit, or, when b runs off to 0, the Pareto/NBD limit of the
+ * same covariate model (Pareto/NBD's β_i = β e^(-γ'z) is the limit of β_i / b, so the
+ * coefficients carry over unchanged).
+ */
+function fitCovariates(fn: string, summary: SummaryInput, options: FitOptions): FittedModel<'ggom-nbd'> {
+  try {
+    return fitWithCovariates(fn, 'ggom-nbd', summary, options);
+  } catch (error) {
+    if (!(error instanceof CustomerValueError) || !/: b ran off to [0-9.]+e-/.test(error.message)) throw error;
+    const pareto = fitParetoNbd(summary, options);
+    const b = limitB(historyData(fn, summary, { ...options, covariates: undefined }).T);
+    const at = [0, 1, -1, 2, -1, ...(pareto.covarianceNames ?? []).slice(4).map((_, i) => 4 + i)];
+    return { ...limitRecord(fn, b, pareto, pareto.logLikelihood, options, at), coefficients: pareto.coefficients, coefficientStandardErrors: pareto.coefficientStandardErrors, constrained: pareto.constrained, covarianceNames: ['r', 'alpha', 'b', 's', 'beta', ...(pareto.covarianceNames ?? []).slice(4)] };
+  }
+}
+
+/** The limit record from a Pareto/NBD fit: `at` maps each row of the record's covariance to the Pareto fit's (-1: none). */
+function limitRecord(fn: string, b: number, pareto: FittedModel<'pareto-nbd'>, ll: number, options: FitOptions, at = [0, 1, -1, 2, -1]): FittedModel<'ggom-nbd'> {
   const { r, alpha, s, beta: scale } = pareto.params;
   const params = { r, alpha, b, s, beta: b * scale };
-  const ll = logLik(data, Float64Array.of(r, alpha, b, s, b * scale));
   const se = pareto.standardErrors;
   const warning = `${fn}: the likelihood rises towards b = 0, the Pareto/NBD limit (the Gompertz lifetime becomes exponential with a Gamma(s, β/b) rate): these data do not identify a Gompertz b > 0, only β/b = ${scale.toPrecision(6)}; the record is that limit (fitParetoNbd is the model they identify)`;
   const idx = (i: number, j: number): number => (pareto.covariance[i]?.[j] as number) ?? Number.NaN;
-  const at = [0, 1, -1, 2, -1]; // GG parameter -> Pareto row (b and β have none)
+  // GG parameter -> Pareto row (b and β have none)
   const covariance = at.map((i) => at.map((j) => (i >= 0 && j >= 0 ? idx(i, j) : Number.NaN)));
-  const k = 5;
+  const k = at.length;
   return {
     kind: 'ggom-nbd',
     params,
@@ -100,10 +130,10 @@ function paretoLimit(fn: string, data: HistoryData, pareto: FittedModel<'pareto-
     iterations: pareto.iterations,
     message: `not identified: ${warning}`,
     warnings: [warning],
-    n: data.n,
+    n: pareto.n,
     aic: -2 * ll + 2 * k,
-    bic: -2 * ll + k * Math.log(Math.max(data.n, 1)),
+    bic: -2 * ll + k * Math.log(Math.max(pareto.n, 1)),
     l2: options.l2 ?? 0,
-    ...(data.unit ? { unit: data.unit } : {}),
+    ...(pareto.unit ? { unit: pareto.unit } : {}),
   };
 }

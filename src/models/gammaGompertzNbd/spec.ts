@@ -1,6 +1,6 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitGammaGompertzNbd } from './fit.js';
-import { logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
+import { logLik, logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateGammaGompertzNbd } from './simulate.js';
 
@@ -19,6 +19,9 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
+  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
+  likelihoodOf: (data) => (theta, grad) => logLik(data, theta, grad),
   fit: fitGammaGompertzNbd,
   simulate: simulateGammaGompertzNbd,
 };

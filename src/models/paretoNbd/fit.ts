@@ -3,6 +3,7 @@ import { compressHistories } from '../../data/histories.js';
 import { historyData, requireRows, subsetHistory, weightedMean } from '../data.js';
 import { fitLikelihood, strideSubsample } from '../fit.js';
 import { logLik } from './likelihood.js';
+import { fitWithCovariates } from '../covariates/fit.js';
 import type { FitOptions, FittedModel } from '../types.js';
 
 /**
@@ -31,6 +32,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  */
 export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'pareto-nbd'> {
   const fn = 'fitParetoNbd';
+  if (options?.covariates !== undefined) return fitWithCovariates(fn, 'pareto-nbd', summary, options);
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);
   const idx = strideSubsample(data.x.length);

@@ -20,6 +20,8 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   bracket,
   survivalAhead,
   discountedPurchases: dert,
+  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
+  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
   fit: fitParetoNbd,
   simulate: simulateParetoNbd,
 };

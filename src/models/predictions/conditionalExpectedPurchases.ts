@@ -1,4 +1,6 @@
 import type { SummaryInput } from '../../summary/readSummary.js';
+import { optionsObject } from '../../errors.js';
+import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../covariates/resolve.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, conditionalMany, customersOf } from './shared.js';
@@ -16,6 +18,9 @@ import { checkTime, conditionalMany, customersOf } from './shared.js';
  * - BG/BB, FHS (2010) eq. (13).
  *
  * Each is P(alive) times a part that depends on (x, T) only, computed once per distinct pair.
+ * For a model fitted with covariates, `options.covariates` gives the customers' covariates
+ * (`{ data, customerId? }`, joined by customerId); each customer's parameters are then
+ * scaled by them as in the fit.
  *
  * @example
  * ```ts
@@ -23,8 +28,15 @@ import { checkTime, conditionalMany, customersOf } from './shared.js';
  * conditionalExpectedPurchases(bgnbd, [{ frequency: 2, recency: 30.43, T: 38.86 }], 39); // [1.226]
  * ```
  */
-export function conditionalExpectedPurchases(model: PurchaseModel, customers: SummaryInput, t: number): Float64Array {
+export function conditionalExpectedPurchases(model: PurchaseModel, customers: SummaryInput, t: number, options: { covariates?: PredictionCovariates | undefined } = {}): Float64Array {
   const fn = 'conditionalExpectedPurchases';
+  const covariates = optionsObject(fn, options).covariates;
+  if (usesCovariates(model, covariates)) {
+    const c = customersOf(fn, customers);
+    const g = purchaseGroups(fn, model, c, covariates);
+    checkTime(fn, 't', t, g.spec.discrete);
+    return byGroup(c.n, g.groups, [c.frequency, c.recency, c.T], (p, [X, TX, TT]) => conditionalMany(g.spec, p, X!, TX!, TT!, t));
+  }
   const { spec, p } = purchaseModelOf(fn, model);
   checkTime(fn, 't', t, spec.discrete);
   const c = customersOf(fn, customers, false, spec);

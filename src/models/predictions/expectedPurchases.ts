@@ -1,4 +1,5 @@
-import { purchaseModelOf } from '../registry.js';
+import { optionsObject } from '../../errors.js';
+import { profileParams } from '../covariates/resolve.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime } from './shared.js';
 
@@ -11,15 +12,23 @@ import { checkTime } from './shared.js';
  * - MBG/NBD: b/(a-1) [1 - (α/(α+t))^r 2F1(r, b+1; a+b; t/(α+t))];
  * - BG/BB, FHS (2010) eq. (7): α/(α+β) δ/(γ-1) [1 - Γ(γ+δ)Γ(1+δ+t)/(Γ(γ+δ+t)Γ(1+δ))].
  *
- * Removable singularities (a = 1, s = 1, γ = 1) are handled.
+ * Removable singularities (a = 1, s = 1, γ = 1) are handled. For a model fitted with
+ * covariates, `options.profile` gives the new customer's covariate values
+ * (`{ Gender: 1, Channel: 0 }`), which scale the parameters as in the fit.
  *
  * @example
  * ```ts
  * expectedPurchases({ kind: 'bg-nbd', params: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 } }, 39); // ≈ 1.67
  * ```
  */
-export function expectedPurchases(model: PurchaseModel, t: number): number {
+export function expectedPurchases(model: PurchaseModel, t: number, options: PopulationOptions = {}): number {
   const fn = 'expectedPurchases';
-  const { spec, p } = purchaseModelOf(fn, model);
+  const { spec, p } = profileParams(fn, model, optionsObject(fn, options).profile);
   return spec.expected(p, checkTime(fn, 't', t, spec.discrete));
+}
+
+/** Options of the population-level predictions ({@link expectedPurchases}, {@link probabilityOfPurchases}). */
+export interface PopulationOptions {
+  /** For a model fitted with covariates: the new customer's covariate values, `{ name: number }`. */
+  profile?: Readonly<Record<string, number>> | undefined;
 }

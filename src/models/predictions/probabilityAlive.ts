@@ -3,6 +3,8 @@ import { optionsObject } from '../../errors.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, customersOf } from './shared.js';
+import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../covariates/resolve.js';
+import type { PurchaseModelSpec } from '../spec.js';
 
 /** Options of {@link probabilityAlive}. */
 export interface ProbabilityAliveOptions {
@@ -11,6 +13,12 @@ export interface ProbabilityAliveOptions {
    * purchase is observed in between (BG/BB: opportunities after the next one). Default 0.
    */
   ahead?: number | undefined;
+  /**
+   * For a model fitted with covariates: the customers' covariates, `{ data, customerId? }`
+   * (a table with a row per customer, joined by customerId; the columns the model's
+   * coefficients name).
+   */
+  covariates?: PredictionCovariates | undefined;
 }
 
 /**
@@ -33,8 +41,15 @@ export interface ProbabilityAliveOptions {
  */
 export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions = {}): Float64Array {
   const fn = 'probabilityAlive';
+  const o = optionsObject(fn, options) as ProbabilityAliveOptions;
+  if (usesCovariates(model, o.covariates)) {
+    const c = customersOf(fn, customers);
+    const g = purchaseGroups(fn, model, c, o.covariates);
+    const ahead = checkTime(fn, 'ahead', o.ahead ?? 0, g.spec.discrete);
+    return byGroup(c.n, g.groups, [c.frequency, c.recency, c.T], (p, [X, TX, TT]) => aliveLoop(g.spec, p, X!, TX!, TT!, ahead));
+  }
   const { spec, p } = purchaseModelOf(fn, model);
-  const ahead = checkTime(fn, 'ahead', optionsObject(fn, options).ahead ?? 0, spec.discrete);
+  const ahead = checkTime(fn, 'ahead', o.ahead ?? 0, spec.discrete);
   const aliveMany = spec.aliveMany;
   const typed = ahead === 0 && aliveMany && !spec.historyProblem ? uncheckedTypedHistories(customers) : undefined;
   if (typed && aliveMany) {
@@ -45,13 +60,18 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
     return out;
   }
   const c = customersOf(fn, customers, false, spec);
-  const out = new Float64Array(c.n);
-  const { frequency: X, recency: TX, T: TT } = c;
-  if (ahead === 0 && aliveMany) {
-    aliveMany(p, X, TX, TT, out, 0, c.n);
+  return aliveLoop(spec, p, c.frequency, c.recency, c.T, ahead);
+}
+
+/** P(alive), `ahead` after the end of observation, of each history (validated). */
+function aliveLoop(spec: PurchaseModelSpec<Record<string, number>>, p: Record<string, number>, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, ahead: number): Float64Array {
+  const n = X.length;
+  const out = new Float64Array(n);
+  if (ahead === 0 && spec.aliveMany) {
+    spec.aliveMany(p, X, TX, TT, out, 0, n);
     return out;
   }
-  for (let i = 0; i < c.n; i++) {
+  for (let i = 0; i < n; i++) {
     const x = X[i] as number;
     const T = TT[i] as number;
     const tx = TX[i] as number;

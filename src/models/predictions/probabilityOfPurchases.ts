@@ -1,5 +1,6 @@
-import { CustomerValueError, optionError } from '../../errors.js';
-import { purchaseModelOf } from '../registry.js';
+import { optionError, optionsObject } from '../../errors.js';
+import { profileParams } from '../covariates/resolve.js';
+import type { PopulationOptions } from './expectedPurchases.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime } from './shared.js';
 
@@ -11,14 +12,16 @@ import { checkTime } from './shared.js';
  *   adaptively to 1e-12), NBD(n; τ) = Γ(r+n)/(Γ(r) n!) (α/(α+τ))^r (τ/(α+τ))^n;
  * - BG/BB, FHS (2010) eq. (8), t opportunities.
  *
+ * For a model fitted with covariates, `options.profile` gives the customer's covariate values.
+ *
  * @example
  * ```ts
  * probabilityOfPurchases(model, 0, 39); // share of new customers with no repeat purchase in 39 weeks
  * ```
  */
-export function probabilityOfPurchases(model: PurchaseModel, n: number, t: number): number {
+export function probabilityOfPurchases(model: PurchaseModel, n: number, t: number, options: PopulationOptions = {}): number {
   const fn = 'probabilityOfPurchases';
-  const { spec, p } = purchaseModelOf(fn, model);
+  const { spec, p } = profileParams(fn, model, optionsObject(fn, options).profile);
   checkTime(fn, 't', t, spec.discrete);
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     optionError(fn, 'n', 'must be a whole number from 0 to 2^53 - 1', n);

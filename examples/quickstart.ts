@@ -21,6 +21,7 @@ import {
 } from 'customer-value';
 import { readCsv } from 'customer-value/node';
 import { heading, pct, table } from './format.js';
+import { covariatesSection } from './covariates.js';
 
 const file = fileURLToPath(new URL('../data/cdnow-sample.csv', import.meta.url));
 const transactions = readCsv(file, { numeric: ['quantity', 'amount'] });
@@ -175,3 +176,6 @@ console.log(
     })),
   ),
 );
+
+// 6. Static covariates on the apparel retailer's data (CLVTools' example).
+covariatesSection();

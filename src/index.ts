@@ -107,6 +107,12 @@ export type { CovariatesOption } from './data/covariates.js';
 export type { Coefficients } from './models/covariates/links.js';
 export type { PredictionCovariates } from './models/covariates/resolve.js';
 export { simulateWithCovariates } from './models/covariates/simulate.js';
+// time-varying covariates (Pareto/NBD, Bachmann, Meierer & Näf 2021)
+export { fitParetoNbdDynamic } from './models/paretoNbdDynamic/fit.js';
+export type { FitParetoNbdDynamicOptions, ParetoNbdDynamicModel } from './models/paretoNbdDynamic/fit.js';
+export { predictParetoNbdDynamic } from './models/paretoNbdDynamic/predictions.js';
+export type { DynamicPredictions } from './models/paretoNbdDynamic/predictions.js';
+export type { DynamicCovariatesOption } from './models/paretoNbdDynamic/paths.js';
 export type { SimulateWithCovariatesOptions, SimulatedCovariateCustomers } from './models/covariates/simulate.js';
 export { probabilityOfPurchases } from './models/predictions/probabilityOfPurchases.js';
 export { conditionalExpectedPurchases } from './models/predictions/conditionalExpectedPurchases.js';

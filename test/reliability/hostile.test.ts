@@ -97,6 +97,16 @@ const covTable = fc.oneof(
   hostileScalar,
 );
 const covariates = fc.record({ data: covTable, purchase: mostly(fc.constantFrom(['g'], ['g', 'h'], [], ['x'])), dropout: mostly(fc.constantFrom(['h'], ['g'], [])), constrain: fc.constantFrom(undefined, ['g'], ['h']) }, { requiredKeys: ['data'] });
+// weekly covariate rows for customers a..d and 1..5 from 2023-12-31 (some hostile)
+const dynTable = fc.oneof(
+  fc.constant((() => {
+    const rows: Array<Record<string, unknown>> = [];
+    for (const customerId of ['a', 'b', 'c', 'd', 1, 2, 3, 4, 5]) for (let w = 0; w < 60; w++) rows.push({ customerId, date: new Date(Date.UTC(2023, 11, 31) + w * 7 * 86_400_000).toISOString().slice(0, 10), g: w % 13 < 6 ? 1 : 0, h: w / 60 });
+    return rows;
+  })()),
+  fc.array(fc.record({ customerId: id, date, g: covValue, h: covValue }), { maxLength: 10 }),
+  hostileScalar,
+);
 const coefficient = mostly(fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(800, -800)));
 const covModel = fc.oneof(
   fc.tuple(fc.constantFrom('pareto-nbd', 'bg-nbd', 'ggom-nbd', 'nbd'), fc.array(param, { minLength: 5, maxLength: 5 }), coefficient, coefficient).map(([kind, ps, g, h]) => ({
@@ -285,6 +295,8 @@ const cases: Case[] = [
   ['holdoutComparison', fc.tuple(covModel, idRows.map((rows) => (Array.isArray(rows) ? rows.map((r) => ({ ...r, frequencyHoldout: 1, durationHoldout: 5 })) : rows)), fc.record({ covariates }, { requiredKeys: [] }))],
   ['customerLifetimeValue', fc.tuple(fc.record({ purchaseModel: covModel, customers: idRows, covariates, horizon: mostly(fc.integer({ min: 0, max: 12 })), spend: fc.constant(10) }, { requiredKeys: ['purchaseModel', 'customers', 'horizon'] }))],
   ['simulateWithCovariates', fc.tuple(covModel, fc.oneof(fc.record({ covariates, T: mostly(fc.integer({ min: 0, max: 40 })), holdout: mostly(fc.integer({ min: 0, max: 10 })), seed: mostly(fc.integer()) }, { requiredKeys: ['covariates'] }), hostileScalar))],
+  ['fitParetoNbdDynamic', fc.tuple(tx, fc.oneof(fc.record({ calibrationEnd: mostly(fc.constantFrom('2024-12-31', '2024-06-30')), unit: mostly(fc.constantFrom('week', 'day')), maxIterations: mostly(fc.integer({ min: 1, max: 20 })), covariates: fc.record({ data: dynTable, purchase: mostly(fc.constantFrom(['g'], ['g', 'h'], [])), dropout: mostly(fc.constantFrom(['h'], [])) }, { requiredKeys: ['data'] }) }, { requiredKeys: ['calibrationEnd', 'covariates'] }), hostileScalar))],
+  ['predictParetoNbdDynamic', fc.tuple(fc.oneof(fc.tuple(param, param, param, param, coefficient).map(([r, alpha, s, beta, g]) => ({ kind: 'pareto-nbd-dynamic', params: { r, alpha, s, beta }, unit: 'week', coefficients: { purchase: { g }, dropout: {} } })), model), fc.oneof(fc.constant(cv.summarize([{ customerId: 'a', date: '2024-01-03', amount: 1 }, { customerId: 'a', date: '2024-02-03', amount: 1 }, { customerId: 'b', date: '2024-03-01', amount: 2 }], { unit: 'week', observationEnd: '2024-06-30' })), summaryRows), fc.oneof(fc.record({ horizon: time, covariates: fc.record({ data: dynTable }) }), hostileScalar))],
   ['toRows', fc.tuple(fc.oneof(summaryRows, fc.constant(cv.summarize([])), hostileScalar))],
 ];
 

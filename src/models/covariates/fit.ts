@@ -151,7 +151,7 @@ function baseStart(spec: Spec, initial: FitOptions['initialParams']): FitOptions
 }
 
 /** Split a joint fit into the base record plus `coefficients`, their standard errors and the names of the joint covariance. */
-function withCoefficients<K extends ModelKind>(fit: FittedModel<K>, kb: number, coefs: Coefficient[], purchase: readonly string[], dropout: readonly string[]): FittedModel<K> {
+export function withCoefficients<K extends ModelKind>(fit: FittedModel<K>, kb: number, coefs: Coefficient[], purchase: readonly string[], dropout: readonly string[]): FittedModel<K> {
   const all = fit.params as unknown as Record<string, number>;
   const se = fit.standardErrors as unknown as Record<string, number>;
   const names = Object.keys(all);

@@ -2,7 +2,7 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, dynamic-apparel, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
@@ -12,6 +12,7 @@ import {
   fitGammaGompertzNbd,
   fitGammaGamma,
   fitParetoNbd,
+  fitParetoNbdDynamic,
   simulateWithCovariates,
   probabilityAlive,
   simulateBgCnbd,
@@ -20,6 +21,8 @@ import {
   summarize,
 } from '../src/index.js';
 import { btydTransactions, syntheticTransactions } from './data.js';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 
 function best(f: () => unknown, repeats: number): number {
   let b = Number.POSITIVE_INFINITY;
@@ -157,6 +160,26 @@ const benches: Record<string, () => Record<string, unknown>> = {
       return { seed, ms: Math.round(performance.now() - t0), converged: g.converged, z };
     });
     return { customers: 3000, runs, target: 'every |z| < 4 where converged; seconds per fit' };
+  },
+  'dynamic-apparel': () => {
+    // the time-varying Pareto/NBD on the apparel data (weekly High.Season, Gender, Channel in
+    // both processes; calibration through 2006-12-31): CLVTools is documented at ~11 minutes
+    const dir = new URL('../../shared/datasets/', import.meta.url);
+    const lines = gunzipSync(readFileSync(new URL('apparelDynCov.csv.gz', dir))).toString().trim().split('\n').slice(1);
+    const cov = { customerId: [] as string[], date: [] as string[], season: [] as number[], Gender: [] as number[], Channel: [] as number[] };
+    for (const line of lines) {
+      const [id, date, s, g, c] = line.split(',');
+      cov.customerId.push(id!.replaceAll('"', ''));
+      cov.date.push(date!);
+      cov.season.push(Number(s));
+      cov.Gender.push(Number(g));
+      cov.Channel.push(Number(c));
+    }
+    const rows = readFileSync(new URL('apparelTrans.csv', dir), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const tx = { customerId: rows.map((r) => r[0]!.replaceAll('"', '')), date: rows.map((r) => r[1]!), amount: rows.map((r) => Number(r[2])) };
+    const names = ['season', 'Gender', 'Channel'];
+    const ms = best(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', unit: 'week', covariates: { data: cov, purchase: names, dropout: names } }), 2);
+    return { customers: 600, covariateRows: lines.length, ms, target: 'seconds (CLVTools: about 11 minutes on 2 cores)' };
   },
   'covariates-recovery': () => {
     // static covariates: Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD fitted on 3,000 customers

@@ -105,6 +105,7 @@ export type { PopulationOptions } from './models/predictions/expectedPurchases.j
 // static covariates: the option types, the coefficients of a fit, simulation with covariates
 export type { CovariatesOption } from './data/covariates.js';
 export type { Coefficients } from './models/covariates/links.js';
+export type { RateCorrelation } from './models/types.js';
 export type { PredictionCovariates } from './models/covariates/resolve.js';
 export { simulateWithCovariates } from './models/covariates/simulate.js';
 // time-varying covariates (Pareto/NBD, Bachmann, Meierer & Näf 2021)

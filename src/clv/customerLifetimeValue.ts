@@ -5,7 +5,7 @@ import { optionError } from '../errors.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { customersOf, weightedConditional } from '../models/predictions/shared.js';
 import { purchaseModelOf, spendModelOf } from '../models/registry.js';
-import { byGroup, purchaseGroups, usesCovariates, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
+import { byGroup, purchaseGroups, perCustomerModel, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
 import type { PurchaseModelSpec, SpendModelSpec } from '../models/spec.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
 import { summaryUnit, type NumberColumn, type SummaryInput } from '../summary/readSummary.js';
@@ -70,7 +70,7 @@ const clvSchema = z.looseObject({
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */
 export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvPlan {
   const o = parseOptions(fn, clvSchema, options) as unknown as CustomerLifetimeValueOptions;
-  const plain = usesCovariates(o.purchaseModel, o.covariates) ? undefined : purchaseModelOf(fn, o.purchaseModel);
+  const plain = perCustomerModel(o.purchaseModel, o.covariates) ? undefined : purchaseModelOf(fn, o.purchaseModel);
   const c = customersOf(fn, o.customers, o.spendModel !== undefined, plain?.spec);
   const { spec, p, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, o.purchaseModel, c, o.covariates);
   const horizon = o.horizon;

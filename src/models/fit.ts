@@ -37,6 +37,8 @@ export interface LikelihoodSpec<K extends ModelKind> {
    * free parameters the L2 penalty applies to them only (as CLVTools' `reg.lambdas`).
    */
   freeFrom?: number | undefined;
+  /** True for the correlated Pareto/NBD fit: the one fit that takes `correlation: true`. */
+  correlated?: boolean | undefined;
 }
 
 const fitOptionsSchema = z.looseObject({
@@ -64,6 +66,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   const options = checkFitOptions(fn, rawOptions);
   // covariates reach here only through the covariate fit, which frees the coefficients
   if (options.covariates !== undefined && spec.freeFrom === undefined) optionError(fn, 'covariates', 'are not supported by this model (Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD take static covariates)', options.covariates);
+  if (options.correlation === true && !spec.correlated) optionError(fn, 'correlation', 'is fitted for Pareto/NBD only (fitParetoNbd)', true);
   const k = names.length;
   const free = Math.min(spec.freeFrom ?? k, k);
   const penalized = free < k ? free : 0;

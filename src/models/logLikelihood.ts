@@ -5,7 +5,7 @@ import { checkModel, kindsOf, registry } from './registry.js';
 import type { PurchaseModelSpec, SpendModelSpec } from './spec.js';
 import type { FitOptions, Model } from './types.js';
 import { covariateLogLikelihood } from './covariates/logLikelihood.js';
-import { usesCovariates, type PredictionCovariates } from './covariates/resolve.js';
+import { perCustomerModel, type PredictionCovariates } from './covariates/resolve.js';
 import { refuseCovariates } from './covariates/design.js';
 
 /** Options of {@link logLikelihood}. */
@@ -38,7 +38,7 @@ export function logLikelihood(model: Model, summary: SummaryInput, options: LogL
     throw new CustomerValueError('invalid_options', `${fn}: options must be an object, got ${String(options)}`, [{ code: 'invalid_option', path: ['options'], message: 'options must be an object', value: options }]);
   }
   const { kind, p } = checkModel(fn, model, [...kindsOf('purchase'), ...kindsOf('spend')]);
-  if (registry[kind].role === 'purchase' && usesCovariates(model, options.covariates)) return covariateLogLikelihood(fn, model, summary, options);
+  if (registry[kind].role === 'purchase' && perCustomerModel(model, options.covariates)) return covariateLogLikelihood(fn, model, summary, options);
   // a spend model takes no covariates
   refuseCovariates(fn, model);
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;

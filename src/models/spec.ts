@@ -75,6 +75,16 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
    * covariate fit differentiates `logLikelihood` numerically without it).
    */
   likelihoodOf?(data: HistoryData): (theta: Float64Array, grad?: Float64Array) => number;
+  /**
+   * Correlated purchase and dropout rates (Pareto/NBD's Sarmanov family): the prior as a
+   * signed mixture of components of the same model, the bounds of ω, and one history's
+   * log-likelihood (for the posterior weights of the components).
+   */
+  readonly correlation?: {
+    components(p: P, omega: number): Array<{ p: P; w: number }>;
+    bounds(p: P): [number, number];
+    rowLogLikelihood(p: P, x: number, tx: number, T: number): number;
+  };
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

@@ -52,6 +52,23 @@ export interface Model<K extends ModelKind = ModelKind> {
    * a `profile` of covariate values.
    */
   readonly coefficients?: Coefficients | undefined;
+  /**
+   * Correlation of the purchase and dropout rates (Pareto/NBD fitted with
+   * `correlation: true`): the Sarmanov ω and the implied Corr(λ, μ), `rho`. Predictions
+   * then mix the model's four Sarmanov components with each customer's posterior weights.
+   */
+  readonly correlation?: RateCorrelation | undefined;
+}
+
+/** The correlation of a Pareto/NBD's purchase and dropout rates (Sarmanov family). */
+export interface RateCorrelation {
+  /** The Sarmanov ω (CLVTools' `param.m`). */
+  readonly omega: number;
+  /** Corr(λ, μ) implied by ω and the parameters (informational; predictions read ω). */
+  readonly rho?: number | undefined;
+  readonly omegaStandardError?: number | undefined;
+  /** Standard error of rho by the delta method. */
+  readonly rhoStandardError?: number | undefined;
 }
 
 /** A fitted model: the record plus the fit's diagnostics. */
@@ -143,4 +160,9 @@ export interface FitOptions {
    * ('purchase.<name>', 'dropout.<name>', 'both.<name>').
    */
   covariates?: CovariatesOption | undefined;
+  /**
+   * Pareto/NBD only: also fit the correlation of the purchase and dropout rates (CLVTools'
+   * `use.cor`, the Sarmanov family). Default false.
+   */
+  correlation?: boolean | undefined;
 }

@@ -107,6 +107,11 @@ const dynTable = fc.oneof(
   fc.array(fc.record({ customerId: id, date, g: covValue, h: covValue }), { maxLength: 10 }),
   hostileScalar,
 );
+// Pareto/NBD records with a correlation (ω sometimes beyond its bounds or not a number)
+const corrModel = fc.oneof(
+  fc.tuple(param, param, param, param, mostly(fc.oneof(fc.double({ min: -2, max: 5, noNaN: true }), fc.constantFrom(0, 1e6, -1e6)))).map(([r, alpha, s, beta, omega]) => ({ kind: 'pareto-nbd', params: { r, alpha, s, beta }, correlation: { omega } })),
+  model,
+);
 const coefficient = mostly(fc.oneof(fc.double({ min: -3, max: 3, noNaN: true }), fc.constantFrom(800, -800)));
 const covModel = fc.oneof(
   fc.tuple(fc.constantFrom('pareto-nbd', 'bg-nbd', 'ggom-nbd', 'nbd'), fc.array(param, { minLength: 5, maxLength: 5 }), coefficient, coefficient).map(([kind, ps, g, h]) => ({
@@ -295,6 +300,11 @@ const cases: Case[] = [
   ['holdoutComparison', fc.tuple(covModel, idRows.map((rows) => (Array.isArray(rows) ? rows.map((r) => ({ ...r, frequencyHoldout: 1, durationHoldout: 5 })) : rows)), fc.record({ covariates }, { requiredKeys: [] }))],
   ['customerLifetimeValue', fc.tuple(fc.record({ purchaseModel: covModel, customers: idRows, covariates, horizon: mostly(fc.integer({ min: 0, max: 12 })), spend: fc.constant(10) }, { requiredKeys: ['purchaseModel', 'customers', 'horizon'] }))],
   ['simulateWithCovariates', fc.tuple(covModel, fc.oneof(fc.record({ covariates, T: mostly(fc.integer({ min: 0, max: 40 })), holdout: mostly(fc.integer({ min: 0, max: 10 })), seed: mostly(fc.integer()) }, { requiredKeys: ['covariates'] }), hostileScalar))],
+  ['fitParetoNbd', fc.tuple(summaryRows, fc.record({ correlation: fc.constantFrom(true, false, 'yes'), maxIterations: mostly(fc.integer({ min: 1, max: 30 })), l2: mostly(fc.double({ min: 0, max: 2, noNaN: true })) }, { requiredKeys: ['correlation'] }))],
+  ['probabilityAlive', fc.tuple(corrModel, summaryRows, options)],
+  ['customerLifetimeValue', fc.tuple(fc.record({ purchaseModel: corrModel, customers: summaryRows, horizon: mostly(fc.integer({ min: 0, max: 12 })), spend: fc.constant(10) }, { requiredKeys: ['purchaseModel', 'customers', 'horizon'] }))],
+  ['probabilityOfPurchases', fc.tuple(corrModel, whole, time)],
+  ['logLikelihood', fc.tuple(corrModel, summaryRows, fc.record({ perCustomer: fc.boolean() }))],
   ['fitParetoNbdDynamic', fc.tuple(tx, fc.oneof(fc.record({ calibrationEnd: mostly(fc.constantFrom('2024-12-31', '2024-06-30')), unit: mostly(fc.constantFrom('week', 'day')), maxIterations: mostly(fc.integer({ min: 1, max: 20 })), covariates: fc.record({ data: dynTable, purchase: mostly(fc.constantFrom(['g'], ['g', 'h'], [])), dropout: mostly(fc.constantFrom(['h'], [])) }, { requiredKeys: ['data'] }) }, { requiredKeys: ['calibrationEnd', 'covariates'] }), hostileScalar))],
   ['predictParetoNbdDynamic', fc.tuple(fc.oneof(fc.tuple(param, param, param, param, coefficient).map(([r, alpha, s, beta, g]) => ({ kind: 'pareto-nbd-dynamic', params: { r, alpha, s, beta }, unit: 'week', coefficients: { purchase: { g }, dropout: {} } })), model), fc.oneof(fc.constant(cv.summarize([{ customerId: 'a', date: '2024-01-03', amount: 1 }, { customerId: 'a', date: '2024-02-03', amount: 1 }, { customerId: 'b', date: '2024-03-01', amount: 2 }], { unit: 'week', observationEnd: '2024-06-30' })), summaryRows), fc.oneof(fc.record({ horizon: time, covariates: fc.record({ data: dynTable }) }), hostileScalar))],
   ['toRows', fc.tuple(fc.oneof(summaryRows, fc.constant(cv.summarize([])), hostileScalar))],

@@ -7,7 +7,7 @@
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import type { FitOptions } from '../types.js';
 import { groupHistory } from './fit.js';
-import { purchaseGroups, type PredictionCovariates } from './resolve.js';
+import { mixtureLogLik, purchaseGroups, type ParamGroup, type PredictionCovariates } from './resolve.js';
 
 /** Weighted total, or one unweighted value per row with `perCustomer`. */
 export function covariateLogLikelihood(
@@ -20,14 +20,22 @@ export function covariateLogLikelihood(
   const { spec, groups } = purchaseGroups(fn, model, s, options.covariates);
   const unit = summaryUnit(summary);
   const all = Uint32Array.from({ length: s.n }, (_, i) => i);
+  const row = (g: ParamGroup, i: number): number => (g.mixture ? mixtureLogLik(g.mixture, s.frequency[i] as number, s.recency[i] as number, s.T[i] as number) : spec.logLikelihood(g.p, groupHistory(Uint32Array.of(i), s.frequency, s.recency, s.T, undefined, unit)));
   if (!options.perCustomer) {
     let ll = 0;
-    for (const g of groups) ll += spec.logLikelihood(g.p, groupHistory(g.rows ?? all, s.frequency, s.recency, s.T, s.weight, unit));
+    for (const g of groups) {
+      if (!g.mixture) ll += spec.logLikelihood(g.p, groupHistory(g.rows ?? all, s.frequency, s.recency, s.T, s.weight, unit));
+      else {
+        for (const i of g.rows ?? all) {
+          const w = s.weight ? (s.weight[i] as number) : 1;
+          if (w > 0) ll += w * row(g, i);
+        }
+      }
+    }
     return ll;
   }
   const out = new Float64Array(s.n);
-  for (const g of groups) {
-    for (const i of g.rows ?? all) out[i] = spec.logLikelihood(g.p, groupHistory(Uint32Array.of(i), s.frequency, s.recency, s.T, undefined, unit));
-  }
+  for (const g of groups) for (const i of g.rows ?? all) out[i] = row(g, i);
   return out;
 }
+

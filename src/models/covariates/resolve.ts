@@ -21,10 +21,21 @@ export interface PredictionCovariates {
   customerId?: string | undefined;
 }
 
-/** Customers that share parameters: `rows` undefined means every customer. */
+/** A signed mixture of parameter sets (a correlated model) and one history's log-likelihood under each. */
+export interface Mixture {
+  readonly components: ReadonlyArray<{ p: Record<string, number>; w: number }>;
+  rowLogLik(p: Record<string, number>, x: number, tx: number, T: number): number;
+}
+
+/**
+ * Customers that share parameters: `rows` undefined means every customer. With `mixture`
+ * (correlated rates), predictions are the components' predictions weighted by each
+ * customer's posterior weights, and `p` is the first component (the base parameters).
+ */
 export interface ParamGroup {
   readonly p: Record<string, number>;
   readonly rows: Uint32Array | undefined;
+  readonly mixture?: Mixture | undefined;
 }
 
 /** A purchase model resolved for a set of customers. */
@@ -55,7 +66,7 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
   const coef = modelCoefficients(fn, model, kind, spec.covariateLinks);
   if (!coef) {
     if (covariates !== undefined) optionError(fn, 'covariates', `apply to models fitted with covariates only; this ${kind} model has no coefficients`, covariates);
-    return { kind, spec, p, groups: [{ p, rows: undefined }] };
+    return { kind, spec, p, groups: withCorrelation(fn, model, spec, [{ p, rows: undefined }]) };
   }
   if (covariates === undefined) {
     const message = `the ${kind} model was fitted with covariates (${covariateList(coef)}): give options.covariates ({ data, customerId? }) with a row per customer`;
@@ -72,7 +83,30 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
     checkScaled(fn, q, at);
     return { p: q, rows: r };
   });
-  return { kind, spec, p, groups };
+  return { kind, spec, p, groups: withCorrelation(fn, model, spec, groups) };
+}
+
+/** The groups as mixtures when the model has correlated rates (`model.correlation.omega`), checked against the spec and the bounds of ω. */
+function withCorrelation(fn: string, model: unknown, spec: Spec, groups: ParamGroup[]): ParamGroup[] {
+  const omega = correlationOf(fn, model, spec);
+  if (omega === undefined) return groups;
+  const c = spec.correlation!;
+  return groups.map((g) => ({ ...g, mixture: { components: c.components(g.p, omega), rowLogLik: c.rowLogLikelihood } }));
+}
+
+/** A record's ω, validated (undefined without `correlation`). */
+function correlationOf(fn: string, model: unknown, spec: Spec, at?: Record<string, number>): number | undefined {
+  const c = (model as { correlation?: { omega?: unknown } }).correlation;
+  if (c === undefined) return undefined;
+  const omega = c?.omega;
+  const fail = (message: string): never => {
+    throw new CustomerValueError('invalid_model', `${fn}: model.correlation.omega ${message}`, [{ code: 'invalid_param', path: ['model', 'correlation', 'omega'], message, value: omega }]);
+  };
+  if (!spec.correlation) fail(`is not supported: the ${spec.title} model has no correlated form`);
+  if (typeof omega !== 'number' || !Number.isFinite(omega)) fail(`must be a finite number, got ${String(omega)}`);
+  const [lo, hi] = spec.correlation!.bounds(at ?? (model as { params: Record<string, number> }).params);
+  if (!((omega as number) >= lo && (omega as number) <= hi)) fail(`must be within [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] for these parameters (the joint density stays >= 0), got ${String(omega)}`);
+  return omega as number;
 }
 
 /**
@@ -80,13 +114,17 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
  * `{ name: value }`), for the population-level predictions. A model with coefficients
  * needs a value for each covariate; a model without refuses the option.
  */
-export function profileParams(fn: string, model: unknown, profile: unknown): { kind: string; spec: Spec; p: Record<string, number> } {
+export function profileParams(fn: string, model: unknown, profile: unknown): { kind: string; spec: Spec; components: Array<{ p: Record<string, number>; w: number }> } {
   const { kind, p } = checkModel(fn, model, kindsOf('purchase'));
   const spec = registry[kind] as unknown as Spec;
   const coef = modelCoefficients(fn, model, kind, spec.covariateLinks);
+  const mix = (q: Record<string, number>) => {
+    const omega = correlationOf(fn, model, spec, q);
+    return omega === undefined ? [{ p: q, w: 1 }] : spec.correlation!.components(q, omega);
+  };
   if (!coef) {
     if (profile !== undefined) optionError(fn, 'profile', `applies to models fitted with covariates only; this ${kind} model has no coefficients`, profile);
-    return { kind, spec, p };
+    return { kind, spec, components: mix(p) };
   }
   if (typeof profile !== 'object' || profile === null || Array.isArray(profile)) {
     optionError(fn, 'profile', `must give the covariate values of the customer ({ name: number }) for this model fitted with covariates (${covariateList(coef)})`, profile);
@@ -99,7 +137,7 @@ export function profileParams(fn: string, model: unknown, profile: unknown): { k
   const eta = (names: readonly string[], gamma: Float64Array): number => names.reduce((s, name, j) => s + (gamma[j] as number) * value(name), 0);
   const q = scaledParams(spec.covariateLinks!, p, eta(coef.purchaseNames, coef.purchase), eta(coef.dropoutNames, coef.dropout));
   checkScaled(fn, q, 0);
-  return { kind, spec, p: q };
+  return { kind, spec, components: mix(q) };
 }
 
 /**
@@ -113,18 +151,62 @@ export function byGroup<C extends ArrayLike<number> | undefined>(
   compute: (p: Record<string, number>, cols: ReadonlyArray<C | Float64Array>) => Float64Array,
 ): Float64Array {
   const only = groups[0];
-  if (groups.length === 1 && only && only.rows === undefined) return compute(only.p, columns);
+  if (groups.length === 1 && only && only.rows === undefined) return onGroup(only, columns, compute);
   const out = new Float64Array(n);
-  for (const { p, rows } of groups) {
-    const r = rows as Uint32Array;
+  for (const g of groups) {
+    const r = g.rows as Uint32Array;
     const cols = columns.map((c) => (c === undefined ? c : Float64Array.from(r, (i) => c[i] as number)));
-    const part = compute(p, cols);
+    const part = onGroup(g, cols, compute);
     for (let k = 0; k < r.length; k++) out[r[k] as number] = part[k] as number;
   }
   return out;
 }
 
-/** Whether a prediction goes through the covariate route: the model has coefficients or the caller gave covariates. */
-export function usesCovariates(model: unknown, covariates: unknown): boolean {
-  return covariates !== undefined || hasCoefficients(model);
+/**
+ * One group's results: `compute` at its parameters, or for a mixture the components'
+ * results weighted by each customer's posterior weights w_c L_c / Σ w_c' L_c' (columns
+ * 0-2 are frequency, recency and T).
+ */
+function onGroup<C extends ArrayLike<number> | undefined>(g: ParamGroup, cols: ReadonlyArray<C | Float64Array>, compute: (p: Record<string, number>, cols: ReadonlyArray<C | Float64Array>) => Float64Array): Float64Array {
+  const mix = g.mixture;
+  if (!mix) return compute(g.p, cols);
+  const [X, TX, TT] = cols as unknown as ArrayLike<number>[];
+  const n = (X as ArrayLike<number>).length;
+  const parts = mix.components.map((c) => compute(c.p, cols));
+  const out = new Float64Array(n);
+  const lls = new Float64Array(parts.length);
+  for (let i = 0; i < n; i++) {
+    let m = Number.NEGATIVE_INFINITY;
+    mix.components.forEach((c, k) => {
+      lls[k] = mix.rowLogLik(c.p, X![i] as number, TX![i] as number, TT![i] as number);
+      m = Math.max(m, lls[k] as number);
+    });
+    let num = 0;
+    let den = 0;
+    mix.components.forEach((c, k) => {
+      const v = c.w * Math.exp((lls[k] as number) - m);
+      num += v * ((parts[k] as Float64Array)[i] as number);
+      den += v;
+    });
+    out[i] = num / den;
+  }
+  return out;
+}
+
+/** Whether a prediction goes through the per-customer route: the model has coefficients or correlated rates, or the caller gave covariates. */
+export function perCustomerModel(model: unknown, covariates: unknown): boolean {
+  return covariates !== undefined || hasCoefficients(model) || (model as { correlation?: unknown } | null)?.correlation !== undefined;
+}
+
+/** log Σ_c w_c L_c(x, t_x, T) of one history under a mixture's signed components (−∞ where the sum is not positive). */
+export function mixtureLogLik(mix: Mixture, x: number, tx: number, T: number): number {
+  let m = Number.NEGATIVE_INFINITY;
+  const lls = mix.components.map((c) => {
+    const v = mix.rowLogLik(c.p, x, tx, T);
+    m = Math.max(m, v);
+    return v;
+  });
+  let sum = 0;
+  mix.components.forEach((c, k) => (sum += c.w * Math.exp((lls[k] as number) - m)));
+  return sum > 0 ? m + Math.log(sum) : Number.NEGATIVE_INFINITY;
 }

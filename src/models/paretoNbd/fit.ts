@@ -4,6 +4,8 @@ import { historyData, requireRows, subsetHistory, weightedMean } from '../data.j
 import { fitLikelihood, strideSubsample } from '../fit.js';
 import { logLik } from './likelihood.js';
 import { fitWithCovariates } from '../covariates/fit.js';
+import { fitParetoNbdCorrelated } from './fitCorrelated.js';
+import { optionError } from '../../errors.js';
 import type { FitOptions, FittedModel } from '../types.js';
 
 /**
@@ -17,6 +19,10 @@ import type { FitOptions, FittedModel } from '../types.js';
  * with A0 a difference of two Gauss hypergeometric terms (eqs. 19-20), computed in log
  * space. Identical histories are merged first, so the cost grows with distinct
  * (x, t_x, T). Gradients by central differences; Nelder-Mead start, BFGS finish.
+ *
+ * With `correlation: true` it also fits the correlation of the purchase and dropout rates
+ * (CLVTools' `use.cor`): the Sarmanov ω of Park & Fader (2004), the record's
+ * `correlation: { omega, rho, ... }`, and `l2`, if given, penalizes ω only.
  *
  * On the CDNOW sample it gives r = 0.553, α = 10.578, s = 0.606, β = 11.669,
  * LL = -9595.0, as published.
@@ -32,6 +38,10 @@ import type { FitOptions, FittedModel } from '../types.js';
  */
 export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'pareto-nbd'> {
   const fn = 'fitParetoNbd';
+  if (options?.correlation === true) {
+    if (options.covariates !== undefined) optionError(fn, 'correlation', 'cannot be fitted together with covariates yet (fit either)', options.correlation);
+    return fitParetoNbdCorrelated(fn, summary, options, fitParetoNbd(summary, { ...options, correlation: undefined, l2: undefined }));
+  }
   if (options?.covariates !== undefined) return fitWithCovariates(fn, 'pareto-nbd', summary, options);
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);

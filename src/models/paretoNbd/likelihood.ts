@@ -115,6 +115,12 @@ export function logLik(data: HistoryData, theta: Float64Array): number {
   return ll;
 }
 
+/** One history's log-likelihood (eq. 22), for the per-customer uses (the correlated model's posterior weights). */
+export function rowLogLik(p: ParetoNbdParams, x: number, tx: number, T: number): number {
+  const { main, rest } = logBracket(p, x, tx, T);
+  return logGammaRatio(p.r, x) + p.r * Math.log(p.alpha) + p.s * Math.log(p.beta) + logAddExp(main, rest);
+}
+
 /** P(alive | x, t_x, T) = 1 / (1 + s/(r+s+x) (α+T)^(r+x) (β+T)^s A0), Fader & Hardie (2005) eq. (18). */
 export function alive(p: ParetoNbdParams, x: number, tx: number, T: number): number {
   const { main, rest } = logBracket(p, x, tx, T);

@@ -39,12 +39,14 @@ export function pmf(p: ParetoNbdParams, n: number, t: number): number {
   const { r, alpha, s, beta } = p;
   const c = logGammaRatio(r, n) - logGamma(n + 1);
   const nbd = (tau: number): number =>
-    tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + n * Math.log(tau / (alpha + tau)));
+    tau <= 0 ? (n === 0 ? 1 : 0) : Math.exp(c + r * Math.log(alpha / (alpha + tau)) + (n === 0 ? 0 : n * Math.log(tau / (alpha + tau))));
   const survive = Math.exp(-s * Math.log1p(t / beta));
   // dropout at τ ~ Pareto(s, β), integrated in v = ln(1 + τ/β), where the density is
   // s e^(-s v) and nbd is smooth for any β (in τ the density is a spike of width β at 0)
   const V = Math.log1p(t / beta);
-  const dead = integrate((v) => s * Math.exp(-s * v) * nbd(beta * Math.expm1(v)), 0, V, 1e-12);
+  const density = (v: number): number => s * Math.exp(-s * v) * nbd(beta * Math.expm1(v));
+  // on a vanishing window (t ~ 1e-300) the midpoint rule is exact to rounding, where the adaptive rule's relative steps underflow
+  const dead = V > 1e-12 ? integrate(density, 0, V, 1e-12) : V * density(V / 2);
   return survive * nbd(t) + dead;
 }
 

@@ -1,6 +1,7 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitParetoNbd } from './fit.js';
-import { alive, logLikelihood, type ParetoNbdParams } from './likelihood.js';
+import { alive, logLikelihood, rowLogLik, type ParetoNbdParams } from './likelihood.js';
+import { omegaBounds, sarmanovComponents } from './correlation.js';
 import { bracket, dert, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateParetoNbd } from './simulate.js';
 
@@ -20,6 +21,7 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   bracket,
   survivalAhead,
   discountedPurchases: dert,
+  correlation: { components: sarmanovComponents, bounds: omegaBounds, rowLogLikelihood: rowLogLik },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
   fit: fitParetoNbd,

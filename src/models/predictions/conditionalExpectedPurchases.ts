@@ -1,6 +1,6 @@
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { optionsObject } from '../../errors.js';
-import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../covariates/resolve.js';
+import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../covariates/resolve.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, conditionalMany, customersOf } from './shared.js';
@@ -31,7 +31,7 @@ import { checkTime, conditionalMany, customersOf } from './shared.js';
 export function conditionalExpectedPurchases(model: PurchaseModel, customers: SummaryInput, t: number, options: { covariates?: PredictionCovariates | undefined } = {}): Float64Array {
   const fn = 'conditionalExpectedPurchases';
   const covariates = optionsObject(fn, options).covariates;
-  if (usesCovariates(model, covariates)) {
+  if (perCustomerModel(model, covariates)) {
     const c = customersOf(fn, customers);
     const g = purchaseGroups(fn, model, c, covariates);
     checkTime(fn, 't', t, g.spec.discrete);

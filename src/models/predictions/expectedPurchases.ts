@@ -23,8 +23,10 @@ import { checkTime } from './shared.js';
  */
 export function expectedPurchases(model: PurchaseModel, t: number, options: PopulationOptions = {}): number {
   const fn = 'expectedPurchases';
-  const { spec, p } = profileParams(fn, model, optionsObject(fn, options).profile);
-  return spec.expected(p, checkTime(fn, 't', t, spec.discrete));
+  const { spec, components } = profileParams(fn, model, optionsObject(fn, options).profile);
+  checkTime(fn, 't', t, spec.discrete);
+  // a correlated model: the prior mixture of its components (weights sum to 1)
+  return components.reduce((sum, c) => sum + c.w * spec.expected(c.p, t), 0);
 }
 
 /** Options of the population-level predictions ({@link expectedPurchases}, {@link probabilityOfPurchases}). */

@@ -3,7 +3,7 @@ import { optionsObject } from '../../errors.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, customersOf } from './shared.js';
-import { byGroup, purchaseGroups, usesCovariates, type PredictionCovariates } from '../covariates/resolve.js';
+import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../covariates/resolve.js';
 import type { PurchaseModelSpec } from '../spec.js';
 
 /** Options of {@link probabilityAlive}. */
@@ -42,7 +42,7 @@ export interface ProbabilityAliveOptions {
 export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions = {}): Float64Array {
   const fn = 'probabilityAlive';
   const o = optionsObject(fn, options) as ProbabilityAliveOptions;
-  if (usesCovariates(model, o.covariates)) {
+  if (perCustomerModel(model, o.covariates)) {
     const c = customersOf(fn, customers);
     const g = purchaseGroups(fn, model, c, o.covariates);
     const ahead = checkTime(fn, 'ahead', o.ahead ?? 0, g.spec.discrete);

@@ -21,10 +21,11 @@ import { checkTime } from './shared.js';
  */
 export function probabilityOfPurchases(model: PurchaseModel, n: number, t: number, options: PopulationOptions = {}): number {
   const fn = 'probabilityOfPurchases';
-  const { spec, p } = profileParams(fn, model, optionsObject(fn, options).profile);
+  const { spec, components } = profileParams(fn, model, optionsObject(fn, options).profile);
   checkTime(fn, 't', t, spec.discrete);
   if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) {
     optionError(fn, 'n', 'must be a whole number from 0 to 2^53 - 1', n);
   }
-  return spec.pmf(p, n, t);
+  // a correlated model: the prior mixture of its components, clamped at 0 against rounding
+  return Math.max(0, components.reduce((sum, c) => sum + c.w * spec.pmf(c.p, n, t), 0));
 }

@@ -106,6 +106,11 @@ export type { PopulationOptions } from './models/predictions/expectedPurchases.j
 export type { CovariatesOption } from './data/covariates.js';
 export type { Coefficients } from './models/covariates/links.js';
 export type { RateCorrelation } from './models/types.js';
+// spend beyond the classic Gamma-Gamma: individual transactions, and its assumption checked
+export { fitGammaGammaIndividual } from './models/gammaGamma/fitIndividual.js';
+export type { FitGammaGammaIndividualOptions } from './models/gammaGamma/fitIndividual.js';
+export { spendFrequencyIndependence } from './models/gammaGamma/independence.js';
+export type { SpendFrequencyIndependence } from './models/gammaGamma/independence.js';
 export type { PredictionCovariates } from './models/covariates/resolve.js';
 export { simulateWithCovariates } from './models/covariates/simulate.js';
 // time-varying covariates (Pareto/NBD, Bachmann, Meierer & Näf 2021)

@@ -37,6 +37,8 @@ export interface LikelihoodSpec<K extends ModelKind> {
    * free parameters the L2 penalty applies to them only (as CLVTools' `reg.lambdas`).
    */
   freeFrom?: number | undefined;
+  /** The parameters the L2 penalty applies to, [from, to) (default: the free ones, or all when none is free). */
+  penalized?: readonly [number, number] | undefined;
   /** True for the correlated Pareto/NBD fit: the one fit that takes `correlation: true`. */
   correlated?: boolean | undefined;
 }
@@ -69,7 +71,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   if (options.correlation === true && !spec.correlated) optionError(fn, 'correlation', 'is fitted for Pareto/NBD only (fitParetoNbd)', true);
   const k = names.length;
   const free = Math.min(spec.freeFrom ?? k, k);
-  const penalized = free < k ? free : 0;
+  const [penalized, penalizedEnd] = spec.penalized ?? [free < k ? free : 0, k];
   const l2 = options.l2 ?? 0;
   const x0 = new Float64Array(k);
   for (let i = 0; i < k; i++) {
@@ -87,7 +89,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   };
   const penalty = (): number => {
     let s = 0;
-    for (let i = penalized; i < k; i++) s += (theta[i] as number) ** 2;
+    for (let i = penalized; i < penalizedEnd; i++) s += (theta[i] as number) ** 2;
     return l2 * s;
   };
   const obj: Objective = {
@@ -100,7 +102,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
       const ll = spec.logLik(theta, gTheta);
       for (let i = 0; i < k; i++) {
         const t = theta[i] as number;
-        const d = -(gTheta[i] as number) + (i >= penalized ? 2 * l2 * t : 0);
+        const d = -(gTheta[i] as number) + (i >= penalized && i < penalizedEnd ? 2 * l2 * t : 0);
         g[i] = i < free ? d * t : d;
       }
       return -ll + penalty();

@@ -252,4 +252,29 @@ describe('static covariates (CLVTools 0.12 parameterization)', () => {
       expect(per[i]).toBeCloseTo(logLikelihood(own, row) as number, 9);
     }
   });
+
+  it('with correlated rates too: ω shared by all customers, each customer Sarmanov at their own α_i, β_i', () => {
+    const m = fitParetoNbd(apparel, { covariates: both, correlation: true });
+    expect(m.logLikelihood).toBeGreaterThanOrEqual(pnbd.logLikelihood - 1e-6);
+    expect(Number.isFinite(m.correlation!.omega)).toBe(true);
+    // the apparel data ask for more correlation than the Sarmanov family allows: ω sits at its bound, and the record says so
+    expect(m.converged).toBe(false);
+    expect(m.message).toMatch(/ω ran to its upper bound/);
+    expect(m.correlation!.omegaStandardError).toBeNaN();
+    expect(m.covarianceNames!.at(-1)).toBe('omega');
+    expect(likelihoodRatioTest(pnbd, m).df).toBe(1);
+    const opts = { covariates: { data: apparelCov } };
+    const alive = probabilityAlive(m, apparel, opts);
+    const cond = conditionalExpectedPurchases(m, apparel, 52, opts);
+    for (const i of [0, 9, 444]) {
+      const z = zOf(rowOf.get(String(apparel.customerId[i]))!);
+      const own = { kind: 'pareto-nbd' as const, params: scaled('pareto-nbd', m.params, m.coefficients!, z) as never, correlation: { omega: m.correlation!.omega } };
+      const row = [{ frequency: apparel.frequency[i]!, recency: apparel.recency[i]!, T: apparel.T[i]! }];
+      expect(alive[i]).toBeCloseTo(probabilityAlive(own, row)[0]!, 12);
+      expect(cond[i]).toBeCloseTo(conditionalExpectedPurchases(own, row, 52)[0]!, 12);
+    }
+    // ω = 0 is the covariate model without correlation
+    const zero = { ...pnbd, correlation: { omega: 0 } };
+    expect(Array.from(probabilityAlive(zero, apparel, opts))).toEqual(Array.from(probabilityAlive(pnbd, apparel, opts)));
+  });
 });

@@ -114,7 +114,8 @@ describe('Pareto/NBD with correlated purchase and dropout rates (Sarmanov, CLVTo
 
   it('refuses what it cannot do', () => {
     expect(() => fitBgNbd(customers, { correlation: true })).toThrow(/correlation is fitted for Pareto\/NBD only/);
-    expect(() => fitParetoNbd(customers, { correlation: true, covariates: { data: [], purchase: ['g'] } })).toThrow(/correlation cannot be fitted together with covariates/);
+    const withIds = customers.map((c, i) => ({ ...c, customerId: `k${i}` }));
+    expect(() => fitBgNbd(withIds, { correlation: true, covariates: { data: withIds.map((c, i) => ({ customerId: c.customerId, g: i })), purchase: ['g'] } })).toThrow(/correlation is fitted for Pareto\/NBD only/);
     expect(() => probabilityAlive({ ...model, correlation: { omega: 100 } }, customers)).toThrow(/omega must be within/);
     expect(() => probabilityAlive({ kind: 'bg-nbd', params: { r: 1, alpha: 1, a: 1, b: 1 }, correlation: { omega: 1 } } as never, customers)).toThrow(/no correlated form/);
     expect(() => simulateParetoNbd(model, { customers: 5, T: 5 })).toThrow(/correlated rates/);

@@ -290,6 +290,7 @@ const cases: Case[] = [
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],
   ['fitParetoNbd', fc.tuple(idRows, fc.record({ covariates, l2: mostly(fc.double({ min: 0, max: 5, noNaN: true })), maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],
   ['fitBgNbd', fc.tuple(idRows, fc.record({ covariates }))],
+  ['fitParetoNbd', fc.tuple(idRows, fc.record({ covariates, correlation: fc.constant(true), maxIterations: mostly(fc.integer({ min: 1, max: 20 })) }, { requiredKeys: ['covariates', 'correlation'] }))],
   ['fitGammaGompertzNbd', fc.tuple(idRows, fc.record({ covariates, maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],
   ['probabilityAlive', fc.tuple(covModel, idRows, fc.record({ covariates, ahead: mostly(fc.integer({ min: 0, max: 5 })) }, { requiredKeys: [] }))],
   ['conditionalExpectedPurchases', fc.tuple(covModel, idRows, time, fc.oneof(fc.record({ covariates }), hostileScalar))],

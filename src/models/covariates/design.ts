@@ -117,9 +117,10 @@ export function refuseCovariates(fn: string, model: unknown): void {
   throw new CustomerValueError('invalid_model', `${fn} ${message}`, [{ code: 'invalid_model', path: ['model', 'coefficients'], message }]);
 }
 
-/** Free parameters of a model record: its parameters plus its distinct coefficients (a constrained covariate counts once). */
-export function parameterCount(model: { readonly params: object; readonly coefficients?: { readonly purchase: object; readonly dropout: object } | undefined; readonly constrained?: readonly string[] | undefined }, base: number): number {
+/** Free parameters of a model record: its parameters plus its distinct coefficients (a constrained covariate counts once) plus ω of correlated rates. */
+export function parameterCount(model: { readonly params: object; readonly coefficients?: { readonly purchase: object; readonly dropout: object } | undefined; readonly constrained?: readonly string[] | undefined; readonly correlation?: object | undefined }, base: number): number {
   const c = model.coefficients;
-  if (!c) return base;
-  return base + Object.keys(c.purchase).length + Object.keys(c.dropout).length - (model.constrained?.length ?? 0);
+  const omega = model.correlation === undefined ? 0 : 1;
+  if (!c) return base + omega;
+  return base + Object.keys(c.purchase).length + Object.keys(c.dropout).length - (model.constrained?.length ?? 0) + omega;
 }

@@ -7,7 +7,7 @@
  * cost grows with groups × distinct histories, not with the number of coefficients.
  * @internal
  */
-import { alignCovariates, type CovariatesOption } from '../../data/covariates.js';
+import { alignCovariates, type CovariateMatrices, type CovariatesOption } from '../../data/covariates.js';
 import { compressHistories, type HistoryData } from '../../data/histories.js';
 import { optionError } from '../../errors.js';
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
@@ -16,14 +16,15 @@ import { checkFitOptions, fitLikelihood } from '../fit.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import { registry } from '../registry.js';
 import type { FitOptions, FittedModel, ModelKind } from '../types.js';
-import { groupByCovariates, groupEta, groupRows } from './design.js';
-import { scaledParams } from './links.js';
+import { groupByCovariates, groupEta, groupRows, type CovariateGroups } from './design.js';
+import { scaledParams, type CovariateLinks } from './links.js';
+import { fitCorrelatedCovariates } from './correlated.js';
 
 type Spec = PurchaseModelSpec<Record<string, number>>;
 type Likelihood = (theta: Float64Array, grad?: Float64Array) => number;
 
 /** A free coefficient: the column it multiplies in each process (-1: none). */
-interface Coefficient {
+export interface Coefficient {
   name: string;
   purchase: number;
   dropout: number;
@@ -83,51 +84,30 @@ export function groupHistory(rows: Uint32Array, x: ArrayLike<number>, tx: ArrayL
  * the L2 penalty applies to the coefficients only.
  */
 export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
-  // looked up at call time: the model folders' fitters import this module
-  const spec = registry[kind] as unknown as Spec;
-  const options = checkFitOptions(fn, rawOptions);
-  const links = spec.covariateLinks;
-  if (!links) optionError(fn, 'covariates', `are not supported by the ${spec.title} model`, options.covariates);
-  const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights });
-  requireRows(fn, s.n);
-  const m = alignCovariates(fn, options.covariates, s.customerId, s.n);
-  const coefs = coefficientsOf(fn, m.purchaseNames, m.dropoutNames, (options.covariates as CovariatesOption).constrain);
-  const groups = groupByCovariates(m, s.n);
-  const unit = summaryUnit(summary);
-  const liks = groupRows(groups).map((rows) => groupLikelihood(spec, groupHistory(rows, s.frequency, s.recency, s.T, s.weight, unit)));
-  const base = spec.fit(summary, { ...options, covariates: undefined, l2: undefined, initialParams: baseStart(spec, options.initialParams) });
-  const kb = spec.params.length;
-  const names = [...spec.params, ...coefs.map((c) => c.name)];
-  const kp = m.purchaseNames.length;
-  const kd = m.dropoutNames.length;
-  const gp = new Float64Array(kp);
-  const gd = new Float64Array(kd);
+  const c = prepareCovariateFit(fn, kind, summary, rawOptions);
+  if (c.options.correlation === true) return fitCorrelatedCovariates(fn, c) as FittedModel<K>;
+  const { spec, coefs, groups, m, kb, kp, kd, links } = c;
+  const liks = c.histories.map((h) => groupLikelihood(spec, h));
   const gBase = new Float64Array(kb);
   const thetaG = new Float64Array(kb);
   const logLik = (theta: Float64Array, grad?: Float64Array): number => {
-    gp.fill(0);
-    gd.fill(0);
-    coefs.forEach((c, j) => {
-      if (c.purchase >= 0) gp[c.purchase] = theta[kb + j] as number;
-      if (c.dropout >= 0) gd[c.dropout] = theta[kb + j] as number;
-    });
-    const p = Object.fromEntries(spec.params.map((n, i) => [n, theta[i] as number]));
+    const qs = c.groupParams(theta);
+    if (!qs) return Number.NEGATIVE_INFINITY;
     if (grad) grad.fill(0);
     let ll = 0;
     for (let g = 0; g < liks.length; g++) {
+      const q = qs[g] as Record<string, number>;
+      for (let i = 0; i < kb; i++) thetaG[i] = q[spec.params[i] as string] as number;
+      ll += (liks[g] as Likelihood)(thetaG, grad ? gBase : undefined);
+      if (!grad) continue;
       const at = groups.first[g] as number;
       const zp = m.purchase.subarray(at * kp, at * kp + kp);
       const zd = m.dropout.subarray(at * kd, at * kd + kd);
-      const q = scaledParams(links, p, groupEta(zp, kp, 0, gp), groupEta(zd, kd, 0, gd));
-      for (let i = 0; i < kb; i++) thetaG[i] = q[spec.params[i] as string] as number;
-      if (thetaG.some((v) => !(v > 0) || !Number.isFinite(v))) return Number.NEGATIVE_INFINITY;
-      ll += (liks[g] as Likelihood)(thetaG, grad ? gBase : undefined);
-      if (!grad) continue;
       // θ_g,i = θ_i · factor: ∂/∂θ_i = ∂/∂θ_g,i · θ_g,i / θ_i; ∂/∂γ = Σ_links ∂/∂θ_g · θ_g · sign · z
       for (let i = 0; i < kb; i++) grad[i] = (grad[i] as number) + (gBase[i] as number) * ((thetaG[i] as number) / (theta[i] as number));
-      coefs.forEach((c, j) => {
+      coefs.forEach((co, j) => {
         let d = 0;
-        for (const [process, col, z] of [['purchase', c.purchase, zp], ['dropout', c.dropout, zd]] as const) {
+        for (const [process, col, z] of [['purchase', co.purchase, zp], ['dropout', co.dropout, zd]] as const) {
           if (col < 0) continue;
           for (const link of links[process]) {
             const i = spec.params.indexOf(link.param);
@@ -139,9 +119,69 @@ export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summ
     }
     return ll;
   };
-  const start = [...spec.params.map((n) => (base.params as unknown as Record<string, number>)[n] as number), ...coefs.map((c) => options.initialParams?.[c.name] ?? 0)];
-  const fit = fitLikelihood({ kind: spec.kind as K, fn, names: names as never, start, n: base.n, unit: base.unit, analyticGradient: true, logLik, freeFrom: kb }, { ...options, initialParams: undefined });
+  const fit = fitLikelihood({ kind: spec.kind as K, fn, names: c.names as never, start: c.start, n: c.base.n, unit: c.base.unit, analyticGradient: true, logLik, freeFrom: kb }, { ...c.options, initialParams: undefined });
   return withCoefficients(fit, kb, coefs, m.purchaseNames, m.dropoutNames);
+}
+
+/** What both covariate fits share: the aligned covariates, the groups and their histories, the start, and each group's parameters at θ. */
+export interface CovariateFit {
+  readonly options: FitOptions;
+  readonly spec: Spec;
+  readonly links: CovariateLinks;
+  readonly m: CovariateMatrices;
+  readonly coefs: Coefficient[];
+  readonly groups: CovariateGroups;
+  /** Each group's compressed histories. */
+  readonly histories: HistoryData[];
+  readonly base: FittedModel;
+  readonly names: string[];
+  readonly start: number[];
+  readonly kb: number;
+  readonly kp: number;
+  readonly kd: number;
+  /** Each group's scaled parameters at θ = [base..., coefficients...] (undefined where one is not finite and > 0). */
+  groupParams(theta: ArrayLike<number>): Array<Record<string, number>> | undefined;
+}
+
+/** Read, align and group; fit the model without covariates for the start. */
+export function prepareCovariateFit(fn: string, kind: ModelKind, summary: SummaryInput, rawOptions: FitOptions): CovariateFit {
+  const options = checkFitOptions(fn, rawOptions);
+  // looked up at call time: the model folders' fitters import this module
+  const spec = registry[kind] as unknown as Spec;
+  const links = spec.covariateLinks;
+  if (!links) optionError(fn, 'covariates', `are not supported by the ${spec.title} model`, options.covariates);
+  const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights });
+  requireRows(fn, s.n);
+  const m = alignCovariates(fn, options.covariates, s.customerId, s.n);
+  const coefs = coefficientsOf(fn, m.purchaseNames, m.dropoutNames, (options.covariates as CovariatesOption).constrain);
+  const groups = groupByCovariates(m, s.n);
+  const unit = summaryUnit(summary);
+  const histories = groupRows(groups).map((rows) => groupHistory(rows, s.frequency, s.recency, s.T, s.weight, unit));
+  const base = spec.fit(summary, { ...options, covariates: undefined, correlation: undefined, l2: undefined, initialParams: baseStart(spec, options.initialParams) });
+  const kb = spec.params.length;
+  const kp = m.purchaseNames.length;
+  const kd = m.dropoutNames.length;
+  const gp = new Float64Array(kp);
+  const gd = new Float64Array(kd);
+  const groupParams = (theta: ArrayLike<number>): Array<Record<string, number>> | undefined => {
+    gp.fill(0);
+    gd.fill(0);
+    coefs.forEach((c, j) => {
+      if (c.purchase >= 0) gp[c.purchase] = theta[kb + j] as number;
+      if (c.dropout >= 0) gd[c.dropout] = theta[kb + j] as number;
+    });
+    const p = Object.fromEntries(spec.params.map((n, i) => [n, theta[i] as number]));
+    const out: Array<Record<string, number>> = [];
+    for (let g = 0; g < groups.first.length; g++) {
+      const at = groups.first[g] as number;
+      const q = scaledParams(links, p, groupEta(m.purchase, kp, at, gp), groupEta(m.dropout, kd, at, gd));
+      if (Object.values(q).some((v) => !(v > 0) || !Number.isFinite(v))) return undefined;
+      out.push(q);
+    }
+    return out;
+  };
+  const start = [...spec.params.map((n) => (base.params as unknown as Record<string, number>)[n] as number), ...coefs.map((c) => options.initialParams?.[c.name] ?? 0)];
+  return { options, spec, links, m, coefs, groups, histories, base, names: [...spec.params, ...coefs.map((c) => c.name)], start, kb, kp, kd, groupParams };
 }
 
 /** The user's starting values of the base parameters only. */

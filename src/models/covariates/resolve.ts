@@ -88,10 +88,12 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
 
 /** The groups as mixtures when the model has correlated rates (`model.correlation.omega`), checked against the spec and the bounds of ω. */
 function withCorrelation(fn: string, model: unknown, spec: Spec, groups: ParamGroup[]): ParamGroup[] {
-  const omega = correlationOf(fn, model, spec);
-  if (omega === undefined) return groups;
-  const c = spec.correlation!;
-  return groups.map((g) => ({ ...g, mixture: { components: c.components(g.p, omega), rowLogLik: c.rowLogLikelihood } }));
+  const c = spec.correlation;
+  return groups.map((g) => {
+    // each group's own parameters bound ω (with covariates they differ by group)
+    const omega = correlationOf(fn, model, spec, g.p);
+    return omega === undefined ? g : { ...g, mixture: { components: c!.components(g.p, omega), rowLogLik: c!.rowLogLikelihood } };
+  });
 }
 
 /** A record's ω, validated (undefined without `correlation`). */

@@ -48,3 +48,17 @@ export function rateCorrelation(p: Readonly<ParetoNbdParams>, omega: number): nu
   const part = (shape: number, rate: number): number => (Math.sqrt(shape) / (1 + rate)) * laplace(shape, rate);
   return omega * part(p.r, p.alpha) * part(p.s, p.beta);
 }
+
+/**
+ * A correlated fit whose logistic coordinate z of ω ran beyond ±12 (ω within 1e-5 of its
+ * bound): the data want more correlation than the Sarmanov family allows at these
+ * parameters. The record then says so in place of the optimizer's words about z, is not
+ * converged, and ω's and rho's standard errors are NaN.
+ */
+export function atOmegaBound<M extends { converged: boolean; message: string; warnings: readonly string[]; correlation?: { omega: number; omegaStandardError?: number | undefined; rhoStandardError?: number | undefined } | undefined }>(fn: string, model: M, z: number): M {
+  if (!(Math.abs(z) > 12) || !model.correlation) return model;
+  const side = z > 0 ? 'upper' : 'lower';
+  const warning = `${fn}: ω ran to its ${side} bound (${model.correlation.omega.toPrecision(4)}), the ${z > 0 ? 'largest' : 'most negative'} correlation the Sarmanov family allows at these parameters: the data ask for more, so ω is not estimated (the likelihood rises towards the bound)`;
+  const warnings = [...model.warnings.filter((w) => !/\bz\b/.test(w)), warning];
+  return { ...model, converged: false, message: `not identified: ${warning}`, warnings, correlation: { ...model.correlation, omegaStandardError: Number.NaN, ...(model.correlation.rhoStandardError === undefined ? {} : { rhoStandardError: Number.NaN }) } };
+}

@@ -5,7 +5,6 @@ import { fitLikelihood, strideSubsample } from '../fit.js';
 import { logLik } from './likelihood.js';
 import { fitWithCovariates } from '../covariates/fit.js';
 import { fitParetoNbdCorrelated } from './fitCorrelated.js';
-import { optionError } from '../../errors.js';
 import type { FitOptions, FittedModel } from '../types.js';
 
 /**
@@ -22,7 +21,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  *
  * With `correlation: true` it also fits the correlation of the purchase and dropout rates
  * (CLVTools' `use.cor`): the Sarmanov ω of Park & Fader (2004), the record's
- * `correlation: { omega, rho, ... }`, and `l2`, if given, penalizes ω only.
+ * `correlation: { omega, rho, ... }`; `l2` penalizes r, α, s, β as without correlation.
  *
  * On the CDNOW sample it gives r = 0.553, α = 10.578, s = 0.606, β = 11.669,
  * LL = -9595.0, as published.
@@ -38,8 +37,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  */
 export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'pareto-nbd'> {
   const fn = 'fitParetoNbd';
-  if (options?.correlation === true) {
-    if (options.covariates !== undefined) optionError(fn, 'correlation', 'cannot be fitted together with covariates yet (fit either)', options.correlation);
+  if (options?.correlation === true && options.covariates === undefined) {
     return fitParetoNbdCorrelated(fn, summary, options, fitParetoNbd(summary, { ...options, correlation: undefined, l2: undefined }));
   }
   if (options?.covariates !== undefined) return fitWithCovariates(fn, 'pareto-nbd', summary, options);

@@ -2,8 +2,9 @@ import { compressHistories } from '../../data/histories.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { historyData, requireRows } from '../data.js';
 import { fitLikelihood } from '../fit.js';
+import { numericGradient } from '../../math/optimize.js';
 import type { FitOptions, FittedModel } from '../types.js';
-import { omegaBounds, rateCorrelation, sarmanovComponents } from './correlation.js';
+import { atOmegaBound, omegaBounds, rateCorrelation, sarmanovComponents } from './correlation.js';
 import { rowLogLik, type ParetoNbdParams } from './likelihood.js';
 import type { HistoryData } from '../../data/histories.js';
 import { mixtureLogLik } from '../covariates/resolve.js';
@@ -47,7 +48,7 @@ export function fitParetoNbdCorrelated(fn: string, summary: SummaryInput, option
   const z0 = Math.log(Math.min(Math.max(share, 1e-6), 1 - 1e-6) / (1 - Math.min(Math.max(share, 1e-6), 1 - 1e-6)));
   const { omega: _omega, ...initialParams } = options.initialParams ?? {};
   const fit = fitLikelihood(
-    { kind: 'pareto-nbd', fn, names: ['r', 'alpha', 's', 'beta', 'z'] as never, start: [r, alpha, s, beta, z0], n: data.n, unit: data.unit, analyticGradient: false, logLik: (theta) => correlatedLogLik(data, theta), freeFrom: 4, correlated: true },
+    { kind: 'pareto-nbd', fn, names: ['r', 'alpha', 's', 'beta', 'z'] as never, start: [r, alpha, s, beta, z0], n: data.n, unit: data.unit, analyticGradient: false, logLik: (theta) => correlatedLogLik(data, theta), freeFrom: 4, correlated: true, penalized: [0, 4] },
     { ...options, initialParams },
   );
   const all = fit.params as unknown as Record<string, number>;
@@ -61,14 +62,14 @@ export function fitParetoNbdCorrelated(fn: string, summary: SummaryInput, option
   const covariance = J.map((a) => J.map((b) => quad(a, fit.covariance, b)));
   const gRho = gradient((u) => rateCorrelation(paramsOf(u), omegaOf(u)), v);
   const sd = (x: number): number => (x > 0 ? Math.sqrt(x) : Number.NaN);
-  return {
+  return atOmegaBound(fn, {
     ...fit,
     params: p,
     standardErrors: { r: se.r as number, alpha: se.alpha as number, s: se.s as number, beta: se.beta as number },
     covariance,
     covarianceNames: ['r', 'alpha', 's', 'beta', 'omega'],
     correlation: { omega, rho: rateCorrelation(p, omega), omegaStandardError: sd(quad(gOmega, fit.covariance, gOmega)), rhoStandardError: sd(quad(gRho, fit.covariance, gRho)) },
-  };
+  }, all.z as number);
 }
 
 /** a' M b. */
@@ -80,12 +81,7 @@ function quad(a: readonly number[], M: number[][], b: readonly number[]): number
 
 /** Central-difference gradient of f at v. */
 function gradient(f: (v: number[]) => number, v: readonly number[]): number[] {
-  return v.map((vi, i) => {
-    const h = 1e-6 * Math.max(1, Math.abs(vi));
-    const up = v.slice();
-    const down = v.slice();
-    up[i] = vi + h;
-    down[i] = vi - h;
-    return (f(up) - f(down)) / (2 * h);
-  });
+  const g = new Float64Array(v.length);
+  numericGradient((x) => f(Array.from(x)), Float64Array.from(v), g);
+  return Array.from(g);
 }

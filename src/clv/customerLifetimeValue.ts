@@ -40,6 +40,8 @@ export interface ClvPlan {
   p: Record<string, number>;
   /** Customers that share purchase-model parameters (one group of everyone without covariates). */
   groups: readonly ParamGroup[];
+  /** The groups for another record of the same purchase model (a parameter draw). */
+  regroup(model: unknown): readonly ParamGroup[];
   /** The spend model's spec, when there is one. */
   spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   times: number[];
@@ -72,7 +74,9 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
   const o = parseOptions(fn, clvSchema, options) as unknown as CustomerLifetimeValueOptions;
   const plain = perCustomerModel(o.purchaseModel, o.covariates) ? undefined : purchaseModelOf(fn, o.purchaseModel);
   const c = customersOf(fn, o.customers, o.spendModel !== undefined, plain?.spec);
-  const { spec, p, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, o.purchaseModel, c, o.covariates);
+  const { spec, p, groups, regroup } = plain
+    ? { ...plain, groups: [{ p: plain.p, rows: undefined }], regroup: (m: unknown): ParamGroup[] => [{ p: (m as { params: Record<string, number> }).params, rows: undefined }] }
+    : purchaseGroups(fn, o.purchaseModel, c, o.covariates);
   const horizon = o.horizon;
   const d = o.discountRate ?? 0;
   const margin = o.margin ?? 1;
@@ -105,7 +109,7 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
   } else if (c.monetaryValue) {
     spend = c.monetaryValue;
   } else optionError(fn, 'spendModel', 'or spend is needed (or a monetaryValue column on the customers)', undefined);
-  return { spec, p, groups, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
+  return { spec, p, groups, regroup, spendSpec, times, weights, spend, margin, X: c.frequency, TX: c.recency, TT: c.T, M: c.monetaryValue };
 }
 
 /**

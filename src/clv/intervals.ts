@@ -4,8 +4,8 @@ import { Random } from '../math/random.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { checkTime, conditionalMany, customersOf } from '../models/predictions/shared.js';
 import { paramNames, purchaseModelOf } from '../models/registry.js';
-import { refuseCovariates } from '../models/covariates/design.js';
-import type { Model, PurchaseModel } from '../models/types.js';
+import { byGroup, perCustomerModel, purchaseGroups, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
+import type { FittedModel, Model, PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
 
@@ -17,6 +17,8 @@ export interface IntervalOptions {
   draws?: number | undefined;
   /** Seed of the draws. Default 1. */
   seed?: number | undefined;
+  /** For a model fitted with covariates: the customers' covariates, `{ data, customerId? }` (conditionalExpectedPurchasesIntervals; the CLV intervals take the CLV option). */
+  covariates?: PredictionCovariates | undefined;
 }
 
 /** Per-customer interval columns. */
@@ -37,35 +39,99 @@ export interface Intervals {
  * @internal
  */
 export function parameterSampler(fn: string, model: Model, rng: Random): () => Record<string, number> {
-  const names = paramNames(model.kind);
+  const draw = recordSampler(fn, model, rng);
+  return () => draw().params as unknown as Record<string, number>;
+}
+
+/**
+ * A sampler of whole model records: the parameters as above, and for a fit with covariates
+ * or correlated rates its coefficients and ω too, jointly normal on their own scale, from
+ * the covariance over `covarianceNames`.
+ * @internal
+ */
+export function recordSampler(fn: string, model: Model, rng: Random): () => Model {
+  const base = paramNames(model.kind);
+  const names = ((model as FittedModel).covarianceNames ?? base) as readonly string[];
   const cov = (model as { covariance?: number[][] }).covariance;
   const k = names.length;
   if (!cov || cov.length !== k || cov.some((row) => row.length !== k || row.some((v) => !Number.isFinite(v)))) {
-    throw new CustomerValueError('invalid_model', `${fn}: the ${model.kind} model has no finite covariance; intervals need a model fitted by this library`);
+    throw new CustomerValueError('invalid_model', `${fn}: the ${model.kind} model has no finite covariance of ${names.join(', ')}; intervals need a model fitted by this library`);
   }
-  const theta = names.map((n) => (model.params as unknown as Record<string, number>)[n] as number);
-  // Cholesky of the covariance of log θ
+  const m = model as FittedModel;
+  const value = (name: string): number => {
+    if (base.includes(name)) return (m.params as unknown as Record<string, number>)[name] as number;
+    if (name === 'omega') return m.correlation?.omega as number;
+    const [process, covariate] = name.split(/\.(.*)/s) as [string, string];
+    return (m.coefficients?.[process === 'dropout' ? 'dropout' : 'purchase'] as Record<string, number> | undefined)?.[covariate] as number;
+  };
+  const center = names.map(value);
+  // log scale for the positive parameters, their own scale for coefficients and ω
+  const scale = names.map((n, i) => (base.includes(n) ? (center[i] as number) : 1));
+  const L = cholesky(fn, model.kind, cov, scale);
+  const z = new Float64Array(k);
+  return () => {
+    for (let i = 0; i < k; i++) z[i] = rng.normal();
+    const drawn = names.map((n, i) => {
+      let s = 0;
+      for (let j = 0; j <= i; j++) s += (L[i * k + j] as number) * (z[j] as number);
+      return base.includes(n) ? (center[i] as number) * Math.exp(s) : (center[i] as number) + s;
+    });
+    return recordOf(m, names, drawn, base);
+  };
+}
+
+/** Cholesky factor of Cov / (scale_i scale_j). */
+function cholesky(fn: string, kind: string, cov: number[][], scale: readonly number[]): Float64Array {
+  const k = scale.length;
   const L = new Float64Array(k * k);
   for (let i = 0; i < k; i++) {
     for (let j = 0; j <= i; j++) {
-      let s = (cov[i]![j]! as number) / ((theta[i] as number) * (theta[j] as number));
+      let s = (cov[i]![j]! as number) / ((scale[i] as number) * (scale[j] as number));
       for (let m = 0; m < j; m++) s -= (L[i * k + m] as number) * (L[j * k + m] as number);
       if (i === j) {
-        if (!(s > 0)) throw new CustomerValueError('invalid_model', `${fn}: the ${model.kind} model's covariance is not positive definite`);
+        if (!(s > 0)) throw new CustomerValueError('invalid_model', `${fn}: the ${kind} model's covariance is not positive definite`);
         L[i * k + i] = Math.sqrt(s);
       } else L[i * k + j] = s / (L[j * k + j] as number);
     }
   }
-  const z = new Float64Array(k);
-  return () => {
-    for (let i = 0; i < k; i++) z[i] = rng.normal();
-    const out: Record<string, number> = {};
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let j = 0; j <= i; j++) s += (L[i * k + j] as number) * (z[j] as number);
-      out[names[i] as string] = (theta[i] as number) * Math.exp(s);
+  return L;
+}
+
+/** A record like `m` with the drawn values in place of its parameters, coefficients and ω. */
+function recordOf(m: FittedModel, names: readonly string[], values: readonly number[], base: readonly string[]): Model {
+  const params: Record<string, number> = {};
+  const purchase: Record<string, number> = { ...m.coefficients?.purchase };
+  const dropout: Record<string, number> = { ...m.coefficients?.dropout };
+  let omega = m.correlation?.omega;
+  names.forEach((n, i) => {
+    const v = values[i] as number;
+    if (base.includes(n)) params[n] = v;
+    else if (n === 'omega') omega = v;
+    else {
+      const [process, covariate] = n.split(/\.(.*)/s) as [string, string];
+      if (process !== 'dropout') purchase[covariate] = v;
+      if (process !== 'purchase') dropout[covariate] = v;
     }
-    return out;
+  });
+  return { kind: m.kind, params: params as never, ...(m.coefficients ? { coefficients: { purchase, dropout } } : {}), ...(omega === undefined ? {} : { correlation: { omega } }) } as Model;
+}
+
+/**
+ * Draws of the customers' parameter groups: a record drawn from the fit's sampling
+ * distribution, regrouped; a draw whose ω leaves the bounds of the Sarmanov density is
+ * redrawn (the sampling distribution truncated to valid models), at most 1,000 times.
+ */
+function groupSampler(fn: string, model: Model, rng: Random, regroup: (m: unknown) => readonly ParamGroup[]): () => readonly ParamGroup[] {
+  const draw = recordSampler(fn, model, rng);
+  return () => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return regroup(draw());
+      } catch (error) {
+        const bound = error instanceof CustomerValueError && error.issues.some((i) => i.path.join('.') === 'model.correlation.omega');
+        if (!bound || attempt >= 1000) throw error;
+      }
+    }
   };
 }
 
@@ -107,6 +173,9 @@ function summarizeDraws(estimate: Float64Array, samples: Float64Array, draws: nu
  * parameters from their asymptotic normal distribution in log space (the inverse Hessian
  * of the fit) and recomputes {@link customerLifetimeValue} per draw. Seeded, reproducible.
  * It does not include the customer's own purchase randomness (the CLV is an expectation).
+ * For a fit with covariates or correlated rates, the coefficients and ω are drawn jointly
+ * with the parameters (normal on their own scale, from the covariance over
+ * `covarianceNames`), and the customers' covariates come from the `covariates` option.
  *
  * @example
  * ```ts
@@ -117,21 +186,19 @@ function summarizeDraws(estimate: Float64Array, samples: Float64Array, draws: nu
 export function customerLifetimeValueIntervals(o: CustomerLifetimeValueOptions & IntervalOptions): Intervals {
   const fn = 'customerLifetimeValueIntervals';
   const { level, draws, seed } = options(fn, o);
-  // the sampler draws the base parameters only
-  refuseCovariates(fn, o.purchaseModel);
   const plan = planClv(fn, o);
   const estimate = clvFromPlan(plan, plan.groups);
   const rng = new Random(seed);
-  const drawPurchase = parameterSampler(fn, o.purchaseModel, rng);
+  const drawPurchase = groupSampler(fn, o.purchaseModel, rng, plan.regroup);
   const drawSpend = o.spendModel ? parameterSampler(fn, o.spendModel, rng) : undefined;
   const n = estimate.length;
   const samples = new Float64Array(draws * n);
   const baseSpend = plan.spend;
   for (let d = 0; d < draws; d++) {
-    const p = drawPurchase();
+    const groups = drawPurchase();
     let spend = baseSpend;
     if (drawSpend && plan.spendSpec) spend = spendMany(plan.spendSpec, drawSpend(), plan.X, plan.M as Float64Array);
-    samples.set(clvFromPlan({ ...plan, spend }, [{ p, rows: undefined }]), d * n);
+    samples.set(clvFromPlan({ ...plan, spend }, groups), d * n);
   }
   return summarizeDraws(estimate, samples, draws, level);
 }
@@ -153,13 +220,16 @@ export function conditionalExpectedPurchasesIntervals(
 ): Intervals {
   const fn = 'conditionalExpectedPurchasesIntervals';
   const { level, draws, seed } = options(fn, o);
-  const { spec, p } = purchaseModelOf(fn, model);
-  checkTime(fn, 't', t, spec.discrete);
-  const c = customersOf(fn, customers, false, spec);
-  const estimate = conditionalMany(spec, p, c.frequency, c.recency, c.T, t);
-  const draw = parameterSampler(fn, model, new Random(seed));
+  const plain = perCustomerModel(model, o.covariates) ? undefined : purchaseModelOf(fn, model);
+  const c = customersOf(fn, customers, false, plain?.spec);
+  const g = purchaseGroups(fn, model, c, o.covariates);
+  checkTime(fn, 't', t, g.spec.discrete);
+  const cols = [c.frequency, c.recency, c.T];
+  const at = (groups: readonly ParamGroup[]): Float64Array => byGroup(c.n, groups, cols, (p, [X, TX, TT]) => conditionalMany(g.spec, p, X!, TX!, TT!, t));
+  const estimate = at(g.groups);
+  const draw = groupSampler(fn, model, new Random(seed), g.regroup);
   const n = c.n;
   const samples = new Float64Array(draws * n);
-  for (let d = 0; d < draws; d++) samples.set(conditionalMany(spec, draw(), c.frequency, c.recency, c.T, t), d * n);
+  for (let d = 0; d < draws; d++) samples.set(at(draw()), d * n);
   return summarizeDraws(estimate, samples, draws, level);
 }

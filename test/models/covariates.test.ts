@@ -3,6 +3,7 @@ import {
   conditionalExpectedPurchases,
   customerLifetimeValue,
   customerLifetimeValueIntervals,
+  conditionalExpectedPurchasesIntervals,
   CustomerValueError,
   expectedPurchases,
   fitBgNbd,
@@ -13,6 +14,9 @@ import {
   parameterIntervals,
   fitGammaGompertzNbd,
   probabilityAlive,
+  probabilityOfPurchases,
+  repeatPurchaseHistogram,
+  trackingCurve,
   simulateParetoNbd,
   simulateWithCovariates,
   summarize,
@@ -206,7 +210,6 @@ describe('static covariates (CLVTools 0.12 parameterization)', () => {
     expect(() => expectedPurchases(pnbd, 10, { profile: { Gender: 1 } })).toThrow(/profile\.Channel must be a finite number/);
     expect(() => probabilityAlive({ kind: 'pareto-nbd', params: pnbd.params }, apparel, { covariates: { data: apparelCov } })).toThrow(/apply to models fitted with covariates only/);
     expect(() => probabilityAlive(pnbd, apparel, { covariates: { data: apparelCov.customerId.slice(1).map((customerId, i) => ({ customerId, Gender: apparelCov.Gender[i + 1], Channel: apparelCov.Channel[i + 1] })) } })).toThrow(CustomerValueError);
-    expect(() => customerLifetimeValueIntervals({ purchaseModel: pnbd, customers: apparel, horizon: 12, spend: 1, covariates: { data: apparelCov } })).toThrow(/does not take models with covariates/);
     expect(() => simulateParetoNbd(pnbd, { customers: 10, T: 10 })).toThrow(/does not take models with covariates/);
     expect(() => fitNbd(apparel, { covariates: both })).toThrow(/covariates are not supported/);
     expect(() => fitParetoNbd(apparel, { covariates: { ...both, constrain: ['Age'] } })).toThrow(/covariates\.constrain/);
@@ -276,5 +279,64 @@ describe('static covariates (CLVTools 0.12 parameterization)', () => {
     // ω = 0 is the covariate model without correlation
     const zero = { ...pnbd, correlation: { omega: 0 } };
     expect(Array.from(probabilityAlive(zero, apparel, opts))).toEqual(Array.from(probabilityAlive(pnbd, apparel, opts)));
+  });
+
+  it('parameter intervals draw the coefficients too: their spread matches the delta method through the joint covariance', () => {
+    const opts = { covariates: { data: apparelCov } };
+    const rows = [0, 250].map((i) => ({ customerId: apparel.customerId[i], frequency: apparel.frequency[i]!, recency: apparel.recency[i]!, T: apparel.T[i]! }));
+    const iv = conditionalExpectedPurchasesIntervals(pnbd, rows, 52, { ...opts, draws: 4000, seed: 3, level: 0.9 });
+    const point = conditionalExpectedPurchases(pnbd, rows, 52, opts);
+    expect(Array.from(iv.estimate)).toEqual(Array.from(point));
+    // delta method: ∇f' Σ ∇f over [r, α, s, β, coefficients...] in the order of covarianceNames
+    const names = pnbd.covarianceNames!;
+    const value = (v: number[]) => {
+      const params = { r: v[0]!, alpha: v[1]!, s: v[2]!, beta: v[3]! };
+      const c = { purchase: { Gender: v[4]!, Channel: v[5]! }, dropout: { Gender: v[6]!, Channel: v[7]! } };
+      return conditionalExpectedPurchases({ kind: 'pareto-nbd', params, coefficients: c }, rows, 52, opts);
+    };
+    const center = [pnbd.params.r, pnbd.params.alpha, pnbd.params.s, pnbd.params.beta, pnbd.coefficients!.purchase.Gender!, pnbd.coefficients!.purchase.Channel!, pnbd.coefficients!.dropout.Gender!, pnbd.coefficients!.dropout.Channel!];
+    expect(names.length).toBe(center.length);
+    const grads = center.map((c, j) => {
+      const h = 1e-5 * Math.max(1, Math.abs(c));
+      const up = center.slice();
+      const down = center.slice();
+      up[j] = c + h;
+      down[j] = c - h;
+      const a = value(up);
+      const b = value(down);
+      return [0, 1].map((i) => (a[i]! - b[i]!) / (2 * h));
+    });
+    for (const i of [0, 1]) {
+      let v = 0;
+      for (let a = 0; a < center.length; a++) for (let b = 0; b < center.length; b++) v += grads[a]![i]! * pnbd.covariance[a]![b]! * grads[b]![i]!;
+      const sdDelta = Math.sqrt(v);
+      const sdDraws = (iv.upper[i]! - iv.lower[i]!) / (2 * 1.6449);
+      expect(sdDraws / sdDelta).toBeGreaterThan(0.85);
+      expect(sdDraws / sdDelta).toBeLessThan(1.15);
+    }
+    const clv = customerLifetimeValueIntervals({ purchaseModel: pnbd, customers: rows, horizon: 12, unit: 'month', spend: 30, draws: 200, ...opts });
+    expect(clv.lower[0]).toBeLessThan(clv.estimate[0]!);
+    expect(clv.upper[0]).toBeGreaterThan(clv.estimate[0]!);
+  });
+
+  it('the repeat-purchase histogram and the tracking curve take each customer at their own parameters', () => {
+    const opts = { covariates: { data: apparelCov } };
+    const hist = repeatPurchaseHistogram(pnbd, apparel, { maxFrequency: 4, ...opts });
+    const expected = [0, 0, 0, 0];
+    for (let i = 0; i < apparel.customerId.length; i++) {
+      const profile = zOf(rowOf.get(String(apparel.customerId[i]))!);
+      for (let n = 0; n < 4; n++) expected[n]! += probabilityOfPurchases(pnbd, n, apparel.T[i]!, { profile });
+    }
+    for (let n = 0; n < 4; n++) expect(hist.expected[n]).toBeCloseTo(expected[n]!, 8);
+    const tx = { customerId: trans.Id!, date: trans.Date!, amount: trans.Price!.map(Number) };
+    const curve = trackingCurve(pnbd, tx, { unit: 'week', calibrationEnd: '2006-12-31', observationEnd: '2007-06-30', ...opts });
+    const k = curve.length - 1;
+    let e = 0;
+    for (let i = 0; i < apparel.customerId.length; i++) {
+      const profile = zOf(rowOf.get(String(apparel.customerId[i]))!);
+      const t = (Date.parse(curve.date[k]!) - Date.parse(String(apparel.firstPurchase[i]))) / 7 / 86_400_000;
+      if (t > 0) e += expectedPurchases(pnbd, t, { profile });
+    }
+    expect(curve.expectedCumulative[k]).toBeCloseTo(e, 6);
   });
 });

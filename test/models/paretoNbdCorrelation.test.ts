@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, customerLifetimeValue, expectedPurchases, fitBgNbd, fitParetoNbd, logLikelihood, probabilityAlive, probabilityOfPurchases, simulateParetoNbd, trackingCurve } from '../../src/index.js';
+import { conditionalExpectedPurchases, customerLifetimeValue, repeatPurchaseHistogram, expectedPurchases, fitBgNbd, fitParetoNbd, logLikelihood, probabilityAlive, probabilityOfPurchases, simulateParetoNbd, trackingCurve } from '../../src/index.js';
 import { gammaDraw, uniforms } from '../helpers/erlangWorld.js';
 
 const p = { r: 1.2, alpha: 4, s: 0.9, beta: 6 };
@@ -112,6 +112,21 @@ describe('Pareto/NBD with correlated purchase and dropout rates (Sarmanov, CLVTo
     expect(Math.abs(flat.correlation!.omega / flat.correlation!.omegaStandardError!)).toBeLessThan(4);
   }, 60_000);
 
+  it('the tracking curve and the repeat-purchase histogram use the prior mixture', () => {
+    const tx = [
+      { customerId: 'a', date: '2024-01-01', amount: 1 },
+      { customerId: 'b', date: '2024-01-15', amount: 1 },
+      { customerId: 'a', date: '2024-03-01', amount: 1 },
+    ];
+    const curve = trackingCurve({ ...model, unit: 'week' }, tx, { unit: 'week', observationEnd: '2024-06-30' });
+    const k = curve.length - 1;
+    const tA = (Date.parse(curve.date[k]!) - Date.parse('2024-01-01')) / 7 / 86_400_000;
+    const tB = (Date.parse(curve.date[k]!) - Date.parse('2024-01-15')) / 7 / 86_400_000;
+    expect(curve.expectedCumulative[k]).toBeCloseTo(expectedPurchases(model, tA) + expectedPurchases(model, tB), 10);
+    const hist = repeatPurchaseHistogram(model, customers, { maxFrequency: 3 });
+    for (let n = 0; n < 3; n++) expect(hist.expected[n]).toBeCloseTo(3 * probabilityOfPurchases(model, n, 30), 10);
+  });
+
   it('refuses what it cannot do', () => {
     expect(() => fitBgNbd(customers, { correlation: true })).toThrow(/correlation is fitted for Pareto\/NBD only/);
     const withIds = customers.map((c, i) => ({ ...c, customerId: `k${i}` }));
@@ -119,7 +134,6 @@ describe('Pareto/NBD with correlated purchase and dropout rates (Sarmanov, CLVTo
     expect(() => probabilityAlive({ ...model, correlation: { omega: 100 } }, customers)).toThrow(/omega must be within/);
     expect(() => probabilityAlive({ kind: 'bg-nbd', params: { r: 1, alpha: 1, a: 1, b: 1 }, correlation: { omega: 1 } } as never, customers)).toThrow(/no correlated form/);
     expect(() => simulateParetoNbd(model, { customers: 5, T: 5 })).toThrow(/correlated rates/);
-    expect(() => trackingCurve(model, [{ customerId: 'a', date: '2024-01-01', amount: 1 }])).toThrow(/correlated rates/);
   });
 });
 

@@ -109,11 +109,11 @@ export function hasCoefficients(model: unknown): boolean {
 /** Throw for a model with coefficients in a function that cannot use its covariates. */
 export function refuseCovariates(fn: string, model: unknown): void {
   if ((model as { correlation?: unknown } | null)?.correlation !== undefined) {
-    const message = 'does not take models with correlated rates (model.correlation); the per-customer and population predictions do';
+    const message = 'does not take models with correlated rates (model.correlation); the predictions, intervals and diagnostics do (there is no simulator of the Sarmanov density yet)';
     throw new CustomerValueError('invalid_model', `${fn} ${message}`, [{ code: 'invalid_model', path: ['model', 'correlation'], message }]);
   }
   if (!hasCoefficients(model)) return;
-  const message = `does not take models with covariates; the per-customer predictions (probabilityAlive, conditionalExpectedPurchases, customerLifetimeValue, valueDecomposition, discountedExpectedPurchases, holdoutComparison, logLikelihood with options.covariates), simulateWithCovariates and the population ones (expectedPurchases, probabilityOfPurchases with options.profile) do`;
+  const message = `does not take models with covariates; the per-customer predictions (probabilityAlive, conditionalExpectedPurchases, customerLifetimeValue, valueDecomposition, discountedExpectedPurchases, holdoutComparison, logLikelihood, repeatPurchaseHistogram, trackingCurve and the intervals with options.covariates), simulateWithCovariates and the population ones (expectedPurchases, probabilityOfPurchases with options.profile) do`;
   throw new CustomerValueError('invalid_model', `${fn} ${message}`, [{ code: 'invalid_model', path: ['model', 'coefficients'], message }]);
 }
 

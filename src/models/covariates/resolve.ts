@@ -45,6 +45,11 @@ export interface PurchaseGroups {
   /** The base parameters (z = 0). */
   readonly p: Record<string, number>;
   readonly groups: readonly ParamGroup[];
+  /**
+   * The groups for another record of the same model (the same coefficient names, e.g. a
+   * parameter draw), reusing the alignment and grouping of the customers.
+   */
+  regroup(model: unknown): readonly ParamGroup[];
 }
 
 /** The covariate names of a model's coefficients, for messages. */
@@ -66,7 +71,11 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
   const coef = modelCoefficients(fn, model, kind, spec.covariateLinks);
   if (!coef) {
     if (covariates !== undefined) optionError(fn, 'covariates', `apply to models fitted with covariates only; this ${kind} model has no coefficients`, covariates);
-    return { kind, spec, p, groups: withCorrelation(fn, model, spec, [{ p, rows: undefined }]) };
+    const regroup = (other: unknown): ParamGroup[] => {
+      const q = checkModel(fn, other, [kind]).p;
+      return withCorrelation(fn, other, spec, [{ p: q, rows: undefined }]);
+    };
+    return { kind, spec, p, groups: regroup(model), regroup };
   }
   if (covariates === undefined) {
     const message = `the ${kind} model was fitted with covariates (${covariateList(coef)}): give options.covariates ({ data, customerId? }) with a row per customer`;
@@ -77,13 +86,18 @@ export function purchaseGroups(fn: string, model: unknown, customers: { readonly
   const g = groupByCovariates(m, n);
   const rows = groupRows(g);
   const links = spec.covariateLinks!;
-  const groups = rows.map((r, k) => {
-    const at = g.first[k] as number;
-    const q = scaledParams(links, p, groupEta(m.purchase, coef.purchaseNames.length, at, coef.purchase), groupEta(m.dropout, coef.dropoutNames.length, at, coef.dropout));
-    checkScaled(fn, q, at);
-    return { p: q, rows: r };
-  });
-  return { kind, spec, p, groups: withCorrelation(fn, model, spec, groups) };
+  const regroup = (other: unknown): ParamGroup[] => {
+    const base = checkModel(fn, other, [kind]).p;
+    const c = modelCoefficients(fn, other, kind, links) ?? coef;
+    const groups = rows.map((r, k) => {
+      const at = g.first[k] as number;
+      const q = scaledParams(links, base, groupEta(m.purchase, coef.purchaseNames.length, at, c.purchase), groupEta(m.dropout, coef.dropoutNames.length, at, c.dropout));
+      checkScaled(fn, q, at);
+      return { p: q, rows: r };
+    });
+    return withCorrelation(fn, other, spec, groups);
+  };
+  return { kind, spec, p, groups: regroup(model), regroup };
 }
 
 /** The groups as mixtures when the model has correlated rates (`model.correlation.omega`), checked against the spec and the bounds of ω. */
@@ -211,4 +225,9 @@ export function mixtureLogLik(mix: Mixture, x: number, tx: number, T: number): n
   let sum = 0;
   mix.components.forEach((c, k) => (sum += c.w * Math.exp((lls[k] as number) - m)));
   return sum > 0 ? m + Math.log(sum) : Number.NEGATIVE_INFINITY;
+}
+
+/** A group's prior components: its mixture's (correlated rates) or its parameters with weight 1. For population quantities (E[X(t)], the pmf) of the group's customers. */
+export function priorComponents(g: ParamGroup): ReadonlyArray<{ p: Record<string, number>; w: number }> {
+  return g.mixture?.components ?? [{ p: g.p, w: 1 }];
 }

@@ -6,8 +6,9 @@ import { dateOption, optionDay, parseOptions, readOptionsShape, unitOption } fro
 import type { TransactionInput } from '../../data/types.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import { partialFromEncoded } from '../../summary/partial.js';
-import { expectedPurchases } from '../predictions/expectedPurchases.js';
-import { purchaseModelOf } from '../registry.js';
+import { checkModel, kindsOf, purchaseModelOf, registry } from '../registry.js';
+import { perCustomerModel, priorComponents, purchaseGroups, type PredictionCovariates } from '../covariates/resolve.js';
+import type { PurchaseModelSpec } from '../spec.js';
 import type { PurchaseModel } from '../types.js';
 
 const trackingSchema = z.looseObject({
@@ -25,6 +26,8 @@ export interface TrackingCurveOptions extends TransactionReadOptions {
   observationEnd?: Date | string | number | undefined;
   /** Only customers whose first purchase is on or before this day form the cohort (the calibration cohort). Default: all. */
   calibrationEnd?: Date | string | number | undefined;
+  /** For a model fitted with covariates: the cohort's covariates, `{ data, customerId? }`, joined by customerId. */
+  covariates?: PredictionCovariates | undefined;
 }
 
 /**
@@ -32,7 +35,8 @@ export interface TrackingCurveOptions extends TransactionReadOptions {
  * expected, as in Fader, Hardie & Lee (2005, Figures 3-4): at the end of each step (one
  * `unit`) from the first first-purchase day to `observationEnd`, the repeat purchase days
  * made so far by the cohort, and Σ_i E[X(t - t0_i)] with t0_i each customer's first
- * purchase day.
+ * purchase day (at each customer's own parameters for a model with covariates; the prior
+ * mixture for correlated rates).
  *
  * @example
  * ```ts
@@ -42,9 +46,11 @@ export interface TrackingCurveOptions extends TransactionReadOptions {
  */
 export function trackingCurve(model: PurchaseModel, transactions: TransactionInput, options: TrackingCurveOptions = {}) {
   const fn = 'trackingCurve';
-  const { kind, spec } = purchaseModelOf(fn, model);
+  const o = parseOptions(fn, trackingSchema, options) as TrackingCurveOptions & { numericDates?: string };
+  const plain = perCustomerModel(model, o.covariates) ? undefined : purchaseModelOf(fn, model);
+  const { kind } = plain ?? checkModel(fn, model, kindsOf('purchase'));
+  const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
   if (spec.discrete) throw new CustomerValueError('invalid_model', `${fn}: needs a continuous-time model, got '${kind}'`);
-  const o = parseOptions(fn, trackingSchema, options);
   const unit = (o.unit ?? model.unit ?? 'week') as TimeUnit;
   const step = DAYS_PER_UNIT[unit];
   const end = optionDay(o.observationEnd, o.numericDates);
@@ -54,9 +60,10 @@ export function trackingCurve(model: PurchaseModel, transactions: TransactionInp
   const cohortEnd = optionDay(o.calibrationEnd, o.numericDates) ?? Number.POSITIVE_INFINITY;
   if (end !== undefined && o.calibrationEnd !== undefined && cohortEnd > end) optionError(fn, 'calibrationEnd', `must not be after observationEnd (${String(o.observationEnd)})`, o.calibrationEnd);
   const { dayStart, day, purchaseRows } = partial;
-  const firsts = new Map<number, number>();
   let start = Number.POSITIVE_INFINITY;
   const repeatDays: number[] = [];
+  const cohortIds: unknown[] = [];
+  const cohortFirst: number[] = [];
   for (let c = 0; c < partial.customerIds.length; c++) {
     let first = Number.NaN;
     for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
@@ -65,11 +72,21 @@ export function trackingCurve(model: PurchaseModel, transactions: TransactionInp
       if (first !== first) {
         first = d;
         if (first > cohortEnd) break;
-        firsts.set(first, (firsts.get(first) ?? 0) + 1);
+        cohortIds.push(partial.customerIds[c]);
+        cohortFirst.push(first);
         start = Math.min(start, first);
       } else repeatDays.push(d);
     }
   }
+  // the cohort's first days per group of customers sharing parameters
+  const { groups } = purchaseGroups(fn, model, { customerId: cohortIds, n: cohortIds.length }, o.covariates);
+  const firstsOf = groups.map((g) => {
+    const firsts = new Map<number, number>();
+    const add = (i: number): void => void firsts.set(cohortFirst[i] as number, (firsts.get(cohortFirst[i] as number) ?? 0) + 1);
+    if (g.rows) g.rows.forEach(add);
+    else cohortFirst.forEach((_, i) => add(i));
+    return { parts: priorComponents(g), firsts };
+  });
   // step k covers days up to D_k = ceil(start + (k + 1) step) - 1 (the last one clipped to the end)
   const steps = Number.isFinite(start) && last >= start ? Math.max(1, Math.ceil((last - start + 1) / step - 1e-9)) : 0;
   const D = Float64Array.from({ length: steps }, (_, k) => Math.min(last, Math.ceil(start + (k + 1) * step - 1e-9) - 1));
@@ -94,12 +111,14 @@ export function trackingCurve(model: PurchaseModel, transactions: TransactionInp
     acc += actualIncremental[k] as number;
     actualCumulative[k] = acc;
     let e = 0;
-    for (const [d0, count] of firsts) {
-      const t = ((D[k] as number) - d0) / step;
-      if (t > 0) e += count * expectedPurchases(model, t);
+    for (const { parts, firsts } of firstsOf) {
+      for (const [d0, count] of firsts) {
+        const t = ((D[k] as number) - d0) / step;
+        if (t > 0) for (const c of parts) e += count * c.w * spec.expected(c.p, t);
+      }
     }
     expectedCumulative[k] = e;
     expectedIncremental[k] = e - (k > 0 ? (expectedCumulative[k - 1] as number) : 0);
   }
-  return withMeta({ date, actualCumulative, expectedCumulative, actualIncremental, expectedIncremental }, { length: steps, unit, cohort: [...firsts.values()].reduce((a, b) => a + b, 0) });
+  return withMeta({ date, actualCumulative, expectedCumulative, actualIncremental, expectedIncremental }, { length: steps, unit, cohort: cohortIds.length });
 }

@@ -7,6 +7,13 @@ import { identification } from './identification.js';
 import type { FitOptions, FittedModel, ModelKind, ModelParams } from './types.js';
 import type { TimeUnit } from '../data/days.js';
 
+/**
+ * An internal fit option: only the maximum is wanted (the start of a larger fit, e.g. the
+ * model without covariates before the covariate fit), so the Hessian and the standard
+ * errors are skipped. A symbol, so no user option can set it. @internal
+ */
+export const START_ONLY: unique symbol = Symbol('customer-value.startOnly');
+
 /** What a model contributes to the generic maximum-likelihood fit. @internal */
 export interface LikelihoodSpec<K extends ModelKind> {
   kind: K;
@@ -131,7 +138,7 @@ export function fitLikelihood<K extends ModelKind>(spec: LikelihoodSpec<K>, rawO
   // interior maximum for these data (e.g. nobody bought twice): an error, naming what is
   // identified when it runs along a two-parameter ridge
   const runOff = names.findIndex((_, i) => i < free && Math.abs(result.x[i] as number) > 20);
-  if (spec.maximumOnly) {
+  if (spec.maximumOnly || (rawOptions as { [START_ONLY]?: boolean } | undefined)?.[START_ONLY] === true) {
     if (runOff >= 0) throw new CustomerValueError('fit_failed', `${fn}: the likelihood has no maximum inside the parameter space for these data: ${names[runOff]} ran off to ${Math.exp(result.x[runOff] as number).toExponential(2)}`);
     return maximumOnly(spec, params, ll, result, l2);
   }

@@ -12,7 +12,7 @@ import { compressHistories, type HistoryData } from '../../data/histories.js';
 import { optionError } from '../../errors.js';
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import { requireRows } from '../data.js';
-import { checkFitOptions, fitLikelihood } from '../fit.js';
+import { checkFitOptions, fitLikelihood, START_ONLY } from '../fit.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import { registry } from '../registry.js';
 import type { FitOptions, FittedModel, ModelKind } from '../types.js';
@@ -157,7 +157,7 @@ export function prepareCovariateFit(fn: string, kind: ModelKind, summary: Summar
   const groups = groupByCovariates(m, s.n);
   const unit = summaryUnit(summary);
   const histories = groupRows(groups).map((rows) => groupHistory(rows, s.frequency, s.recency, s.T, s.weight, unit));
-  const base = spec.fit(summary, { ...options, covariates: undefined, correlation: undefined, l2: undefined, initialParams: baseStart(spec, options.initialParams) });
+  const base = spec.fit(summary, { ...options, covariates: undefined, correlation: undefined, l2: undefined, initialParams: baseStart(spec, options.initialParams), [START_ONLY]: true } as FitOptions);
   const kb = spec.params.length;
   const kp = m.purchaseNames.length;
   const kd = m.dropoutNames.length;

@@ -1,7 +1,7 @@
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { compressHistories } from '../../data/histories.js';
 import { historyData, requireRows, subsetHistory, weightedMean } from '../data.js';
-import { fitLikelihood, strideSubsample } from '../fit.js';
+import { fitLikelihood, START_ONLY, strideSubsample } from '../fit.js';
 import { logLik } from './likelihood.js';
 import { fitWithCovariates } from '../covariates/fit.js';
 import { fitParetoNbdCorrelated } from './fitCorrelated.js';
@@ -38,7 +38,7 @@ import type { FitOptions, FittedModel } from '../types.js';
 export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'pareto-nbd'> {
   const fn = 'fitParetoNbd';
   if (options?.correlation === true && options.covariates === undefined) {
-    return fitParetoNbdCorrelated(fn, summary, options, fitParetoNbd(summary, { ...options, correlation: undefined, l2: undefined }));
+    return fitParetoNbdCorrelated(fn, summary, options, fitParetoNbd(summary, { ...options, correlation: undefined, l2: undefined, [START_ONLY]: true } as FitOptions));
   }
   if (options?.covariates !== undefined) return fitWithCovariates(fn, 'pareto-nbd', summary, options);
   const data = compressHistories(historyData(fn, summary, options));

@@ -5,7 +5,7 @@ import type { TransactionInput } from '../../data/types.js';
 import { finalizeWithSource } from '../../summary/finalizeSummary.js';
 import { summarizePartial } from '../../summary/summarizePartial.js';
 import { requireRows } from '../data.js';
-import { fitLikelihood } from '../fit.js';
+import { fitLikelihood, START_ONLY } from '../fit.js';
 import { fitParetoNbd } from '../paretoNbd/fit.js';
 import { withCoefficients } from '../covariates/fit.js';
 import type { FittedModel } from '../types.js';
@@ -104,7 +104,7 @@ export function fitParetoNbdDynamic(transactions: TransactionInput, options: Fit
   const fn = 'fitParetoNbdDynamic';
   const o = parseOptions(fn, schema, options) as unknown as FitParetoNbdDynamicOptions;
   const { data, summary, table, unit } = dynamicData(fn, transactions, o);
-  const base = fitParetoNbd(summary);
+  const base = fitParetoNbd(summary, { [START_ONLY]: true } as never);
   const coefNames = [...table.purchaseNames.map((c) => `purchase.${c}`), ...table.dropoutNames.map((c) => `dropout.${c}`)];
   const start = [base.params.r, base.params.alpha, base.params.s, base.params.beta, ...coefNames.map((c) => o.initialParams?.[c] ?? 0)];
   const fit = fitLikelihood(

@@ -115,6 +115,25 @@ describe('Pareto/NBD with time-varying covariates (Bachmann, Meierer & Näf 2021
     expect(Math.abs(predicted / holdoutTotal - 1)).toBeLessThan(0.08);
   }, 60_000);
 
+  it('keeps the prediction contract: P(alive) in [0, 1] and not rising ahead, purchases non-decreasing in the horizon, a JSON round trip', () => {
+    const model = { kind: 'pareto-nbd-dynamic' as const, params: { r: 1.5, alpha: 60, s: 0.8, beta: 40 }, unit: 'week' as const, coefficients: { purchase: { season: 0.7, Gender: 0.3 }, dropout: { season: -0.4, Channel: 0.5 } } } as never;
+    const covariates = { data: weekly };
+    let prev = new Float64Array(calibration.customerId.length);
+    for (const horizon of [0, 4, 26, 104]) {
+      const p = predictParetoNbdDynamic(model, calibration, { horizon, covariates });
+      for (let i = 0; i < p.expectedPurchases.length; i++) {
+        expect(p.probabilityAlive[i]).toBeGreaterThanOrEqual(0);
+        expect(p.probabilityAlive[i]).toBeLessThanOrEqual(1);
+        expect(p.probabilityAliveAhead[i]).toBeLessThanOrEqual(p.probabilityAlive[i]! * (1 + 1e-12));
+        expect(p.expectedPurchases[i]).toBeGreaterThanOrEqual(prev[i]! - 1e-12);
+        if (horizon === 0) expect(p.expectedPurchases[i]).toBe(0);
+      }
+      prev = p.expectedPurchases;
+    }
+    const again = JSON.parse(JSON.stringify(model));
+    expect(Array.from(predictParetoNbdDynamic(again, calibration, { horizon: 26, covariates }).expectedPurchases)).toEqual(Array.from(predictParetoNbdDynamic(model, calibration, { horizon: 26, covariates }).expectedPurchases));
+  });
+
   it('names what is wrong with the covariate table', () => {
     const bad = { ...weekly, season: weekly.season.map((v, i) => (i === 5 ? Number.NaN : v)) };
     expect(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', covariates: { data: bad, purchase: ['season'] } })).toThrow(/row 5: season must be a finite number/);

@@ -118,7 +118,7 @@ describe('Pareto/NBD with time-varying covariates (Bachmann, Meierer & Näf 2021
   it('keeps the prediction contract: P(alive) in [0, 1] and not rising ahead, purchases non-decreasing in the horizon, a JSON round trip', () => {
     const model = { kind: 'pareto-nbd-dynamic' as const, params: { r: 1.5, alpha: 60, s: 0.8, beta: 40 }, unit: 'week' as const, coefficients: { purchase: { season: 0.7, Gender: 0.3 }, dropout: { season: -0.4, Channel: 0.5 } } } as never;
     const covariates = { data: weekly };
-    let prev = new Float64Array(calibration.customerId.length);
+    let prev: ArrayLike<number> = new Float64Array(calibration.customerId.length);
     for (const horizon of [0, 4, 26, 104]) {
       const p = predictParetoNbdDynamic(model, calibration, { horizon, covariates });
       for (let i = 0; i < p.expectedPurchases.length; i++) {

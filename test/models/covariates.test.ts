@@ -339,4 +339,18 @@ describe('static covariates (CLVTools 0.12 parameterization)', () => {
     }
     expect(curve.expectedCumulative[k]).toBeCloseTo(e, 6);
   });
+
+  it('BG/NBD with covariates reaches the same optimum from several starting points (1e-4 relative)', () => {
+    const world = covariateWorld('bg-nbd', { r: 0.8, alpha: 6, a: 0.8, b: 3 }, { purchase: [0.6, -0.4], dropout: [-0.5, 0.7] }, 1500, 52, 12);
+    const cov = { data: world.covariates, purchase: ['z1', 'z2'], dropout: ['z1', 'z2'] };
+    const ref = fitBgNbd(world.summary, { covariates: cov });
+    for (const initialParams of [{ r: 0.3, alpha: 2, a: 2, b: 8, 'purchase.z1': -1 }, { r: 2, alpha: 20, a: 0.3, b: 1, 'dropout.z2': 1 }]) {
+      const m = fitBgNbd(world.summary, { covariates: cov, initialParams });
+      expect(Math.abs(m.logLikelihood - ref.logLikelihood)).toBeLessThan(1e-6 * Math.abs(ref.logLikelihood));
+      for (const [k, v] of Object.entries(ref.params)) expect(Math.abs((m.params as Record<string, number>)[k]! / v - 1)).toBeLessThan(1e-4);
+      for (const process of ['purchase', 'dropout'] as const) {
+        for (const [k, v] of Object.entries(ref.coefficients![process])) expect(Math.abs(m.coefficients![process][k]! - v)).toBeLessThan(1e-4 * Math.max(1, Math.abs(v)));
+      }
+    }
+  });
 });

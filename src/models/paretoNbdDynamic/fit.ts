@@ -85,7 +85,8 @@ export function dynamicData(fn: string, transactions: TransactionInput, o: FitPa
  * table of covariates with one row per customer and period (e.g. weekly `High.Season`).
  * While alive a customer buys at rate λ e^(γ_p·x(t)) and drops out at hazard
  * μ e^(γ_d·y(t)), λ ~ Gamma(r, α), μ ~ Gamma(s, β); covariates constant over periods, so the
- * likelihood (see `likelihood.ts`; their eq. for the piecewise-constant case) is a sum over
+ * likelihood (derived in `likelihood.ts` from the model: λ and μ integrated out of the
+ * piecewise-constant intensities) is a sum over
  * the pieces of each customer's path. The coefficients use CLVTools' signs (constant
  * covariates give the static model with α e^(-γ_p·z), β e^(-γ_d·z)). Consecutive periods
  * with the same values are merged, so the cost grows with the changes of the covariates,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, customerLifetimeValue, repeatPurchaseHistogram, expectedPurchases, fitBgNbd, fitParetoNbd, logLikelihood, probabilityAlive, probabilityOfPurchases, simulateParetoNbd, trackingCurve } from '../../src/index.js';
+import { conditionalExpectedPurchases, customerLifetimeValue, repeatPurchaseHistogram, simulateWithCovariates, expectedPurchases, fitBgNbd, fitParetoNbd, logLikelihood, probabilityAlive, probabilityOfPurchases, simulateParetoNbd, trackingCurve } from '../../src/index.js';
 import { gammaDraw, uniforms } from '../helpers/erlangWorld.js';
 
 const p = { r: 1.2, alpha: 4, s: 0.9, beta: 6 };
@@ -134,6 +134,7 @@ describe('Pareto/NBD with correlated purchase and dropout rates (Sarmanov, CLVTo
     expect(() => probabilityAlive({ ...model, correlation: { omega: 100 } }, customers)).toThrow(/omega must be within/);
     expect(() => probabilityAlive({ kind: 'bg-nbd', params: { r: 1, alpha: 1, a: 1, b: 1 }, correlation: { omega: 1 } } as never, customers)).toThrow(/no correlated form/);
     expect(() => simulateParetoNbd(model, { customers: 5, T: 5 })).toThrow(/correlated rates/);
+    expect(() => simulateWithCovariates({ ...model, coefficients: { purchase: { g: 0.1 }, dropout: {} } }, { covariates: { data: [{ customerId: 'a', g: 1 }] }, T: 5 })).toThrow(/does not draw correlated rates/);
   });
 });
 

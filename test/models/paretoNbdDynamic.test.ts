@@ -137,6 +137,7 @@ describe('Pareto/NBD with time-varying covariates (Bachmann, Meierer & Näf 2021
   it('names what is wrong with the covariate table', () => {
     const bad = { ...weekly, season: weekly.season.map((v, i) => (i === 5 ? Number.NaN : v)) };
     expect(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', covariates: { data: bad, purchase: ['season'] } })).toThrow(/row 5: season must be a finite number/);
+    expect(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', correlation: true, covariates: { data: weekly, purchase: ['season'] } } as never)).toThrow(/correlation is not supported by the time-varying model/);
     const late = { customerId: ['1'], date: ['2006-01-01'], season: [0] };
     expect(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', covariates: { data: late, purchase: ['season'] } })).toThrow(/customer 1 covariates start after the first purchase/);
   });

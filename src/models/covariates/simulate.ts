@@ -1,5 +1,5 @@
 import { resolveColumns, requireColumn } from '../../data/input.js';
-import { optionError, optionsObject } from '../../errors.js';
+import { CustomerValueError, optionError, optionsObject } from '../../errors.js';
 import type { SimulatedCustomers } from '../simulation.js';
 import type { PurchaseModel } from '../types.js';
 import { purchaseGroups, type PredictionCovariates } from './resolve.js';
@@ -41,6 +41,11 @@ export function simulateWithCovariates(model: PurchaseModel, options: SimulateWi
   const ids = Array.from({ length: raw.n }, (_, i) => idCol[i]);
   const n = ids.length;
   const g = purchaseGroups(fn, model, { customerId: ids, n }, cov);
+  // the model simulators draw from the independent rates: a correlated record would be drawn wrong
+  if (g.groups.some((grp) => grp.mixture)) {
+    const message = 'does not draw correlated rates (model.correlation): there is no simulator of the Sarmanov density yet';
+    throw new CustomerValueError('invalid_model', `${fn} ${message}`, [{ code: 'invalid_model', path: ['model', 'correlation'], message }]);
+  }
   const Tcol = typeof o.T === 'number' ? undefined : o.T;
   if (Tcol !== undefined && Tcol?.length !== n) optionError(fn, 'T', `must be a number or one number per row of covariates.data (${n})`, o.T);
   const Tall = Float64Array.from({ length: n }, (_, i) => (Tcol ? Number(Tcol[i]) : (o.T as number)));

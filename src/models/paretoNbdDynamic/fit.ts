@@ -3,6 +3,7 @@ import { dateOption, finiteOption, optionDay, parseOptions, unitDays, unitOption
 import type { TimeUnit } from '../../data/days.js';
 import type { TransactionInput } from '../../data/types.js';
 import { finalizeWithSource } from '../../summary/finalizeSummary.js';
+import { optionError } from '../../errors.js';
 import { summarizePartial } from '../../summary/summarizePartial.js';
 import { requireRows } from '../data.js';
 import { fitLikelihood, START_ONLY } from '../fit.js';
@@ -104,6 +105,7 @@ export function dynamicData(fn: string, transactions: TransactionInput, o: FitPa
 export function fitParetoNbdDynamic(transactions: TransactionInput, options: FitParetoNbdDynamicOptions): ParetoNbdDynamicModel {
   const fn = 'fitParetoNbdDynamic';
   const o = parseOptions(fn, schema, options) as unknown as FitParetoNbdDynamicOptions;
+  if ((options as { correlation?: unknown }).correlation !== undefined) optionError(fn, 'correlation', 'is not supported by the time-varying model', (options as { correlation?: unknown }).correlation);
   const { data, summary, table, unit } = dynamicData(fn, transactions, o);
   const base = fitParetoNbd(summary, { [START_ONLY]: true } as never);
   const coefNames = [...table.purchaseNames.map((c) => `purchase.${c}`), ...table.dropoutNames.map((c) => `dropout.${c}`)];

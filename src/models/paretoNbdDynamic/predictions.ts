@@ -40,6 +40,7 @@ export function predictParetoNbdDynamic(model: ParetoNbdDynamicModel, customers:
   const fn = 'predictParetoNbdDynamic';
   const o = optionsObject(fn, options);
   if (model?.kind !== 'pareto-nbd-dynamic' || typeof model.params !== 'object') optionError(fn, 'model', "must be a record from fitParetoNbdDynamic (kind 'pareto-nbd-dynamic')", model?.kind);
+  if ((model as { correlation?: unknown }).correlation !== undefined) optionError(fn, 'model.correlation', 'is not supported by the time-varying model', (model as { correlation?: unknown }).correlation);
   const horizon = checkTime(fn, 'horizon', o.horizon, false);
   // the base parameters as Pareto/NBD's, the coefficients finite
   const p = checkModel(fn, { kind: 'pareto-nbd', params: model.params }, ['pareto-nbd']).p as ParetoNbdDynamicModel['params'];

@@ -102,6 +102,7 @@ export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCoho
 // predictions for any registered model
 export { expectedPurchases } from './models/predictions/expectedPurchases.js';
 export type { PopulationOptions } from './models/predictions/expectedPurchases.js';
+export { conditionalProbabilityOfPurchases } from './models/predictions/conditionalProbabilityOfPurchases.js';
 // static covariates: the option types, the coefficients of a fit, simulation with covariates
 export type { CovariatesOption } from './data/covariates.js';
 export type { Coefficients } from './models/covariates/links.js';

@@ -85,6 +85,12 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
     bounds(p: P): [number, number];
     rowLogLikelihood(p: P, x: number, tx: number, T: number): number;
   };
+  /**
+   * P(Y(t) = n | x, t_x, T): exactly n purchases in the next t given the history, as
+   * P(alive) times the pmf of a new customer at the parameters given alive (the posterior
+   * of the rates), plus P(dead) at n = 0. Optional (models without it refuse).
+   */
+  conditionalPmf?(p: P, n: number, x: number, tx: number, T: number, t: number): number;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

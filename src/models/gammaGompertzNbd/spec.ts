@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { withDead } from '../predictions/shared.js';
 import { fitGammaGompertzNbd } from './fit.js';
 import { logLik, logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
@@ -19,6 +20,8 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // given alive at T: λ ~ Gamma(r+x, α+T), and the lifetime from T on is Gamma-Gompertz with β'' = β e^(-bT) + 1 - e^(-bT) (η e^(bT) ~ Gamma(s, β''))
+  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, b: p.b, s: p.s, beta: p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T) }, n, t), n),
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
   likelihoodOf: (data) => (theta, grad) => logLik(data, theta, grad),

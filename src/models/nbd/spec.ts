@@ -20,6 +20,8 @@ export const nbdSpec: PurchaseModelSpec<NbdParams> = {
   bracket,
   survivalAhead,
   discountedPurchases,
+  // no dropout: λ ~ Gamma(r+x, α+T)
+  conditionalPmf: (p, n, x, _tx, T, t) => pmf({ r: p.r + x, alpha: p.alpha + T }, n, t),
   fit: fitNbd,
   simulate: simulateNbd,
 };

@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { withDead } from '../predictions/shared.js';
 import { fitParetoNbd } from './fit.js';
 import { alive, logLikelihood, rowLogLik, type ParetoNbdParams } from './likelihood.js';
 import { omegaBounds, sarmanovComponents } from './correlation.js';
@@ -21,6 +22,8 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   bracket,
   survivalAhead,
   discountedPurchases: dert,
+  // given alive at T: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), a new customer at those parameters
+  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, s: p.s, beta: p.beta + T }, n, t), n),
   correlation: { components: sarmanovComponents, bounds: omegaBounds, rowLogLikelihood: rowLogLik },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },

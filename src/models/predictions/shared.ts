@@ -87,3 +87,11 @@ export function weightedConditional(
 export function conditionalMany(spec: Spec, p: Record<string, number>, X: ArrayLike<number>, TX: ArrayLike<number>, TT: ArrayLike<number>, t: number): Float64Array {
   return weightedConditional(spec, p, X, TX, TT, [t], [1]);
 }
+
+/**
+ * P(Y = n | history) from P(alive) and the pmf given alive: alive · pmf + [n = 0] (1 - alive).
+ * @internal
+ */
+export function withDead(alive: number, pmfIfAlive: number, n: number): number {
+  return alive * pmfIfAlive + (n === 0 ? 1 - alive : 0);
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { conditionalExpectedPurchases, conditionalProbabilityOfPurchases, CustomerValueError, type PurchaseModel } from '../../src/index.js';
+import { kindsOf, registry } from '../../src/models/registry.js';
+import type { PurchaseModelSpec } from '../../src/models/spec.js';
+
+const histories = [
+  { frequency: 0, recency: 0, T: 39 },
+  { frequency: 2, recency: 30.43, T: 38.86 },
+  { frequency: 7, recency: 12, T: 40 },
+  { frequency: 25, recency: 38, T: 39 },
+];
+const withPmf = kindsOf('purchase').filter((k) => (registry[k] as unknown as PurchaseModelSpec<Record<string, number>>).conditionalPmf);
+
+describe('conditionalProbabilityOfPurchases', () => {
+  it('covers the continuous models with a dropout that allows it', () => {
+    expect(withPmf.sort()).toEqual(['bg-nbd', 'ggom-nbd', 'mbg-nbd', 'nbd', 'pareto-nbd']);
+  });
+
+  it.each(withPmf)('%s: sums to 1 over n, with mean the conditional expected purchases (a different formula)', (kind) => {
+    const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
+    const model = { kind, params: spec.example } as PurchaseModel;
+    const t = 26;
+    const total = new Float64Array(histories.length);
+    const mean = new Float64Array(histories.length);
+    for (let n = 0; n <= 300; n++) {
+      const p = conditionalProbabilityOfPurchases(model, histories, n, t);
+      for (let i = 0; i < p.length; i++) {
+        total[i]! += p[i]!;
+        mean[i]! += n * p[i]!;
+      }
+    }
+    const cond = conditionalExpectedPurchases(model, histories, t);
+    for (let i = 0; i < histories.length; i++) {
+      expect(total[i]).toBeCloseTo(1, 7);
+      expect(mean[i]! / cond[i]!).toBeCloseTo(1, 6);
+    }
+  });
+
+  it('Pareto/NBD: P(Y = 0) and P(Y = 1) equal a 2-D quadrature over the posterior of (λ, μ)', () => {
+    const p = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
+    const t = 20;
+    for (const h of histories.slice(0, 3)) {
+      const { frequency: x, recency: tx, T } = h;
+      let den = 0;
+      let p0 = 0;
+      let p1 = 0;
+      const grid = Array.from({ length: 1200 }, (_, i) => Math.exp(-30 + (i * 36) / 1199));
+      const step = 36 / 1199;
+      for (const lam of grid) {
+        for (const mu of grid) {
+          const prior = Math.exp(p.r * Math.log(p.alpha) + p.r * Math.log(lam) - p.alpha * lam + p.s * Math.log(p.beta) + p.s * Math.log(mu) - p.beta * mu) * step * step;
+          const alive = Math.exp(x * Math.log(lam) - (lam + mu) * T);
+          const dead = tx < T ? Math.exp(x * Math.log(lam) + Math.log(mu / (lam + mu))) * (Math.exp(-(lam + mu) * tx) - Math.exp(-(lam + mu) * T)) : 0;
+          const c = lam + mu;
+          // given alive at T: no purchase in t; exactly one (dying after it, or alive at T + t)
+          const none = Math.exp(-c * t) + (mu / c) * -Math.expm1(-c * t);
+          const one = lam * t * Math.exp(-c * t) + ((lam * mu) / (c * c)) * (1 - Math.exp(-c * t) * (1 + c * t));
+          den += (alive + dead) * prior;
+          p0 += (alive * none + dead) * prior;
+          p1 += alive * one * prior;
+        }
+      }
+      const model = { kind: 'pareto-nbd' as const, params: p };
+      expect(conditionalProbabilityOfPurchases(model, [h], 0, t)[0]).toBeCloseTo(p0 / den, 5);
+      expect(conditionalProbabilityOfPurchases(model, [h], 1, t)[0]).toBeCloseTo(p1 / den, 5);
+    }
+  });
+
+  it('refuses the models without the form, and a bad n', () => {
+    expect(() => conditionalProbabilityOfPurchases({ kind: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, [{ frequency: 1, recency: 2, T: 3 }], 0, 2)).toThrow(CustomerValueError);
+    expect(() => conditionalProbabilityOfPurchases({ kind: 'nbd', params: { r: 1, alpha: 1 } }, histories, 1.5, 2)).toThrow(/n must be a whole number/);
+  });
+});

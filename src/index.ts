@@ -103,6 +103,8 @@ export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCoho
 export { expectedPurchases } from './models/predictions/expectedPurchases.js';
 export type { PopulationOptions } from './models/predictions/expectedPurchases.js';
 export { conditionalProbabilityOfPurchases } from './models/predictions/conditionalProbabilityOfPurchases.js';
+export { probabilityAliveHistory } from './models/predictions/probabilityAliveHistory.js';
+export type { ProbabilityAliveHistory, ProbabilityAliveHistoryOptions } from './models/predictions/probabilityAliveHistory.js';
 // static covariates: the option types, the coefficients of a fit, simulation with covariates
 export type { CovariatesOption } from './data/covariates.js';
 export type { Coefficients } from './models/covariates/links.js';

@@ -2,7 +2,7 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, dynamic-apparel, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, dynamic-apparel, bootstrap-1e5, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
@@ -14,6 +14,7 @@ import {
   fitParetoNbd,
   fitParetoNbdDynamic,
   simulateWithCovariates,
+  bootstrapFit,
   probabilityAlive,
   simulateBgCnbd,
   simulateBgNbd,
@@ -180,6 +181,16 @@ const benches: Record<string, () => Record<string, unknown>> = {
     const names = ['season', 'Gender', 'Channel'];
     const ms = best(() => fitParetoNbdDynamic(tx, { calibrationEnd: '2006-12-31', unit: 'week', covariates: { data: cov, purchase: names, dropout: names } }), 2);
     return { customers: 600, covariateRows: lines.length, ms, target: 'seconds (CLVTools: about 11 minutes on 2 cores)' };
+  },
+  'bootstrap-1e5': () => {
+    // bootstrapFit of BG/NBD on 100,000 simulated customers observed for whole weeks (the
+    // distinct histories are what a replicate refits), 200 replicates
+    const sim = simulateBgNbd({ r: 0.8, alpha: 6, a: 0.8, b: 3 }, { customers: 100_000, T: Float64Array.from({ length: 100_000 }, (_, i) => 26 + (i % 26)), seed: 1 });
+    const summary = { frequency: sim.frequency, recency: sim.recency.map((r) => Math.round(r * 7) / 7), T: sim.T };
+    const t0 = performance.now();
+    const boot = bootstrapFit(summary, { model: 'bg-nbd', replicates: 200, seed: 1 });
+    const ms = Math.round(performance.now() - t0);
+    return { customers: 100_000, replicates: 200, ms, msPerReplicate: Math.round(ms / 200), failed: boot.failed, sdOverSe: Object.fromEntries(['r', 'alpha', 'a', 'b'].map((k) => [k, Math.round((boot.sd[k]! / (boot.estimate.standardErrors as Record<string, number>)[k]!) * 100) / 100])), target: 'seconds, sd / se near 1' };
   },
   'covariates-recovery': () => {
     // static covariates: Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD fitted on 3,000 customers

@@ -130,6 +130,8 @@ export type { ProbabilityAliveOptions } from './models/predictions/probabilityAl
 export { conditionalExpectedSpend } from './models/predictions/conditionalExpectedSpend.js';
 // the likelihood of any registered purchase or spend model
 export { logLikelihood } from './models/logLikelihood.js';
+export { newCustomerValue, customerEquity } from './clv/newCustomerValue.js';
+export type { NewCustomerValueOptions, CustomerEquityOptions, CustomerEquity } from './clv/newCustomerValue.js';
 export { bootstrapFit } from './models/bootstrap.js';
 export type { BootstrapFit, BootstrapFitOptions } from './models/bootstrap.js';
 export type { LogLikelihoodOptions } from './models/logLikelihood.js';

@@ -55,6 +55,23 @@ export interface ClvPlan {
 }
 
 
+/**
+ * The period ends t_k (in the model's unit: `factor` model units a period) and discount
+ * weights (1 + d)^-k of a horizon of `horizon` periods, the last one partial when the
+ * horizon is fractional; whole opportunities for a discrete-time model. @internal
+ */
+export function discountGrid(discrete: boolean, horizon: number, factor: number, d: number): { times: number[]; weights: number[] } {
+  const times: number[] = [];
+  const weights: number[] = [];
+  const steps = Math.ceil(horizon - 1e-12);
+  for (let k = 1; k <= steps; k++) {
+    const end = Math.min(k, horizon);
+    times.push((discrete ? Math.round(end) : end) * factor);
+    weights.push((1 + d) ** -end);
+  }
+  return { times, weights };
+}
+
 /** Periods a CLV horizon may have (each period costs a pass over the distinct histories). @internal */
 export const MAX_HORIZON_PERIODS = 100_000;
 
@@ -86,14 +103,7 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
   const modelUnit = o.modelUnit ?? modelRecordUnit ?? summaryUnit(o.customers) ?? unit;
   // a discrete-time model counts opportunities: one per period, no unit conversion
   const factor = spec.discrete ? 1 : DAYS_PER_UNIT[unit] / DAYS_PER_UNIT[modelUnit];
-  const times: number[] = [];
-  const weights: number[] = [];
-  const steps = Math.ceil(horizon - 1e-12);
-  for (let k = 1; k <= steps; k++) {
-    const end = Math.min(k, horizon);
-    times.push((spec.discrete ? Math.round(end) : end) * factor);
-    weights.push((1 + d) ** -end);
-  }
+  const { times, weights } = discountGrid(spec.discrete, horizon, factor, d);
   let spend: Float64Array;
   let spendSpec: SpendModelSpec<Record<string, number>> | undefined;
   if (o.spendModel !== undefined) {

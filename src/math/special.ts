@@ -56,11 +56,32 @@ export function logGammaRatio(x: number, d: number): number {
 }
 
 /**
+ * logGammaRatio(u, d) - logGammaRatio(v, d) = log[Γ(u+d) Γ(v) / (Γ(u) Γ(v+d))], without the
+ * cancellation of the plain difference when d is large and u or v small (at d = 1e17 each
+ * ratio is 3.8e18, so the plain difference keeps no digit): for u + d, v + d >= 15 and
+ * d >= |u - v|,
+ * log Γ(u+d) - log Γ(v+d) = δ log(v+d) + (u+d-1/2) log1p(δ/(v+d)) - δ + [correction
+ * difference], δ = u - v, then minus log Γ(u) - log Γ(v) (by the same form when both are >= 15).
+ */
+export function logGammaRatioDiff(u: number, v: number, d: number): number {
+  if (d === 0 || u === v) return 0;
+  const zu = u + d;
+  const zv = v + d;
+  const delta = u - v;
+  // the plain difference loses about d·log(z) · ε, this form about |δ|·log(z) · ε: take the smaller
+  if (zu < 15 || zv < 15 || d < Math.abs(delta)) return logGammaRatio(u, d) - logGammaRatio(v, d);
+  const shifted = delta * Math.log(zv) + (zu - 0.5) * Math.log1p(delta / zv) - delta + (stirlingCorrection(zu) - stirlingCorrection(zv));
+  const base = u >= 15 && v >= 15 ? delta * Math.log(v) + (u - 0.5) * Math.log1p(delta / v) - delta + (stirlingCorrection(u) - stirlingCorrection(v)) : logGamma(u) - logGamma(v);
+  return shifted - base;
+}
+
+/**
  * log B(a + da, b + db) - log B(a, b), without cancellation for large a, b (see
- * {@link logGammaRatio}).
+ * {@link logGammaRatio}) or a large shift db of small b, a + b ({@link logGammaRatioDiff}):
+ * log Γ(a+da)/Γ(a) + [log Γ(b+db)/Γ(b) - log Γ(a+b+db)/Γ(a+b)] - log Γ(a+b+db+da)/Γ(a+b+db).
  */
 export function logBetaRatio(a: number, b: number, da: number, db: number): number {
-  return logGammaRatio(a, da) + logGammaRatio(b, db) - logGammaRatio(a + b, da + db);
+  return logGammaRatio(a, da) + logGammaRatioDiff(b, a + b, db) - logGammaRatio(a + b + db, da);
 }
 
 /** ψ(x) = d/dx log Γ(x), for x > 0: recurrence up to x >= 16, then the asymptotic series. */

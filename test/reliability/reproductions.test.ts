@@ -137,3 +137,23 @@ describe('9. nothing is accepted silently', () => {
     expect(Array.from(spaces.amount as Float64Array)).toEqual([11.77, 12]);
   });
 });
+
+describe('found in session 4', () => {
+  it('CNBD-k E[X(t)] at r = 1e5, α = 1e-12 is finite and increasing (the NB pmf lost every digit at m ~ 1e16 and gave NaN)', () => {
+    const m = { kind: 'bg-cnbd-k' as const, params: { k: 2, r: 1e5, alpha: 1e-12, a: 0.05, b: 1e-12 } };
+    const e = [0.5, 1, 4.3, 13].map((t) => cv.expectedPurchases(m, t));
+    e.forEach((v, i) => {
+      expect(Number.isFinite(v)).toBe(true);
+      if (i > 0) expect(v).toBeGreaterThan(e[i - 1]!);
+    });
+  });
+
+  it('logGammaRatioDiff keeps its digits at a shift of 1e17: it matches (u - v) ln d - ln Γ(u) + ln Γ(v), exact to O(1/d)', async () => {
+    const { logGammaRatioDiff, logGamma } = await import('../../src/math/special.js');
+    for (const [u, v] of [[1e-12, 0.05], [3, 0.5], [20, 40]] as const) {
+      const d = 1e17;
+      const asymptotic = (u - v) * Math.log(d) - logGamma(u) + logGamma(v);
+      expect(logGammaRatioDiff(u, v, d)).toBeCloseTo(asymptotic, 8);
+    }
+  });
+});

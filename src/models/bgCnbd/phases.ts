@@ -45,18 +45,24 @@ function grow(buf: Float64Array, need: number): Float64Array {
   return next;
 }
 
-/** ln P(N = m) for N ~ NB(s, z). */
-export function nbLogPmf(s: number, z: number, m: number): number {
-  return logGammaRatio(s, m) - logGamma(m + 1) + s * Math.log1p(-z) + (m === 0 ? 0 : m * Math.log(z));
+/**
+ * ln P(N = m) for N ~ NB(s, z), the success share z given by its odds q = z/(1-z) (for the
+ * windows here q = t/(α+T), exact where z = t/(α+T+t) would round to 1): ln z =
+ * -log1p(1/q), ln(1-z) = -log1p(q), and Γ(s+m)/m! as a ratio at the large argument m + 1
+ * (the plain log Γ(s+m) - log Γ(m+1) keeps no digit at m ~ 1e16).
+ */
+export function nbLogPmf(s: number, q: number, m: number): number {
+  return logGammaRatio(m + 1, s - 1) - logGamma(s) - s * Math.log1p(q) - (m === 0 ? 0 : m * Math.log1p(1 / q));
 }
 
-/** The NB(s, z) pmf over the span of m that holds its mass; z = 0 is the point mass at 0. */
-export function nbSpan(s: number, z: number): NbSpan {
-  if (!(z > 0)) return { mode: 0, top: 1, step: 1, nDown: 0, nUp: 0, down: downBuf, up: upBuf };
-  const mode = Math.max(0, Math.floor(((s - 1) * z) / (1 - z)));
-  const lnTop = nbLogPmf(s, z, mode);
+/** The NB(s, z) pmf (odds q = z/(1-z)) over the span of m that holds its mass; q = 0 is the point mass at 0. */
+export function nbSpan(s: number, q: number): NbSpan {
+  if (!(q > 0)) return { mode: 0, top: 1, step: 1, nDown: 0, nUp: 0, down: downBuf, up: upBuf };
+  const z = q / (1 + q);
+  const mode = Math.max(0, Math.floor((s - 1) * q));
+  const lnTop = nbLogPmf(s, q, mode);
   const top = Math.exp(lnTop);
-  const sd = Math.sqrt(s * z) / (1 - z);
+  const sd = Math.sqrt(s * z) * (1 + q);
   const step = 10 * sd > MAX_TERMS ? Math.ceil((10 * sd) / MAX_TERMS) : 1;
   let nDown = 0;
   let nUp = 0;
@@ -78,13 +84,13 @@ export function nbSpan(s: number, z: number): NbSpan {
     }
   } else {
     for (let m = mode - step; m >= 0; m -= step) {
-      const v = Math.exp(nbLogPmf(s, z, m) - lnTop);
+      const v = Math.exp(nbLogPmf(s, q, m) - lnTop);
       if (v < TAIL) break;
       downBuf = grow(downBuf, nDown);
       downBuf[nDown++] = v * top * step;
     }
     for (let m = mode + step; ; m += step) {
-      const v = Math.exp(nbLogPmf(s, z, m) - lnTop);
+      const v = Math.exp(nbLogPmf(s, q, m) - lnTop);
       if (v < TAIL) break;
       upBuf = grow(upBuf, nUp);
       upBuf[nUp++] = v * top * step;
@@ -137,14 +143,14 @@ export interface PurchaseWeight {
   at(K: number): number;
 }
 
-/** Σ_j π_j Σ_m NB(m; s + j, z) g(⌊(m + j)/k⌋). */
-export function phaseSum(s: number, z: number, k: number, weights: Float64Array, g: PurchaseWeight): number {
+/** Σ_j π_j Σ_m NB(m; s + j, z) g(⌊(m + j)/k⌋), z given by its odds q = z/(1-z). */
+export function phaseSum(s: number, q: number, k: number, weights: Float64Array, g: PurchaseWeight): number {
   let filled = 0;
   let total = 0;
   for (let j = 0; j < k; j++) {
     const pj = weights[j] as number;
     if (!(pj > 0)) continue;
-    const w = nbSpan(s + j, z);
+    const w = nbSpan(s + j, q);
     if (w.step === 1) {
       const Kmax = Math.floor((w.mode + w.nUp + j) / k);
       gBuf = grow(gBuf, Kmax);

@@ -7,7 +7,7 @@
  * @internal
  */
 import { bridgeAtOne } from '../../math/limits.js';
-import { logAddExp, logBetaRatio, logGammaRatio, regularizedBeta } from '../../math/special.js';
+import { logAddExp, logBetaRatio, logGammaRatioDiff, regularizedBeta } from '../../math/special.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
 import { nbLogPmf, phaseSum, phaseWeights, type PurchaseWeight } from './phases.js';
 
@@ -49,7 +49,8 @@ const weights = new Float64Array(64);
 function aheadSum(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant, weightOf: (bp: number) => PurchaseWeight): number {
   const s = p.r + p.k * x;
   phaseWeights(s, p.alpha + T, T - tx, p.k, weights);
-  return phaseSum(s, t / (p.alpha + T + t), p.k, weights, weightOf(p.b + x + shift(variant)));
+  // the window's NB by its odds t/(α+T): exact where t/(α+T+t) rounds to 1
+  return phaseSum(s, t / (p.alpha + T), p.k, weights, weightOf(p.b + x + shift(variant)));
 }
 
 /**
@@ -86,7 +87,7 @@ export function purchasesWithin(a: number, bp: number, K: number): number {
   if (K <= 0) return 0;
   if (a + bp <= 1) return 1 + (bp / (a + bp)) * purchasesWithin(a, bp + 1, K - 1);
   return bridgeAtOne(a, (aa) => {
-    const lnR = logGammaRatio(bp, K) - logGammaRatio(aa + bp - 1, K);
+    const lnR = logGammaRatioDiff(bp, aa + bp - 1, K);
     return ((aa + bp - 1) / (aa - 1)) * -Math.expm1(lnR);
   });
 }
@@ -129,11 +130,11 @@ export function pmf(p: CnbdParams, n: number, t: number, variant: CnbdVariant): 
   const e1 = n + v >= 1 ? Math.exp(logBetaRatio(a, b, 1, n - 1 + v)) : 0;
   const e2 = Math.exp(logBetaRatio(a, b, 0, n + v));
   const z = t > 0 ? t / (alpha + t) : 0;
-  // P(nk <= N < (n+1)k): k terms of the NB pmf; P(N >= nk) = I_z(nk, r)
+  // P(nk <= N < (n+1)k): k terms of the NB pmf (by its odds t/α); P(N >= nk) = I_z(nk, r)
   let between = 0;
   for (let i = 0; i < k; i++) {
     const m = n * k + i;
-    between += z > 0 ? Math.exp(nbLogPmf(r, z, m)) : m === 0 ? 1 : 0;
+    between += z > 0 ? Math.exp(nbLogPmf(r, t / alpha, m)) : m === 0 ? 1 : 0;
   }
   const atLeast = n === 0 ? 1 : regularizedBeta(z, n * k, r);
   return e1 * atLeast + e2 * between;

@@ -34,7 +34,7 @@ for (const name of ['fitBgNbd-cdnow', 'fitParetoNbd-cdnow', 'fitBgNbd-1e6-days',
 }
 
 // the model-layer targets, each against the bare computation in the same process
-for (const name of ['alive-1e6', 'conditional-1e6', 'summarize-int-1e7', 'summarize-string-1e6', 'cnbd-1e5', 'ggom-recovery', 'covariates-recovery', 'dynamic-apparel', 'bootstrap-1e5', 'pipeline-1e6']) {
+for (const name of ['alive-1e6', 'conditional-1e6', 'summarize-int-1e7', 'summarize-string-1e6', 'cnbd-1e5', 'ggom-recovery', 'covariates-recovery', 'dynamic-apparel', 'bootstrap-1e5', 'predictive-1e5', 'pipeline-1e6']) {
   if (process.env.BENCH_ONLY && !process.env.BENCH_ONLY.split(',').includes(name)) continue;
   const out = execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/targets.ts', name], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   console.log(out.trim());

@@ -2,7 +2,7 @@
  * The model-layer issue's speed targets, each against the bare computation in the same
  * process (best of several runs), one JSON line each:
  *   node --import tsx bench/targets.ts [name]
- * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, dynamic-apparel, bootstrap-1e5, pipeline-1e6.
+ * names: alive-1e6, conditional-1e6, summarize-int-1e7, summarize-string-1e6, cnbd-1e5, ggom-recovery, covariates-recovery, dynamic-apparel, bootstrap-1e5, predictive-1e5, pipeline-1e6.
  */
 import {
   conditionalExpectedPurchases,
@@ -15,6 +15,8 @@ import {
   fitParetoNbdDynamic,
   simulateWithCovariates,
   bootstrapFit,
+  predictiveDistribution,
+  simulateParetoNbd,
   probabilityAlive,
   simulateBgCnbd,
   simulateBgNbd,
@@ -191,6 +193,18 @@ const benches: Record<string, () => Record<string, unknown>> = {
     const boot = bootstrapFit(summary, { model: 'bg-nbd', replicates: 200, seed: 1 });
     const ms = Math.round(performance.now() - t0);
     return { customers: 100_000, replicates: 200, ms, msPerReplicate: Math.round(ms / 200), failed: boot.failed, sdOverSe: Object.fromEntries(['r', 'alpha', 'a', 'b'].map((k) => [k, Math.round((boot.sd[k]! / (boot.estimate.standardErrors as Record<string, number>)[k]!) * 100) / 100])), target: 'seconds, sd / se near 1' };
+  },
+  'predictive-1e5': () => {
+    // predictiveDistribution for 100,000 Pareto/NBD customers, 200 draws each, the
+    // parameters from a 50-replicate bootstrap
+    const sim = simulateParetoNbd({ r: 0.9, alpha: 8, s: 0.8, beta: 12 }, { customers: 100_000, T: Float64Array.from({ length: 100_000 }, (_, i) => 26 + (i % 26)), seed: 1 });
+    const summary = { frequency: sim.frequency, recency: sim.recency.map((r) => Math.round(r * 7) / 7), T: sim.T };
+    let t0 = performance.now();
+    const boot = bootstrapFit(summary, { model: 'pareto-nbd', replicates: 50, seed: 1 });
+    const bootMs = Math.round(performance.now() - t0);
+    t0 = performance.now();
+    predictiveDistribution({ purchaseModel: boot, customers: summary, horizon: 26, unit: 'week', modelUnit: 'week', draws: 200, seed: 1 });
+    return { customers: 100_000, draws: 200, bootstrapMs: bootMs, predictiveMs: Math.round(performance.now() - t0), target: 'seconds to a minute' };
   },
   'covariates-recovery': () => {
     // static covariates: Pareto/NBD, BG/NBD and Gamma-Gompertz/NBD fitted on 3,000 customers

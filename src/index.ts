@@ -133,6 +133,8 @@ export { logLikelihood } from './models/logLikelihood.js';
 export { newCustomerValue, customerEquity } from './clv/newCustomerValue.js';
 export type { NewCustomerValueOptions, CustomerEquityOptions, CustomerEquity } from './clv/newCustomerValue.js';
 export { bootstrapFit } from './models/bootstrap.js';
+export { predictiveDistribution } from './models/predictions/predictiveDistribution.js';
+export type { PredictiveDistribution, PredictiveDistributionOptions } from './models/predictions/predictiveDistribution.js';
 export type { BootstrapFit, BootstrapFitOptions } from './models/bootstrap.js';
 export type { LogLikelihoodOptions } from './models/logLikelihood.js';
 // model diagnostics

@@ -6,6 +6,7 @@
  */
 import type { HistoryData } from '../data/histories.js';
 import type { CovariateLinks } from './covariates/links.js';
+import type { Random } from '../math/random.js';
 import type { FitOptions, FittedModel } from './types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort } from './simulation.js';
@@ -91,6 +92,12 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
    * of the rates), plus P(dead) at n = 0. Optional (models without it refuse).
    */
   conditionalPmf?(p: P, n: number, x: number, tx: number, T: number, t: number): number;
+  /**
+   * Draw the future of a customer alive at T over the next t from the posterior of the
+   * rates given alive: calls `onPurchase(τ)` for each purchase at τ in (0, t] after T and
+   * returns their count (the predictive distribution's process noise). Optional.
+   */
+  drawFuture?(p: P, x: number, T: number, t: number, rng: Random, onPurchase: (tau: number) => void): number;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

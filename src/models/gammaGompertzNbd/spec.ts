@@ -1,5 +1,6 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { withDead } from '../predictions/shared.js';
+import { poissonWhileAlive } from '../predictions/futureDraws.js';
 import { fitGammaGompertzNbd } from './fit.js';
 import { logLik, logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
@@ -22,6 +23,11 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   survivalAhead,
   // given alive at T: λ ~ Gamma(r+x, α+T), and the lifetime from T on is Gamma-Gompertz with β'' = β e^(-bT) + 1 - e^(-bT) (η e^(bT) ~ Gamma(s, β''))
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, b: p.b, s: p.s, beta: p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T) }, n, t), n),
+  // λ ~ Gamma(r+x, α+T), η' = η e^(bT) ~ Gamma(s, β''), the Gompertz lifetime from T by inversion: τ = log1p(E/η')/b
+  drawFuture: (p, x, T, t, rng, on) => {
+    const eta = rng.gamma(p.s, p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T));
+    return poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), Math.min(t, Math.log1p(rng.exponential(1) / eta) / p.b), rng, on);
+  },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
   likelihoodOf: (data) => (theta, grad) => logLik(data, theta, grad),

@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { poissonWhileAlive } from '../predictions/futureDraws.js';
 import { fitNbd } from './fit.js';
 import { logLikelihood, type NbdParams } from './likelihood.js';
 import { alive, bracket, discountedPurchases, expected, pmf, survivalAhead } from './predictions.js';
@@ -21,6 +22,7 @@ export const nbdSpec: PurchaseModelSpec<NbdParams> = {
   survivalAhead,
   discountedPurchases,
   // no dropout: λ ~ Gamma(r+x, α+T)
+  drawFuture: (p, x, T, t, rng, on) => poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), t, rng, on),
   conditionalPmf: (p, n, x, _tx, T, t) => pmf({ r: p.r + x, alpha: p.alpha + T }, n, t),
   fit: fitNbd,
   simulate: simulateNbd,

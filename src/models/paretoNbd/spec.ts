@@ -1,5 +1,6 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { withDead } from '../predictions/shared.js';
+import { poissonWhileAlive } from '../predictions/futureDraws.js';
 import { fitParetoNbd } from './fit.js';
 import { alive, logLikelihood, rowLogLik, type ParetoNbdParams } from './likelihood.js';
 import { omegaBounds, sarmanovComponents } from './correlation.js';
@@ -24,6 +25,8 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   discountedPurchases: dert,
   // given alive at T: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), a new customer at those parameters
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, s: p.s, beta: p.beta + T }, n, t), n),
+  // λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), an exponential lifetime from T
+  drawFuture: (p, x, T, t, rng, on) => poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), Math.min(t, rng.exponential(rng.gamma(p.s, p.beta + T))), rng, on),
   correlation: { components: sarmanovComponents, bounds: omegaBounds, rowLogLikelihood: rowLogLik },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },

@@ -1,0 +1,191 @@
+import { z } from 'zod';
+import { withMeta } from '../../data/columns.js';
+import { DAYS_PER_UNIT, type TimeUnit } from '../../data/days.js';
+import { finiteOption, parseOptions, seedOption, unitOption, wholeOption } from '../../data/options.js';
+import { CustomerValueError, optionError } from '../../errors.js';
+import { Random } from '../../math/random.js';
+import { summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
+import type { BootstrapFit } from '../bootstrap.js';
+import { checkModel, kindsOf, registry, spendModelOf } from '../registry.js';
+import type { PurchaseModelSpec } from '../spec.js';
+import type { PurchaseModel, SpendModel } from '../types.js';
+import { customersOf } from './shared.js';
+
+/** Options of {@link predictiveDistribution}. */
+export interface PredictiveDistributionOptions {
+  /** A purchase model record, or a {@link bootstrapFit} result of one (its draws carry the parameter uncertainty). */
+  purchaseModel: PurchaseModel | BootstrapFit;
+  /** A spend model for the value per purchase (its conditional expectation per customer); or `spend`. */
+  spendModel?: SpendModel | undefined;
+  /** Value per purchase. Default 1 (the CLV columns are then discounted purchases). */
+  spend?: number | undefined;
+  /** Customers: a summary (with `monetaryValue` for a spend model). */
+  customers: SummaryInput;
+  /** Horizon in `unit` periods. */
+  horizon: number;
+  /** Length of a period. Default: the model's unit, else 'week'. */
+  unit?: TimeUnit | undefined;
+  /** The model's time unit. Default: its `unit`, else the summary's, else `unit`. */
+  modelUnit?: TimeUnit | undefined;
+  /** Discount rate per period. Default 0. */
+  discountRate?: number | undefined;
+  margin?: number | undefined;
+  /** Draws per customer. Default 1000. */
+  draws?: number | undefined;
+  seed?: number | undefined;
+  /** Central coverage of the intervals. Default 0.9. */
+  level?: number | undefined;
+}
+
+/** Per customer, in input order: purchases and CLV over the horizon, P(alive) at T. */
+export interface PredictiveDistribution {
+  customerId: unknown[];
+  purchasesMean: Float64Array;
+  purchasesMedian: Float64Array;
+  purchasesLower: Float64Array;
+  purchasesUpper: Float64Array;
+  /** P(alive at T): its mean and interval over the parameter draws (a point without them). */
+  aliveMean: Float64Array;
+  aliveLower: Float64Array;
+  aliveUpper: Float64Array;
+  clvMean: Float64Array;
+  clvMedian: Float64Array;
+  clvLower: Float64Array;
+  clvUpper: Float64Array;
+  readonly length: number;
+  readonly level: number;
+  readonly draws: number;
+}
+
+const schema = z.looseObject({
+  horizon: finiteOption.gt(0, { error: 'must be a finite number > 0' }).max(1e6, { error: 'must be at most 1e6 periods' }),
+  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
+  margin: finiteOption.optional(),
+  spend: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
+  unit: unitOption.optional(),
+  modelUnit: unitOption.optional(),
+  draws: wholeOption(10, 1_000_000).optional(),
+  seed: seedOption.optional(),
+  level: finiteOption.gt(0, { error: 'must be between 0 and 1' }).lt(1, { error: 'must be between 0 and 1' }).optional(),
+});
+
+/**
+ * Each customer's predictive distribution over a horizon: future purchases and CLV with
+ * both the parameters' uncertainty and the customer's own randomness (issue: intervals
+ * that cover what customers will do, not only where the expectation lies). Each draw takes
+ * the parameters (a bootstrap replicate in turn, or the model's own), draws whether the
+ * customer is alive at T (probability P(alive | x, t_x, T)), and if so draws their future
+ * from the posterior of the rates given alive (the model's `drawFuture`: Pareto/NBD
+ * λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), ...), each purchase discounted from the end of
+ * its period and valued at the customer's expected spend. Reported: mean, median and the
+ * central `level` interval of purchases and CLV, and P(alive)'s mean and interval over the
+ * parameter draws. The spend per purchase is its conditional expectation (no spend noise
+ * yet). Calibrated on simulated data: the randomized PIT of the holdout purchases is
+ * uniform (a test).
+ *
+ * @example
+ * ```ts
+ * const boot = bootstrapFit(summary, { model: 'pareto-nbd', replicates: 100 });
+ * const pd = predictiveDistribution({ purchaseModel: boot, customers: summary, horizon: 52, unit: 'week', seed: 1 });
+ * pd.purchasesLower[0], pd.purchasesUpper[0];
+ * ```
+ */
+export function predictiveDistribution(options: PredictiveDistributionOptions): PredictiveDistribution {
+  const fn = 'predictiveDistribution';
+  const o = parseOptions(fn, schema, options) as unknown as PredictiveDistributionOptions;
+  const { kind, paramsOf, replicates } = parameterDraws(fn, o.purchaseModel);
+  const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
+  const draw = spec.drawFuture;
+  if (!draw) {
+    const have = kindsOf('purchase').filter((k) => (registry[k] as { drawFuture?: unknown }).drawFuture !== undefined);
+    throw new CustomerValueError('invalid_model', `${fn}: is available for ${have.map((k) => `'${k}'`).join(', ')}; not yet for '${kind}'`);
+  }
+  const c = customersOf(fn, o.customers, o.spendModel !== undefined, spec);
+  const recordUnit = (o.purchaseModel as { unit?: TimeUnit; estimate?: { unit?: TimeUnit } }).unit ?? (o.purchaseModel as { estimate?: { unit?: TimeUnit } }).estimate?.unit;
+  const unit = o.unit ?? recordUnit ?? 'week';
+  const modelUnit = o.modelUnit ?? recordUnit ?? summaryUnit(o.customers) ?? unit;
+  const per = DAYS_PER_UNIT[unit] / DAYS_PER_UNIT[modelUnit];
+  const t = o.horizon * per;
+  const d = o.discountRate ?? 0;
+  const margin = o.margin ?? 1;
+  const spend = spendOf(fn, o, c);
+  const draws = o.draws ?? 1000;
+  const level = o.level ?? 0.9;
+  const rng = new Random(o.seed ?? 1);
+  const n = c.n;
+  const cols = () => new Float64Array(n);
+  const out = { purchasesMean: cols(), purchasesMedian: cols(), purchasesLower: cols(), purchasesUpper: cols(), aliveMean: cols(), aliveLower: cols(), aliveUpper: cols(), clvMean: cols(), clvMedian: cols(), clvLower: cols(), clvUpper: cols() };
+  const counts = new Float64Array(draws);
+  const values = new Float64Array(draws);
+  const alive = new Float64Array(Math.min(draws, replicates));
+  let value = 0;
+  const onPurchase = (tau: number): void => void (value += (1 + d) ** -Math.ceil(tau / per - 1e-12));
+  for (let i = 0; i < n; i++) {
+    const x = c.frequency[i] as number;
+    const tx = c.recency[i] as number;
+    const T = c.T[i] as number;
+    for (let k = 0; k < draws; k++) {
+      const p = paramsOf(k);
+      const a = spec.alive(p, x, tx, T);
+      if (k < alive.length) alive[k] = a;
+      value = 0;
+      counts[k] = rng.uniform() < a ? draw(p, x, T, t, rng, onPurchase) : 0;
+      values[k] = margin * (spend[i] as number) * value;
+    }
+    put(out, 'purchases', i, counts, level);
+    put(out, 'clv', i, values, level);
+    const q = quantiles(alive, level);
+    out.aliveMean[i] = q.mean;
+    out.aliveLower[i] = q.lower;
+    out.aliveUpper[i] = q.upper;
+  }
+  const ids = c.customerId ? Array.from({ length: n }, (_, i) => c.customerId![i]) : Array.from({ length: n }, (_, i) => i);
+  return withMeta({ customerId: ids, ...out }, { length: n, level, draws });
+}
+
+/** The parameters of draw k: a bootstrap record's replicates in turn, or the model's own. */
+function parameterDraws(fn: string, model: unknown): { kind: keyof typeof registry; paramsOf: (k: number) => Record<string, number>; replicates: number } {
+  const boot = model as Partial<BootstrapFit>;
+  if (boot && typeof boot === 'object' && boot.draws && boot.estimate) {
+    const { kind } = checkModel(fn, boot.estimate, kindsOf('purchase'));
+    const names = registry[kind].params;
+    const R = (boot.draws[names[0] as string] as Float64Array).length;
+    const sets = Array.from({ length: R }, (_, k) => checkModel(fn, { kind, params: Object.fromEntries(names.map((name) => [name, (boot.draws![name] as Float64Array)[k]])) }, [kind]).p);
+    return { kind, paramsOf: (k) => sets[k % R] as Record<string, number>, replicates: R };
+  }
+  const { kind, p } = checkModel(fn, model, kindsOf('purchase'));
+  if ((model as { coefficients?: unknown; correlation?: unknown }).coefficients !== undefined || (model as { correlation?: unknown }).correlation !== undefined) {
+    optionError(fn, 'purchaseModel', 'with covariates or correlated rates is not drawn yet', kind);
+  }
+  return { kind, paramsOf: () => p, replicates: 1 };
+}
+
+/** Each customer's value per purchase: the spend model's conditional expectation, or `spend` (default 1). */
+function spendOf(fn: string, o: PredictiveDistributionOptions, c: ReturnType<typeof customersOf>): Float64Array {
+  if (o.spendModel === undefined) return new Float64Array(c.n).fill(o.spend ?? 1);
+  if (o.spend !== undefined) optionError(fn, 'spend', 'cannot be given together with spendModel', o.spend);
+  const s = spendModelOf(fn, o.spendModel);
+  return Float64Array.from({ length: c.n }, (_, i) => s.spec.conditionalSpend(s.p, c.frequency[i] as number, (c.monetaryValue as Float64Array)[i] as number));
+}
+
+/** Mean and central interval of draws (sorted in place). */
+function quantiles(v: Float64Array, level: number): { mean: number; median: number; lower: number; upper: number } {
+  let mean = 0;
+  for (let k = 0; k < v.length; k++) mean += v[k] as number;
+  mean /= v.length;
+  v.sort();
+  const q = (p: number): number => {
+    const h = (v.length - 1) * p;
+    const lo = Math.floor(h);
+    return (v[lo] as number) + (h - lo) * ((v[Math.min(lo + 1, v.length - 1)] as number) - (v[lo] as number));
+  };
+  return { mean, median: q(0.5), lower: q((1 - level) / 2), upper: q(1 - (1 - level) / 2) };
+}
+
+function put(out: Record<string, Float64Array>, name: 'purchases' | 'clv', i: number, v: Float64Array, level: number): void {
+  const q = quantiles(v, level);
+  (out[`${name}Mean`] as Float64Array)[i] = q.mean;
+  (out[`${name}Median`] as Float64Array)[i] = q.median;
+  (out[`${name}Lower`] as Float64Array)[i] = q.lower;
+  (out[`${name}Upper`] as Float64Array)[i] = q.upper;
+}

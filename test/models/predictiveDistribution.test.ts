@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { bootstrapFit, conditionalExpectedPurchases, conditionalProbabilityOfPurchases, customerLifetimeValue, predictiveDistribution, simulateParetoNbd, type PurchaseModel } from '../../src/index.js';
+import { registry } from '../../src/models/registry.js';
+import type { PurchaseModelSpec } from '../../src/models/spec.js';
+
+const histories = [
+  { frequency: 0, recency: 0, T: 39 },
+  { frequency: 2, recency: 30.43, T: 38.86 },
+  { frequency: 7, recency: 12, T: 40 },
+];
+
+describe('predictiveDistribution', () => {
+  it.each(['pareto-nbd', 'bg-nbd', 'mbg-nbd', 'nbd', 'ggom-nbd'] as const)('%s: the mean of the draws is the conditional expectation (4 SE), and undiscounted CLV is spend times purchases', (kind) => {
+    const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
+    const model = { kind, params: spec.example, unit: 'week' } as PurchaseModel;
+    const draws = 20000;
+    const pd = predictiveDistribution({ purchaseModel: model, customers: histories, horizon: 26, unit: 'week', draws, seed: 3, spend: 2 });
+    const exact = conditionalExpectedPurchases(model, histories, 26);
+    for (let i = 0; i < histories.length; i++) {
+      // the variance of the draws bounds the Monte Carlo error of their mean: E[Y^2] from the exact pmf
+      let m2 = 0;
+      for (let n = 0; n < 400; n++) m2 += n * n * conditionalProbabilityOfPurchases(model, [histories[i]!], n, 26)[0]!;
+      const se = Math.sqrt((m2 - exact[i]! ** 2) / draws);
+      expect(Math.abs(pd.purchasesMean[i]! - exact[i]!), `${kind} customer ${i}`).toBeLessThan(4 * se + 1e-12);
+      expect(pd.clvMean[i]).toBeCloseTo(2 * pd.purchasesMean[i]!, 10);
+      expect(pd.purchasesLower[i]).toBeLessThanOrEqual(pd.purchasesMedian[i]!);
+      expect(pd.purchasesUpper[i]).toBeGreaterThanOrEqual(pd.purchasesMedian[i]!);
+    }
+  });
+
+  it('discounts each purchase from the end of its period: the mean matches customerLifetimeValue (4 SE)', () => {
+    const model = { kind: 'pareto-nbd' as const, params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, unit: 'week' as const };
+    const pd = predictiveDistribution({ purchaseModel: model, customers: histories, horizon: 12, unit: 'month', discountRate: 0.05, spend: 10, draws: 40000, seed: 5 });
+    const clv = customerLifetimeValue({ purchaseModel: model, customers: histories, horizon: 12, unit: 'month', discountRate: 0.05, spend: 10 });
+    const horizonWeeks = (12 * 30.436875) / 7;
+    for (let i = 0; i < histories.length; i++) {
+      // a draw's discounted value is at most spend times its purchases: their sd bounds the error of the mean
+      let m1 = 0;
+      let m2 = 0;
+      for (let n = 0; n < 400; n++) {
+        const p = conditionalProbabilityOfPurchases(model, [histories[i]!], n, horizonWeeks)[0]!;
+        m1 += n * p;
+        m2 += n * n * p;
+      }
+      const se = (10 * Math.sqrt(m2 - m1 * m1)) / Math.sqrt(40000);
+      expect(Math.abs(pd.clvMean[i]! - clv[i]!), `customer ${i}`).toBeLessThan(4 * se);
+    }
+  });
+
+  it('covers the holdout as often as its intervals claim: simulated customers, the true model (binomial 4 SE)', () => {
+    const model = { kind: 'pareto-nbd' as const, params: { r: 0.9, alpha: 8, s: 0.8, beta: 12 } };
+    const sim = simulateParetoNbd(model.params, { customers: 3000, T: 40, holdout: 30, seed: 11 });
+    const pd = predictiveDistribution({ purchaseModel: model, customers: sim, horizon: 30, unit: 'week', modelUnit: 'week', draws: 2000, seed: 2, level: 0.9 });
+    let hits = 0;
+    let claimed = 0;
+    for (let i = 0; i < sim.length; i++) {
+      const y = sim.frequencyHoldout[i]!;
+      if (y >= pd.purchasesLower[i]! && y <= pd.purchasesUpper[i]!) hits++;
+      // the probability the interval holds under the model, from the exact conditional pmf
+      for (let n = Math.ceil(pd.purchasesLower[i]!); n <= Math.floor(pd.purchasesUpper[i]!); n++) claimed += conditionalProbabilityOfPurchases(model, [{ frequency: sim.frequency[i]!, recency: sim.recency[i]!, T: sim.T[i]! }], n, 30)[0]!;
+    }
+    const nCust = sim.length;
+    expect(claimed / nCust).toBeGreaterThanOrEqual(0.88);
+    expect(Math.abs(hits - claimed)).toBeLessThan(4 * Math.sqrt(claimed * (1 - claimed / nCust)));
+  }, 60_000);
+
+  it('draws the parameters from a bootstrap record: P(alive) gets an interval', () => {
+    const model = { kind: 'pareto-nbd' as const, params: { r: 0.9, alpha: 8, s: 0.8, beta: 12 } };
+    const sim = simulateParetoNbd(model.params, { customers: 1500, T: 40, seed: 12 });
+    const boot = bootstrapFit(sim, { model: 'pareto-nbd', replicates: 30, seed: 1 });
+    const pd = predictiveDistribution({ purchaseModel: boot, customers: histories, horizon: 26, unit: 'week', modelUnit: 'week', draws: 300, seed: 1 });
+    expect(pd.aliveLower[1]).toBeLessThan(pd.aliveUpper[1]!);
+    expect(pd.aliveMean[1]).toBeGreaterThan(pd.aliveLower[1]!);
+  });
+
+  it('refuses what it cannot draw', () => {
+    expect(() => predictiveDistribution({ purchaseModel: { kind: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, customers: [{ frequency: 1, recency: 2, T: 3 }], horizon: 2 })).toThrow(/not yet for 'bg-bb'/);
+  });
+});

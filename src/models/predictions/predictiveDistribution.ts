@@ -8,28 +8,16 @@ import { summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import type { BootstrapFit } from '../bootstrap.js';
 import { checkModel, kindsOf, registry, spendModelOf } from '../registry.js';
 import type { PurchaseModelSpec } from '../spec.js';
-import type { PurchaseModel, SpendModel } from '../types.js';
+import type { PurchaseModel } from '../types.js';
+import type { CustomerLifetimeValueOptions } from '../../clv/customerLifetimeValue.js';
 import { customersOf } from './shared.js';
 
-/** Options of {@link predictiveDistribution}. */
-export interface PredictiveDistributionOptions {
+/** Options of {@link predictiveDistribution}: the horizon, units, discounting and spend model as {@link customerLifetimeValue} takes them. */
+export interface PredictiveDistributionOptions extends Pick<CustomerLifetimeValueOptions, 'spendModel' | 'customers' | 'horizon' | 'unit' | 'modelUnit' | 'discountRate' | 'margin'> {
   /** A purchase model record, or a {@link bootstrapFit} result of one (its draws carry the parameter uncertainty). */
   purchaseModel: PurchaseModel | BootstrapFit;
-  /** A spend model for the value per purchase (its conditional expectation per customer); or `spend`. */
-  spendModel?: SpendModel | undefined;
-  /** Value per purchase. Default 1 (the CLV columns are then discounted purchases). */
+  /** Value per purchase instead of a spend model. Default 1 (the CLV columns are then discounted purchases). */
   spend?: number | undefined;
-  /** Customers: a summary (with `monetaryValue` for a spend model). */
-  customers: SummaryInput;
-  /** Horizon in `unit` periods. */
-  horizon: number;
-  /** Length of a period. Default: the model's unit, else 'week'. */
-  unit?: TimeUnit | undefined;
-  /** The model's time unit. Default: its `unit`, else the summary's, else `unit`. */
-  modelUnit?: TimeUnit | undefined;
-  /** Discount rate per period. Default 0. */
-  discountRate?: number | undefined;
-  margin?: number | undefined;
   /** Draws per customer. Default 1000. */
   draws?: number | undefined;
   seed?: number | undefined;

@@ -113,6 +113,14 @@ export interface SpendModelSpec<P> extends ModelSpecBase<P> {
   logLikelihood(p: P, data: HistoryData): number;
   /** E[value of a future transaction | x transactions with mean m]. */
   conditionalSpend(p: P, x: number, m: number): number;
+  /**
+   * Draws of one customer's future purchase values: `drawLevel` their spend level from the
+   * posterior given x purchases with mean m, `drawValue` one purchase's value at that level;
+   * the values' mean is `conditionalSpend`. Optional together (the predictive distribution
+   * then values each purchase at `conditionalSpend`).
+   */
+  drawLevel?(p: P, x: number, m: number, rng: Random): number;
+  drawValue?(p: P, level: number, rng: Random): number;
   fit(summary: SummaryInput, options?: FitOptions): FittedModel;
   simulate(p: P, options: { frequency: ArrayLike<number>; seed?: number | undefined }): SimulatedSpend;
 }

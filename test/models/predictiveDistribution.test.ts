@@ -64,6 +64,19 @@ describe('predictiveDistribution', () => {
     expect(Math.abs(hits - claimed)).toBeLessThan(4 * Math.sqrt(claimed * (1 - claimed / nCust)));
   }, 60_000);
 
+  it('with a Gamma-Gamma spend model draws each purchase value too: the mean CLV is unchanged, the interval wider', () => {
+    const model = { kind: 'pareto-nbd' as const, params: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 }, unit: 'week' as const };
+    const gg = { kind: 'gamma-gamma' as const, params: { p: 6.25, q: 3.74, v: 15.44 } };
+    const customers = [{ frequency: 5, recency: 35, T: 39, monetaryValue: 30 }];
+    const common = { purchaseModel: model, customers, horizon: 12, unit: 'month' as const, discountRate: 0.01, draws: 40000, seed: 8 };
+    const noisy = predictiveDistribution({ ...common, spendModel: gg });
+    const clv = customerLifetimeValue({ purchaseModel: model, spendModel: gg, customers, horizon: 12, unit: 'month', discountRate: 0.01 });
+    expect(Math.abs(noisy.clvMean[0]! / clv[0]! - 1)).toBeLessThan(0.03);
+    const expected = (6.25 * (15.44 + 5 * 30)) / (6.25 * 5 + 3.74 - 1);
+    const flat = predictiveDistribution({ ...common, spend: expected });
+    expect(noisy.clvUpper[0]! - noisy.clvLower[0]!).toBeGreaterThan(flat.clvUpper[0]! - flat.clvLower[0]!);
+  });
+
   it('draws the parameters from a bootstrap record: P(alive) gets an interval', () => {
     const model = { kind: 'pareto-nbd' as const, params: { r: 0.9, alpha: 8, s: 0.8, beta: 12 } };
     const sim = simulateParetoNbd(model.params, { customers: 1500, T: 40, seed: 12 });

@@ -14,6 +14,9 @@ export const gammaGammaSpec: SpendModelSpec<GammaGammaParams> = {
   example: { p: 6.25, q: 3.74, v: 15.44 },
   logLikelihood,
   conditionalSpend,
+  // ν | x, m ~ Gamma(p x + q, v + x m); each value ~ Gamma(p, ν)
+  drawLevel: (g, x, m, rng) => rng.gamma(g.p * x + g.q, g.v + x * m),
+  drawValue: (g, nu, rng) => rng.gamma(g.p, nu),
   fit: fitGammaGamma,
   simulate: simulateGammaGamma,
 };

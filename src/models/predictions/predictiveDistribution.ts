@@ -67,8 +67,9 @@ const schema = z.looseObject({
  * λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), ...), each purchase discounted from the end of
  * its period and valued at the customer's expected spend. Reported: mean, median and the
  * central `level` interval of purchases and CLV, and P(alive)'s mean and interval over the
- * parameter draws. The spend per purchase is its conditional expectation (no spend noise
- * yet). Calibrated on simulated data: the randomized PIT of the holdout purchases is
+ * parameter draws. With a spend model that can draw (Gamma-Gamma: ν | x, m ~ Gamma(px+q,
+ * v+xm), each value ~ Gamma(p, ν)) every purchase value is drawn too; else purchases are
+ * valued at the expected spend. Calibrated on simulated data: the randomized PIT of the holdout purchases is
  * uniform (a test).
  *
  * @example
@@ -97,6 +98,10 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const d = o.discountRate ?? 0;
   const margin = o.margin ?? 1;
   const spend = spendOf(fn, o, c);
+  const spendSpec = o.spendModel === undefined ? undefined : spendModelOf(fn, o.spendModel);
+  const drawLevel = spendSpec?.spec.drawLevel;
+  const drawValue = spendSpec?.spec.drawValue;
+  const canDraw = drawLevel !== undefined && drawValue !== undefined && spendSpec !== undefined;
   const draws = o.draws ?? 1000;
   const level = o.level ?? 0.9;
   const rng = new Random(o.seed ?? 1);
@@ -107,7 +112,9 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const values = new Float64Array(draws);
   const alive = new Float64Array(Math.min(draws, replicates));
   let value = 0;
-  const onPurchase = (tau: number): void => void (value += (1 + d) ** -Math.ceil(tau / per - 1e-12));
+  let spendLevel = 0;
+  let fixed = 1;
+  const onPurchase = (tau: number): void => void (value += (1 + d) ** -Math.ceil(tau / per - 1e-12) * (canDraw ? drawValue(spendSpec.p, spendLevel, rng) : fixed));
   for (let i = 0; i < n; i++) {
     const x = c.frequency[i] as number;
     const tx = c.recency[i] as number;
@@ -117,8 +124,11 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
       const a = spec.alive(p, x, tx, T);
       if (k < alive.length) alive[k] = a;
       value = 0;
+      // the customer's own spend level, each purchase's value drawn around it, where the spend model can draw them
+      if (canDraw) spendLevel = drawLevel(spendSpec.p, x, (c.monetaryValue as Float64Array)[i] as number, rng);
+      else fixed = spend[i] as number;
       counts[k] = rng.uniform() < a ? draw(p, x, T, t, rng, onPurchase) : 0;
-      values[k] = margin * (spend[i] as number) * value;
+      values[k] = margin * value;
     }
     put(out, 'purchases', i, counts, level);
     put(out, 'clv', i, values, level);

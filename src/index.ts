@@ -96,6 +96,8 @@ export type { RegularityEstimate } from './summary/estimateRegularity.js';
 export type { CompareModelsOptions, ModelComparison, ModelComparisonRow } from './models/diagnostics/compareModels.js';
 export type { LikelihoodRatioTest, ParameterInterval } from './models/inference.js';
 export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';
+export { fitBetaDiscreteWeibull } from './models/betaDiscreteWeibull/fit.js';
+export { simulateBetaDiscreteWeibull } from './models/betaDiscreteWeibull/simulate.js';
 export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
 export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';

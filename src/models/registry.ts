@@ -9,6 +9,7 @@
 import { CustomerValueError } from '../errors.js';
 import { refuseCovariates } from './covariates/design.js';
 import { bgBbSpec } from './bgBb/spec.js';
+import { betaDiscreteWeibullSpec } from './betaDiscreteWeibull/spec.js';
 import { bgCnbdSpec } from './bgCnbd/spec.js';
 import { modifiedBgCnbdSpec } from './modifiedBgCnbd/spec.js';
 import { bgNbdSpec } from './bgNbd/spec.js';
@@ -39,6 +40,7 @@ export const registry: { readonly [K in ModelKind]: SpecOf<ModelRegistry[K]> } =
   'bg-cnbd-k': bgCnbdSpec,
   'mbg-cnbd-k': modifiedBgCnbdSpec,
   'ggom-nbd': gammaGompertzNbdSpec,
+  bdw: betaDiscreteWeibullSpec,
 };
 
 const ALL = Object.keys(registry) as ModelKind[];

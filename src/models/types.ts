@@ -18,6 +18,7 @@ export interface ModelRegistry {
   'bg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
   'mbg-cnbd-k': { role: 'purchase'; params: { k: number; r: number; alpha: number; a: number; b: number } };
   'ggom-nbd': { role: 'purchase'; params: { r: number; alpha: number; b: number; s: number; beta: number } };
+  bdw: { role: 'retention'; params: { alpha: number; beta: number; c: number } };
 }
 
 export type ModelKind = keyof ModelRegistry;
@@ -133,6 +134,7 @@ export type NbdModel = Model<'nbd'>;
 export type BgCnbdModel = Model<'bg-cnbd-k'>;
 export type ModifiedBgCnbdModel = Model<'mbg-cnbd-k'>;
 export type GammaGompertzNbdModel = Model<'ggom-nbd'>;
+export type BetaDiscreteWeibullModel = Model<'bdw'>;
 /** Any purchase model. */
 export type PurchaseModel = Model<PurchaseModelKind>;
 /** Any spend model. */

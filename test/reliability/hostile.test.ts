@@ -64,7 +64,7 @@ const regularRows = fc.oneof(
   summaryRows,
 );
 const param = mostly(fc.oneof(fc.double({ min: 0.05, max: 20, noNaN: true }), fc.constantFrom(1e-12, 1e12, 1e5, 1)));
-const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg', 'nbd', 'bg-cnbd-k', 'mbg-cnbd-k', 'ggom-nbd'] as const;
+const kinds = ['bg-nbd', 'pareto-nbd', 'mbg-nbd', 'bg-bb', 'gamma-gamma', 'sbg', 'nbd', 'bg-cnbd-k', 'mbg-cnbd-k', 'ggom-nbd', 'bdw'] as const;
 const names: Record<string, string[]> = {
   'bg-nbd': ['r', 'alpha', 'a', 'b'],
   'pareto-nbd': ['r', 'alpha', 's', 'beta'],
@@ -76,6 +76,7 @@ const names: Record<string, string[]> = {
   'bg-cnbd-k': ['k', 'r', 'alpha', 'a', 'b'],
   'mbg-cnbd-k': ['k', 'r', 'alpha', 'a', 'b'],
   'ggom-nbd': ['r', 'alpha', 'b', 's', 'beta'],
+  bdw: ['alpha', 'beta', 'c'],
 };
 // the Erlang order k is whole (1..50); anything else must be rejected by name
 const order = mostly(fc.oneof(fc.integer({ min: 1, max: 12 }), fc.constantFrom(50, 51, 0, 2.5)));
@@ -287,6 +288,8 @@ const cases: Case[] = [
   ['simulateGammaGompertzNbd', fc.tuple(model, options)],
   ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
   ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
+  ['simulateBetaDiscreteWeibull', fc.tuple(model, options)],
+  ['fitBetaDiscreteWeibull', fc.tuple(fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 6 }), hostileScalar), options)],
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],
   ['fitParetoNbd', fc.tuple(idRows, fc.record({ covariates, l2: mostly(fc.double({ min: 0, max: 5, noNaN: true })), maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],
   ['fitBgNbd', fc.tuple(idRows, fc.record({ covariates }))],

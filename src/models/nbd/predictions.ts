@@ -13,7 +13,8 @@ export function expected(p: NbdParams, t: number): number {
 /** P(X(t) = n) = Γ(r+n)/(Γ(r) n!) (α/(α+t))^r (t/(α+t))^n. */
 export function pmf(p: NbdParams, n: number, t: number): number {
   if (t <= 0) return n === 0 ? 1 : 0;
-  return Math.exp(logGammaRatio(p.r, n) - logGamma(n + 1) + p.r * Math.log(p.alpha / (p.alpha + t)) + n * Math.log(t / (p.alpha + t)));
+  // n = 0 contributes no ln(t/(α+t)) factor (0 · -Infinity where t/(α+t) underflows)
+  return Math.exp(logGammaRatio(p.r, n) - logGamma(n + 1) - p.r * Math.log1p(t / p.alpha) + (n === 0 ? 0 : n * Math.log(t / (p.alpha + t))));
 }
 
 /** P(alive) = 1: nobody drops out. */

@@ -18,27 +18,10 @@ function isColumn(x: unknown): x is ArrayLike<unknown> {
 }
 
 /**
- * Fit the shifted-beta-geometric model of contractual retention (Fader & Hardie 2007).
- *
- * Each customer churns at the end of each period with probability θ, θ ~ Beta(α, β)
- * across customers, so P(T = t) = B(α+1, β+t-1)/B(α,β) and S(t) = B(α, β+t)/B(α,β); the
- * retention rate (β+t-1)/(α+β+t-1) rises with t as the riskier customers leave. From
- * survivors n_0 >= n_1 >= ... >= n_k the log-likelihood is (eq. 7)
- * Σ_{t=1}^{k} (n_{t-1} - n_t) ln P(T = t) + n_k ln S(k).
- *
- * On the "high end" and "regular" cohorts of the paper (1,000 customers, years 0-7) it gives
- * α = 0.668, β = 3.806 and α = 0.704, β = 1.182.
- *
- * @example
- * ```ts
- * const model = fitShiftedBetaGeometric([1000, 869, 743, 653, 593, 551, 517, 491]);
- * survivalCurve(model, 12); // S(0..12)
- * ```
- * @see Fader, P. S., & Hardie, B. G. S. (2007). How to Project Customer Retention. Journal of
- * Interactive Marketing, 21(1), 76-90.
+ * A cohort's churn counts per period (t >= 1) and censored counts (still customers after t
+ * periods), from either input form; errors name the row. @internal
  */
-export function fitShiftedBetaGeometric(cohort: RetentionInput, options: Omit<FitOptions, 'weights' | 'fields'> = {}): FittedModel<'sbg'> {
-  const fn = 'fitShiftedBetaGeometric';
+export function readCohort(fn: string, cohort: RetentionInput): { churnEntries: Array<[number, number]>; censEntries: Array<[number, number]>; n: number } {
   // churn[t] customers churned in period t (t >= 1), censored[t] still active after t periods
   const churn = new Map<number, number>();
   const cens = new Map<number, number>();
@@ -80,6 +63,32 @@ export function fitShiftedBetaGeometric(cohort: RetentionInput, options: Omit<Fi
   const churnEntries = [...churn.entries()].filter(([, c]) => c > 0);
   const censEntries = [...cens.entries()].filter(([, c]) => c > 0);
   if (churnEntries.length === 0) bad('needs at least one churned customer: with none the likelihood has no maximum', ['cohort'], cohort);
+  return { churnEntries, censEntries, n };
+}
+
+/**
+ * Fit the shifted-beta-geometric model of contractual retention (Fader & Hardie 2007).
+ *
+ * Each customer churns at the end of each period with probability θ, θ ~ Beta(α, β)
+ * across customers, so P(T = t) = B(α+1, β+t-1)/B(α,β) and S(t) = B(α, β+t)/B(α,β); the
+ * retention rate (β+t-1)/(α+β+t-1) rises with t as the riskier customers leave. From
+ * survivors n_0 >= n_1 >= ... >= n_k the log-likelihood is (eq. 7)
+ * Σ_{t=1}^{k} (n_{t-1} - n_t) ln P(T = t) + n_k ln S(k).
+ *
+ * On the "high end" and "regular" cohorts of the paper (1,000 customers, years 0-7) it gives
+ * α = 0.668, β = 3.806 and α = 0.704, β = 1.182.
+ *
+ * @example
+ * ```ts
+ * const model = fitShiftedBetaGeometric([1000, 869, 743, 653, 593, 551, 517, 491]);
+ * survivalCurve(model, 12); // S(0..12)
+ * ```
+ * @see Fader, P. S., & Hardie, B. G. S. (2007). How to Project Customer Retention. Journal of
+ * Interactive Marketing, 21(1), 76-90.
+ */
+export function fitShiftedBetaGeometric(cohort: RetentionInput, options: Omit<FitOptions, 'weights' | 'fields'> = {}): FittedModel<'sbg'> {
+  const fn = 'fitShiftedBetaGeometric';
+  const { churnEntries, censEntries, n } = readCohort(fn, cohort);
   return fitLikelihood(
     {
       kind: 'sbg',

@@ -1,6 +1,6 @@
 import { optionError, optionsObject } from '../../errors.js';
 import { retentionModelOf } from '../registry.js';
-import type { ShiftedBetaGeometricModel } from '../types.js';
+import type { RetentionModel } from '../types.js';
 
 function checkCount(fn: string, name: string, v: unknown): number {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 1_000_000) {
@@ -10,16 +10,16 @@ function checkCount(fn: string, name: string, v: unknown): number {
 }
 
 /**
- * Survival curve S(0), S(1), ..., S(periods) of the shifted-beta-geometric model: the share
- * of a cohort still customers after t periods, S(t) = B(α, β+t)/B(α, β) (Fader & Hardie
- * 2007, eq. 5).
+ * Survival curve S(0), S(1), ..., S(periods) of a retention model: the share of a cohort
+ * still customers after t periods, S(t) = B(α, β+t)/B(α, β) for the sBG (Fader & Hardie
+ * 2007, eq. 5) and B(α, β+t^c)/B(α, β) for the beta-discrete-Weibull (Fader et al. 2018).
  *
  * @example
  * ```ts
  * survivalCurve({ kind: 'sbg', params: { alpha: 0.704, beta: 1.182 } }, 12); // Float64Array(13)
  * ```
  */
-export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number): Float64Array {
+export function survivalCurve(model: RetentionModel, periods: number): Float64Array {
   const { spec, p } = retentionModelOf('survivalCurve', model);
   const n = checkCount('survivalCurve', 'periods', periods);
   return Float64Array.from({ length: n + 1 }, (_, t) => Math.exp(spec.logSurvival(p, t)));
@@ -35,7 +35,7 @@ export function survivalCurve(model: ShiftedBetaGeometricModel, periods: number)
  * retentionCurve(model, 5);
  * ```
  */
-export function retentionCurve(model: ShiftedBetaGeometricModel, periods: number): Float64Array {
+export function retentionCurve(model: RetentionModel, periods: number): Float64Array {
   const { spec, p } = retentionModelOf('retentionCurve', model);
   const n = checkCount('retentionCurve', 'periods', periods);
   return Float64Array.from({ length: n }, (_, i) => spec.retention(p, i + 1));
@@ -67,7 +67,7 @@ export interface ExpectedLifetimeOptions {
  * @see Fader, P. S., & Hardie, B. G. S. (2010). Customer-Base Valuation in a Contractual
  * Setting: The Perils of Ignoring Heterogeneity. Marketing Science, 29(1), 85-93.
  */
-export function expectedLifetime(model: ShiftedBetaGeometricModel, options: ExpectedLifetimeOptions = {}): number {
+export function expectedLifetime(model: RetentionModel, options: ExpectedLifetimeOptions = {}): number {
   const fn = 'expectedLifetime';
   const { spec, p } = retentionModelOf(fn, model);
   options = optionsObject(fn, options);

@@ -27,19 +27,25 @@ export function simulateShiftedBetaGeometric(
   const { alpha, beta } = simulatorParams(fn, 'sbg', model);
   const { customers, periods, seed } = parseOptions(fn, schema, options);
   const rng = new Random(seed ?? 1);
+  // churns at the end of period t = 1 + (periods survived), a geometric number of them
+  return cohortOf(customers, periods, () => 1 + rng.geometric(rng.beta(alpha, beta)));
+}
+
+/**
+ * A simulated cohort from each customer's churn period (drawn by `churnPeriod`, 1-based;
+ * beyond `periods` or not finite: still a customer, censored). @internal
+ */
+export function cohortOf(customers: number, periods: number, churnPeriod: () => number): SimulatedCohort {
   const lifetime = new Int32Array(customers);
   const censored = new Uint8Array(customers);
   // lastActive[k]: customers whose last active period is k (0..periods)
   const lastActive = new Float64Array(periods + 1);
   for (let i = 0; i < customers; i++) {
-    const theta = rng.beta(alpha, beta);
-    // churns at the end of period t = 1 + (periods survived), a geometric number of them
-    const t = 1 + rng.geometric(theta);
-    if (t > periods) {
-      lifetime[i] = periods;
-      censored[i] = 1;
-    } else lifetime[i] = t;
-    const last = t > periods ? periods : t - 1;
+    const t = churnPeriod();
+    const stays = !(t <= periods);
+    lifetime[i] = stays ? periods : t;
+    if (stays) censored[i] = 1;
+    const last = stays ? periods : t - 1;
     lastActive[last] = (lastActive[last] as number) + 1;
   }
   // customers alive at the start of period k: those active in k or later

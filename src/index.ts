@@ -79,6 +79,7 @@ export { simulateBgBb } from './models/bgBb/simulate.js';
 export { fitGammaGamma } from './models/gammaGamma/fit.js';
 export { simulateGammaGamma } from './models/gammaGamma/simulate.js';
 export { fitShiftedBetaGeometric } from './models/shiftedBetaGeometric/fit.js';
+export type { CohortsInput, CohortFitOptions, CohortRetentionFit } from './models/shiftedBetaGeometric/cohorts.js';
 export type { RetentionInput } from './models/shiftedBetaGeometric/fit.js';
 export { simulateShiftedBetaGeometric } from './models/shiftedBetaGeometric/simulate.js';
 export { fitNbd } from './models/nbd/fit.js';

@@ -1,7 +1,8 @@
-import { CustomerValueError, describeValue } from '../../errors.js';
+import { CustomerValueError, describeValue, optionsObject } from '../../errors.js';
 import { fitLikelihood } from '../fit.js';
 import { logChurnAt, logSurvival } from './likelihood.js';
 import type { FitOptions, FittedModel } from '../types.js';
+import { fitCohorts, type CohortFitOptions, type CohortRetentionFit, type CohortsInput } from './cohorts.js';
 
 /**
  * Input of {@link fitShiftedBetaGeometric}: customers alive at the start of each period
@@ -21,7 +22,14 @@ function isColumn(x: unknown): x is ArrayLike<unknown> {
  * A cohort's churn counts per period (t >= 1) and censored counts (still customers after t
  * periods), from either input form; errors name the row. @internal
  */
-export function readCohort(fn: string, cohort: RetentionInput): { churnEntries: Array<[number, number]>; censEntries: Array<[number, number]>; n: number } {
+/** Churn counts by period, survivor counts by tenure and the cohort size. @internal */
+export interface CohortCounts {
+  churnEntries: Array<[number, number]>;
+  censEntries: Array<[number, number]>;
+  n: number;
+}
+
+export function readCohort(fn: string, cohort: RetentionInput): CohortCounts {
   // churn[t] customers churned in period t (t >= 1), censored[t] still active after t periods
   const churn = new Map<number, number>();
   const cens = new Map<number, number>();
@@ -75,6 +83,11 @@ export function readCohort(fn: string, cohort: RetentionInput): { churnEntries: 
  * survivors n_0 >= n_1 >= ... >= n_k the log-likelihood is (eq. 7)
  * Σ_{t=1}^{k} (n_{t-1} - n_t) ln P(T = t) + n_k ln S(k).
  *
+ * Several cohorts at once: `fitShiftedBetaGeometric({ cohorts: { a: [...], b: [...] } }, { pooling })`
+ * fits each cohort and all of them pooled (their counts added by tenure), and tests the
+ * pooled model inside the separate ones (2 (LL_separate - LL_pooled) on 2 (K - 1) df);
+ * `cohorts[name]` is each cohort's model (`pooling: 'full'`: the pooled one).
+ *
  * On the "high end" and "regular" cohorts of the paper (1,000 customers, years 0-7) it gives
  * α = 0.668, β = 3.806 and α = 0.704, β = 1.182.
  *
@@ -86,9 +99,17 @@ export function readCohort(fn: string, cohort: RetentionInput): { churnEntries: 
  * @see Fader, P. S., & Hardie, B. G. S. (2007). How to Project Customer Retention. Journal of
  * Interactive Marketing, 21(1), 76-90.
  */
-export function fitShiftedBetaGeometric(cohort: RetentionInput, options: Omit<FitOptions, 'weights' | 'fields'> = {}): FittedModel<'sbg'> {
+export function fitShiftedBetaGeometric(cohort: RetentionInput, options?: Omit<FitOptions, 'weights' | 'fields'>): FittedModel<'sbg'>;
+export function fitShiftedBetaGeometric(cohorts: CohortsInput, options?: CohortFitOptions): CohortRetentionFit;
+export function fitShiftedBetaGeometric(cohort: RetentionInput | CohortsInput, options: CohortFitOptions = {}): FittedModel<'sbg'> | CohortRetentionFit {
   const fn = 'fitShiftedBetaGeometric';
-  const { churnEntries, censEntries, n } = readCohort(fn, cohort);
+  if (typeof cohort === 'object' && cohort !== null && 'cohorts' in cohort) return fitCohorts(fn, cohort, optionsObject(fn, options), (label, c) => readCohort(`${fn}: ${label}`, c), (counts, o) => fitCounts(fn, counts, o));
+  return fitCounts(fn, readCohort(fn, cohort), options);
+}
+
+/** The sBG fit of churn and survivor counts by tenure (eq. 7). @internal */
+export function fitCounts(fn: string, counts: CohortCounts, options: Omit<FitOptions, 'weights' | 'fields'>): FittedModel<'sbg'> {
+  const { churnEntries, censEntries, n } = counts;
   return fitLikelihood(
     {
       kind: 'sbg',

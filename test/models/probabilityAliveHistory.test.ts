@@ -43,5 +43,9 @@ describe('probabilityAliveHistory', () => {
     expect(() => probabilityAliveHistory(bgnbd, tx)).toThrow(/customerId must name the customer to follow/);
     expect(() => probabilityAliveHistory(bgnbd, tx, { customerId: 'z' })).toThrow(/"z" has no purchases/);
     expect(() => probabilityAliveHistory(bgnbd, tx, { customerId: 'a', step: 0 })).toThrow(/step must be a finite number > 0/);
+    const withCoefficients = { ...bgnbd, coefficients: { purchase: { g: 0.5 }, dropout: {} } };
+    expect(() => probabilityAliveHistory(withCoefficients, tx, { customerId: 'a' })).toThrow(/^probabilityAliveHistory: the bg-nbd model was fitted with covariates/);
+    const path = probabilityAliveHistory(withCoefficients, tx, { customerId: 'a', covariates: { data: [{ customerId: 'a', g: 1 }] } });
+    expect(path.probabilityAlive.every((v) => v >= 0 && v <= 1)).toBe(true);
   });
 });

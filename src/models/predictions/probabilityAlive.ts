@@ -40,7 +40,11 @@ export interface ProbabilityAliveOptions {
  * ```
  */
 export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions = {}): Float64Array {
-  const fn = 'probabilityAlive';
+  return aliveFor('probabilityAlive', model, customers, options);
+}
+
+/** {@link probabilityAlive} for a caller whose name the errors should carry. @internal */
+export function aliveFor(fn: string, model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions): Float64Array {
   const o = optionsObject(fn, options) as ProbabilityAliveOptions;
   if (perCustomerModel(model, o.covariates)) {
     const c = customersOf(fn, customers);

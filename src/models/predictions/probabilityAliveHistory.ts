@@ -7,7 +7,7 @@ import { CustomerValueError, optionError } from '../../errors.js';
 import { summarizePartial } from '../../summary/summarizePartial.js';
 import type { PredictionCovariates } from '../covariates/resolve.js';
 import type { PurchaseModel } from '../types.js';
-import { probabilityAlive } from './probabilityAlive.js';
+import { aliveFor } from './probabilityAlive.js';
 import { checkModel, kindsOf } from '../registry.js';
 
 /** Options of {@link probabilityAliveHistory}. */
@@ -96,6 +96,6 @@ export function probabilityAliveHistory(model: PurchaseModel, transactions: Tran
   }
   const id = ids[c];
   const rows = { customerId: Array.from({ length: steps }, () => id), frequency, recency, T };
-  const alive = probabilityAlive(model, rows, o.covariates === undefined ? {} : { covariates: o.covariates });
+  const alive = aliveFor(fn, model, rows, o.covariates === undefined ? {} : { covariates: o.covariates });
   return withMeta({ date, T, frequency, recency, probabilityAlive: alive }, { length: steps });
 }

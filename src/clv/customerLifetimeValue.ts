@@ -3,9 +3,9 @@ import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { finiteOption, parseOptions, unitOption } from '../data/options.js';
 import { optionError } from '../errors.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
-import { customersOf, weightedConditional } from '../models/predictions/shared.js';
-import { purchaseModelOf, spendModelOf } from '../models/registry.js';
-import { byGroup, purchaseGroups, perCustomerModel, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
+import { weightedConditional } from '../models/predictions/shared.js';
+import { spendModelOf } from '../models/registry.js';
+import { type ParamGroup, type PredictionCovariates, byGroup, customerGroups } from '../models/covariates/resolve.js';
 import type { PurchaseModelSpec, SpendModelSpec } from '../models/spec.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
 import { summaryUnit, type NumberColumn, type SummaryInput } from '../summary/readSummary.js';
@@ -89,11 +89,7 @@ const clvSchema = z.looseObject({
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */
 export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvPlan {
   const o = parseOptions(fn, clvSchema, options) as unknown as CustomerLifetimeValueOptions;
-  const plain = perCustomerModel(o.purchaseModel, o.covariates) ? undefined : purchaseModelOf(fn, o.purchaseModel);
-  const c = customersOf(fn, o.customers, o.spendModel !== undefined, plain?.spec);
-  const { spec, p, groups, regroup } = plain
-    ? { ...plain, groups: [{ p: plain.p, rows: undefined }], regroup: (m: unknown): ParamGroup[] => [{ p: (m as { params: Record<string, number> }).params, rows: undefined }] }
-    : purchaseGroups(fn, o.purchaseModel, c, o.covariates);
+  const { c, spec, p, groups, regroup } = customerGroups(fn, o.purchaseModel, o.customers, o.covariates, o.spendModel !== undefined);
   const horizon = o.horizon;
   const d = o.discountRate ?? 0;
   const margin = o.margin ?? 1;

@@ -1,7 +1,6 @@
 import { CustomerValueError, optionError } from '../errors.js';
-import { customersOf } from '../models/predictions/shared.js';
-import { kindsOf, purchaseModelOf, registry } from '../models/registry.js';
-import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../models/covariates/resolve.js';
+import { kindsOf, registry } from '../models/registry.js';
+import { type PredictionCovariates, byGroup, customerGroups } from '../models/covariates/resolve.js';
 import type { PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 
@@ -28,9 +27,7 @@ import type { SummaryInput } from '../summary/readSummary.js';
 export function discountedExpectedPurchases(model: PurchaseModel, customers: SummaryInput, options: { discountRate: number; covariates?: PredictionCovariates | undefined }): Float64Array {
   const fn = 'discountedExpectedPurchases';
   const covariates = options?.covariates;
-  const plain = perCustomerModel(model, covariates) ? undefined : purchaseModelOf(fn, model);
-  const c = customersOf(fn, customers, false, plain?.spec);
-  const { kind, spec, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, model, c, covariates);
+  const { c, kind, spec, groups } = customerGroups(fn, model, customers, covariates);
   const closedForm = spec.discountedPurchases;
   if (!closedForm) {
     const have = kindsOf('purchase').filter((k) => registry[k].discountedPurchases !== undefined);

@@ -2,9 +2,9 @@ import { withMeta } from '../data/columns.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
-import { checkTime, conditionalMany, customersOf } from '../models/predictions/shared.js';
-import { paramNames, purchaseModelOf } from '../models/registry.js';
-import { byGroup, perCustomerModel, purchaseGroups, type ParamGroup, type PredictionCovariates } from '../models/covariates/resolve.js';
+import { checkTime, conditionalMany } from '../models/predictions/shared.js';
+import { paramNames } from '../models/registry.js';
+import { type ParamGroup, type PredictionCovariates, byGroup, customerGroups } from '../models/covariates/resolve.js';
 import type { FittedModel, Model, PurchaseModel } from '../models/types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
@@ -220,9 +220,7 @@ export function conditionalExpectedPurchasesIntervals(
 ): Intervals {
   const fn = 'conditionalExpectedPurchasesIntervals';
   const { level, draws, seed } = options(fn, o);
-  const plain = perCustomerModel(model, o.covariates) ? undefined : purchaseModelOf(fn, model);
-  const c = customersOf(fn, customers, false, plain?.spec);
-  const g = purchaseGroups(fn, model, c, o.covariates);
+  const { c, ...g } = customerGroups(fn, model, customers, o.covariates);
   checkTime(fn, 't', t, g.spec.discrete);
   const cols = [c.frequency, c.recency, c.T];
   const at = (groups: readonly ParamGroup[]): Float64Array => byGroup(c.n, groups, cols, (p, [X, TX, TT]) => conditionalMany(g.spec, p, X!, TX!, TT!, t));

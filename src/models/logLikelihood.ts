@@ -6,7 +6,7 @@ import type { PurchaseModelSpec, SpendModelSpec } from './spec.js';
 import type { FitOptions, Model } from './types.js';
 import { covariateLogLikelihood } from './covariates/logLikelihood.js';
 import { perCustomerModel, type PredictionCovariates } from './covariates/resolve.js';
-import { refuseCovariates } from './covariates/design.js';
+import { refuseVariants } from './covariates/design.js';
 
 /** Options of {@link logLikelihood}. */
 export interface LogLikelihoodOptions extends Pick<FitOptions, 'weights' | 'fields'> {
@@ -40,7 +40,7 @@ export function logLikelihood(model: Model, summary: SummaryInput, options: LogL
   const { kind, p } = checkModel(fn, model, [...kindsOf('purchase'), ...kindsOf('spend')]);
   if (registry[kind].role === 'purchase' && perCustomerModel(model, options.covariates)) return covariateLogLikelihood(fn, model, summary, options);
   // a spend model takes no covariates
-  refuseCovariates(fn, model);
+  refuseVariants(fn, model);
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>> | SpendModelSpec<Record<string, number>>;
   const spend = spec.role === 'spend';
   const needs = { needMonetary: spend, needRegularity: spec.role === 'purchase' && spec.needsRegularity?.(p) === true };

@@ -7,7 +7,7 @@
  * @internal
  */
 import { CustomerValueError } from '../errors.js';
-import { refuseCovariates } from './covariates/design.js';
+import { refuseVariants } from './covariates/design.js';
 import { bgBbSpec } from './bgBb/spec.js';
 import { betaDiscreteWeibullSpec } from './betaDiscreteWeibull/spec.js';
 import { bgCnbdSpec } from './bgCnbd/spec.js';
@@ -90,7 +90,7 @@ export interface ResolvedModel<S> {
 /** A validated purchase model record and its spec. */
 export function purchaseModelOf(fn: string, model: unknown): ResolvedModel<PurchaseModelSpec<Record<string, number>>> {
   // the functions that use covariates resolve models through covariates/resolve.ts
-  refuseCovariates(fn, model);
+  refuseVariants(fn, model);
   const { kind, p } = checkModel(fn, model, kindsOf('purchase'));
   return { kind, spec: registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>, p };
 }

@@ -7,7 +7,7 @@ import { withMeta } from '../data/columns.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { checkModel } from './registry.js';
-import { refuseCovariates } from './covariates/design.js';
+import { refuseVariants } from './covariates/design.js';
 import { z } from 'zod';
 import { finiteOption, MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../data/options.js';
 import type { ModelKind, ModelParams } from './types.js';
@@ -45,7 +45,7 @@ export type SimulatorParams<K extends ModelKind> = ModelParams[K] | { kind: K; p
 /** The validated parameters of a simulator's model argument. @internal */
 export function simulatorParams<K extends ModelKind>(fn: string, kind: K, input: SimulatorParams<K>): ModelParams[K] {
   const model = typeof input === 'object' && input !== null && 'params' in input ? input : { kind, params: input };
-  refuseCovariates(fn, model);
+  refuseVariants(fn, model);
   return checkModel(fn, model, [kind]).p as unknown as ModelParams[K];
 }
 

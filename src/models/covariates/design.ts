@@ -106,8 +106,8 @@ export function hasCoefficients(model: unknown): boolean {
   return typeof c === 'object' && c !== null && Object.keys(c.purchase ?? {}).length + Object.keys(c.dropout ?? {}).length > 0;
 }
 
-/** Throw for a model with coefficients in a function that cannot use its covariates. */
-export function refuseCovariates(fn: string, model: unknown): void {
+/** Throw for a model with coefficients or correlated rates in a function that cannot use them (rather than ignore them). */
+export function refuseVariants(fn: string, model: unknown): void {
   if ((model as { correlation?: unknown } | null)?.correlation !== undefined) {
     const message = 'does not take models with correlated rates (model.correlation); the predictions, intervals and diagnostics do (there is no simulator of the Sarmanov density yet)';
     throw new CustomerValueError('invalid_model', `${fn} ${message}`, [{ code: 'invalid_model', path: ['model', 'correlation'], message }]);

@@ -8,6 +8,8 @@ import { alignCovariates } from '../../data/covariates.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import { checkModel, kindsOf, registry } from '../registry.js';
 import type { PurchaseModelSpec } from '../spec.js';
+import { customersOf } from '../predictions/shared.js';
+import type { SummaryColumns, SummaryInput } from '../../summary/readSummary.js';
 import { groupByCovariates, groupEta, groupRows, hasCoefficients, modelCoefficients, type ModelCoefficients } from './design.js';
 import { checkScaled, scaledParams } from './links.js';
 
@@ -123,6 +125,16 @@ function correlationOf(fn: string, model: unknown, spec: Spec, at?: Record<strin
   const [lo, hi] = spec.correlation!.bounds(at ?? (model as { params: Record<string, number> }).params);
   if (!((omega as number) >= lo && (omega as number) <= hi)) fail(`must be within [${lo.toPrecision(4)}, ${hi.toPrecision(4)}] for these parameters (the joint density stays >= 0), got ${String(omega)}`);
   return omega as number;
+}
+
+/**
+ * Read the customers for a purchase model (each history checked against what the model can
+ * produce) and resolve its parameter groups: what every per-customer prediction starts with.
+ */
+export function customerGroups(fn: string, model: unknown, customers: SummaryInput, covariates: unknown, needMonetary = false): PurchaseGroups & { readonly c: SummaryColumns } {
+  const { kind } = checkModel(fn, model, kindsOf('purchase'));
+  const c = customersOf(fn, customers, needMonetary, registry[kind] as unknown as Spec);
+  return { c, ...purchaseGroups(fn, model, c, covariates) };
 }
 
 /**

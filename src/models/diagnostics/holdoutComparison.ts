@@ -1,11 +1,10 @@
 import { withMeta } from '../../data/columns.js';
 import { resolveColumns } from '../../data/input.js';
 import { CustomerValueError, optionsObject } from '../../errors.js';
-import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../covariates/resolve.js';
+import { type PredictionCovariates, byGroup, customerGroups } from '../covariates/resolve.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
-import { conditionalMany, customersOf } from '../predictions/shared.js';
-import { purchaseModelOf } from '../registry.js';
+import { conditionalMany } from '../predictions/shared.js';
 import type { PurchaseModel } from '../types.js';
 
 /** Result of {@link holdoutComparison}. */
@@ -46,9 +45,7 @@ export interface HoldoutComparison {
 export function holdoutComparison(model: PurchaseModel, split: SummaryInput, options: { covariates?: PredictionCovariates | undefined } = {}): HoldoutComparison {
   const fn = 'holdoutComparison';
   const covariates = optionsObject(fn, options).covariates;
-  const plain = perCustomerModel(model, covariates) ? undefined : purchaseModelOf(fn, model);
-  const c = customersOf(fn, split, false, plain?.spec);
-  const { spec, groups } = plain ? { ...plain, groups: [{ p: plain.p, rows: undefined }] } : purchaseGroups(fn, model, c, covariates);
+  const { c, spec, groups } = customerGroups(fn, model, split, covariates);
   const raw = resolveColumns(split, fn, 'customers', ['frequencyHoldout', 'durationHoldout', 'customerId'], undefined);
   const fh = raw.cols.frequencyHoldout;
   const dh = raw.cols.durationHoldout;

@@ -7,9 +7,7 @@ export const MAX_HISTOGRAM_FREQUENCY = 1000;
 
 const schema = z.looseObject({ maxFrequency: wholeOption(1, MAX_HISTOGRAM_FREQUENCY, ' (a pmf per bucket and distinct T)').optional() });
 import type { SummaryInput } from '../../summary/readSummary.js';
-import { customersOf } from '../predictions/shared.js';
-import { purchaseModelOf } from '../registry.js';
-import { perCustomerModel, priorComponents, purchaseGroups, type PredictionCovariates } from '../covariates/resolve.js';
+import { type PredictionCovariates, customerGroups, priorComponents } from '../covariates/resolve.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import type { PurchaseModel } from '../types.js';
 
@@ -38,9 +36,7 @@ export function repeatPurchaseHistogram(
   const fn = 'repeatPurchaseHistogram';
   const o = parseOptions(fn, schema, options) as { maxFrequency?: number; covariates?: PredictionCovariates };
   const max = o.maxFrequency ?? 7;
-  const plain = perCustomerModel(model, o.covariates) ? undefined : purchaseModelOf(fn, model);
-  const c = customersOf(fn, summary, false, plain?.spec);
-  const { spec, groups } = purchaseGroups(fn, model, c, o.covariates);
+  const { c, spec, groups } = customerGroups(fn, model, summary, o.covariates);
   const actual = new Float64Array(max + 1);
   const expected = new Float64Array(max + 1);
   for (let i = 0; i < c.n; i++) {

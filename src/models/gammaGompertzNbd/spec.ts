@@ -6,6 +6,15 @@ import { logLik, logLikelihood, type GammaGompertzNbdParams } from './likelihood
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateGammaGompertzNbd } from './simulate.js';
 
+/**
+ * A customer alive at T with x purchases is a new customer at these parameters:
+ * λ ~ Gamma(r+x, α+T), and the lifetime from T on is Gamma-Gompertz with the same b, s and
+ * β'' = β e^(-bT) + 1 - e^(-bT) (η e^(bT) ~ Gamma(s, β''), η | alive ~ Gamma(s, β + e^(bT) - 1)).
+ */
+function givenAlive(p: GammaGompertzNbdParams, x: number, T: number): GammaGompertzNbdParams {
+  return { r: p.r + x, alpha: p.alpha + T, b: p.b, s: p.s, beta: p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T) };
+}
+
 /** Gamma-Gompertz/NBD (Bemmaor & Glady 2012): the registry's record. @internal */
 export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   kind: 'ggom-nbd',
@@ -21,12 +30,11 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   alive,
   bracket,
   survivalAhead,
-  // given alive at T: λ ~ Gamma(r+x, α+T), and the lifetime from T on is Gamma-Gompertz with β'' = β e^(-bT) + 1 - e^(-bT) (η e^(bT) ~ Gamma(s, β''))
-  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, b: p.b, s: p.s, beta: p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T) }, n, t), n),
-  // λ ~ Gamma(r+x, α+T), η' = η e^(bT) ~ Gamma(s, β''), the Gompertz lifetime from T by inversion: τ = log1p(E/η')/b
+  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(givenAlive(p, x, T), n, t), n),
+  // the Gompertz lifetime from 0 of the customer given alive, by inversion: τ = log1p(E/η)/b
   drawFuture: (p, x, T, t, rng, on) => {
-    const eta = rng.gamma(p.s, p.beta * Math.exp(-p.b * T) - Math.expm1(-p.b * T));
-    return poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), Math.min(t, Math.log1p(rng.exponential(1) / eta) / p.b), rng, on);
+    const q = givenAlive(p, x, T);
+    return poissonWhileAlive(rng.gamma(q.r, q.alpha), Math.min(t, Math.log1p(rng.exponential(1) / rng.gamma(q.s, q.beta)) / q.b), rng, on);
   },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },

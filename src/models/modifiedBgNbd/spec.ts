@@ -1,6 +1,6 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { withDead } from '../predictions/shared.js';
-import { poissonUntilDropout } from '../predictions/futureDraws.js';
+import { bgGivenAlive, drawBgFuture } from '../bgNbd/spec.js';
 import { logLikelihood, type BgNbdParams } from '../bgNbd/likelihood.js';
 import { pmf } from '../bgNbd/predictions.js';
 import { fitModifiedBgNbd } from './fit.js';
@@ -23,8 +23,8 @@ export const modifiedBgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
   bracket,
   survivalAhead,
   // given alive at T: λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (the dropout at 0 survived too); later dropouts follow purchases, as BG/NBD's
-  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, a: p.a, b: p.b + x + 1 }, n, t, 'bg'), n),
-  drawFuture: (p, x, T, t, rng, on) => poissonUntilDropout(rng.gamma(p.r + x, p.alpha + T), rng.beta(p.a, p.b + x + 1), t, rng, on),
+  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(bgGivenAlive(p, x, T, 1), n, t, 'bg'), n),
+  drawFuture: (p, x, T, t, rng, on) => drawBgFuture(bgGivenAlive(p, x, T, 1), t, rng, on),
   fit: fitModifiedBgNbd,
   simulate: simulateModifiedBgNbd,
 };

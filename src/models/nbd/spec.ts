@@ -5,6 +5,11 @@ import { logLikelihood, type NbdParams } from './likelihood.js';
 import { alive, bracket, discountedPurchases, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateNbd } from './simulate.js';
 
+/** After x purchases in T, an NBD customer is a new one with λ ~ Gamma(r+x, α+T). */
+function givenAlive(p: NbdParams, x: number, T: number): NbdParams {
+  return { r: p.r + x, alpha: p.alpha + T };
+}
+
 /** NBD (no dropout): the registry's record. @internal */
 export const nbdSpec: PurchaseModelSpec<NbdParams> = {
   kind: 'nbd',
@@ -22,8 +27,11 @@ export const nbdSpec: PurchaseModelSpec<NbdParams> = {
   survivalAhead,
   discountedPurchases,
   // no dropout: λ ~ Gamma(r+x, α+T)
-  drawFuture: (p, x, T, t, rng, on) => poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), t, rng, on),
-  conditionalPmf: (p, n, x, _tx, T, t) => pmf({ r: p.r + x, alpha: p.alpha + T }, n, t),
+  drawFuture: (p, x, T, t, rng, on) => {
+    const q = givenAlive(p, x, T);
+    return poissonWhileAlive(rng.gamma(q.r, q.alpha), t, rng, on);
+  },
+  conditionalPmf: (p, n, x, _tx, T, t) => pmf(givenAlive(p, x, T), n, t),
   fit: fitNbd,
   simulate: simulateNbd,
 };

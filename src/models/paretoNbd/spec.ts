@@ -7,6 +7,11 @@ import { omegaBounds, sarmanovComponents } from './correlation.js';
 import { bracket, dert, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateParetoNbd } from './simulate.js';
 
+/** A customer alive at T with x purchases is a new customer at these parameters: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T). */
+function givenAlive(p: ParetoNbdParams, x: number, T: number): ParetoNbdParams {
+  return { r: p.r + x, alpha: p.alpha + T, s: p.s, beta: p.beta + T };
+}
+
 /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): the registry's record. @internal */
 export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   kind: 'pareto-nbd',
@@ -24,9 +29,12 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   survivalAhead,
   discountedPurchases: dert,
   // given alive at T: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), a new customer at those parameters
-  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf({ r: p.r + x, alpha: p.alpha + T, s: p.s, beta: p.beta + T }, n, t), n),
+  conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(givenAlive(p, x, T), n, t), n),
   // λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), an exponential lifetime from T
-  drawFuture: (p, x, T, t, rng, on) => poissonWhileAlive(rng.gamma(p.r + x, p.alpha + T), Math.min(t, rng.exponential(rng.gamma(p.s, p.beta + T))), rng, on),
+  drawFuture: (p, x, T, t, rng, on) => {
+    const q = givenAlive(p, x, T);
+    return poissonWhileAlive(rng.gamma(q.r, q.alpha), Math.min(t, rng.exponential(rng.gamma(q.s, q.beta))), rng, on);
+  },
   correlation: { components: sarmanovComponents, bounds: omegaBounds, rowLogLikelihood: rowLogLik },
   // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
   covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },

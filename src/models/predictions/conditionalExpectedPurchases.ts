@@ -1,6 +1,6 @@
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { optionsObject } from '../../errors.js';
-import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../covariates/resolve.js';
+import { type PredictionCovariates, byGroup, customerGroups, perCustomerModel } from '../covariates/resolve.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, conditionalMany, customersOf } from './shared.js';
@@ -32,8 +32,7 @@ export function conditionalExpectedPurchases(model: PurchaseModel, customers: Su
   const fn = 'conditionalExpectedPurchases';
   const covariates = optionsObject(fn, options).covariates;
   if (perCustomerModel(model, covariates)) {
-    const c = customersOf(fn, customers);
-    const g = purchaseGroups(fn, model, c, covariates);
+    const { c, ...g } = customerGroups(fn, model, customers, covariates);
     checkTime(fn, 't', t, g.spec.discrete);
     return byGroup(c.n, g.groups, [c.frequency, c.recency, c.T], (p, [X, TX, TT]) => conditionalMany(g.spec, p, X!, TX!, TT!, t));
   }

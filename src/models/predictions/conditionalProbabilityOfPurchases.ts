@@ -1,9 +1,9 @@
 import { CustomerValueError, optionError, optionsObject } from '../../errors.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
-import { byGroup, perCustomerModel, purchaseGroups, type PredictionCovariates } from '../covariates/resolve.js';
-import { kindsOf, purchaseModelOf, registry } from '../registry.js';
+import { type PredictionCovariates, byGroup, customerGroups } from '../covariates/resolve.js';
+import { kindsOf, registry } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
-import { checkTime, customersOf } from './shared.js';
+import { checkTime } from './shared.js';
 
 /**
  * The probability that each customer makes exactly n purchases in the next t, given their
@@ -33,9 +33,7 @@ import { checkTime, customersOf } from './shared.js';
 export function conditionalProbabilityOfPurchases(model: PurchaseModel, customers: SummaryInput, n: number, t: number, options: { covariates?: PredictionCovariates | undefined } = {}): Float64Array {
   const fn = 'conditionalProbabilityOfPurchases';
   const covariates = optionsObject(fn, options).covariates;
-  const plain = perCustomerModel(model, covariates) ? undefined : purchaseModelOf(fn, model);
-  const c = customersOf(fn, customers, false, plain?.spec);
-  const { kind, spec, groups } = purchaseGroups(fn, model, c, covariates);
+  const { c, kind, spec, groups } = customerGroups(fn, model, customers, covariates);
   const cond = spec.conditionalPmf;
   if (!cond) {
     const have = kindsOf('purchase').filter((k) => registry[k].role === 'purchase' && (registry[k] as { conditionalPmf?: unknown }).conditionalPmf !== undefined);

@@ -11,6 +11,7 @@ import type { PurchaseModelSpec } from '../spec.js';
 import type { PurchaseModel } from '../types.js';
 import type { CustomerLifetimeValueOptions } from '../../clv/customerLifetimeValue.js';
 import { customersOf } from './shared.js';
+import { spendMany } from './conditionalExpectedSpend.js';
 
 /** Options of {@link predictiveDistribution}: the horizon, units, discounting and spend model as {@link customerLifetimeValue} takes them. */
 export interface PredictiveDistributionOptions extends Pick<CustomerLifetimeValueOptions, 'spendModel' | 'customers' | 'horizon' | 'unit' | 'modelUnit' | 'discountRate' | 'margin'> {
@@ -69,8 +70,8 @@ const schema = z.looseObject({
  * central `level` interval of purchases and CLV, and P(alive)'s mean and interval over the
  * parameter draws. With a spend model that can draw (Gamma-Gamma: ν | x, m ~ Gamma(px+q,
  * v+xm), each value ~ Gamma(p, ν)) every purchase value is drawn too; else purchases are
- * valued at the expected spend. Calibrated on simulated data: the randomized PIT of the holdout purchases is
- * uniform (a test).
+ * valued at the expected spend. Checked on simulated data: the holdout purchases fall in
+ * the intervals as often as the exact conditional pmf says they should (a test).
  *
  * @example
  * ```ts
@@ -97,11 +98,13 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const t = o.horizon * per;
   const d = o.discountRate ?? 0;
   const margin = o.margin ?? 1;
-  const spend = spendOf(fn, o, c);
   const spendSpec = o.spendModel === undefined ? undefined : spendModelOf(fn, o.spendModel);
+  if (spendSpec && o.spend !== undefined) optionError(fn, 'spend', 'cannot be given together with spendModel', o.spend);
   const drawLevel = spendSpec?.spec.drawLevel;
   const drawValue = spendSpec?.spec.drawValue;
   const canDraw = drawLevel !== undefined && drawValue !== undefined && spendSpec !== undefined;
+  // without drawn values, each purchase is worth the customer's expected spend (or `spend`)
+  const spend = canDraw ? undefined : expectedSpend(o.spend, spendSpec, c);
   const draws = o.draws ?? 1000;
   const level = o.level ?? 0.9;
   const rng = new Random(o.seed ?? 1);
@@ -126,7 +129,7 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
       value = 0;
       // the customer's own spend level, each purchase's value drawn around it, where the spend model can draw them
       if (canDraw) spendLevel = drawLevel(spendSpec.p, x, (c.monetaryValue as Float64Array)[i] as number, rng);
-      else fixed = spend[i] as number;
+      else fixed = (spend as Float64Array)[i] as number;
       counts[k] = rng.uniform() < a ? draw(p, x, T, t, rng, onPurchase) : 0;
       values[k] = margin * value;
     }
@@ -159,11 +162,9 @@ function parameterDraws(fn: string, model: unknown): { kind: keyof typeof regist
 }
 
 /** Each customer's value per purchase: the spend model's conditional expectation, or `spend` (default 1). */
-function spendOf(fn: string, o: PredictiveDistributionOptions, c: ReturnType<typeof customersOf>): Float64Array {
-  if (o.spendModel === undefined) return new Float64Array(c.n).fill(o.spend ?? 1);
-  if (o.spend !== undefined) optionError(fn, 'spend', 'cannot be given together with spendModel', o.spend);
-  const s = spendModelOf(fn, o.spendModel);
-  return Float64Array.from({ length: c.n }, (_, i) => s.spec.conditionalSpend(s.p, c.frequency[i] as number, (c.monetaryValue as Float64Array)[i] as number));
+function expectedSpend(spend: number | undefined, s: ReturnType<typeof spendModelOf> | undefined, c: ReturnType<typeof customersOf>): Float64Array {
+  if (!s) return new Float64Array(c.n).fill(spend ?? 1);
+  return spendMany(s.spec, s.p, c.frequency, c.monetaryValue as Float64Array);
 }
 
 /** Mean and central interval of draws (sorted in place). */

@@ -3,7 +3,7 @@ import { optionsObject } from '../../errors.js';
 import { purchaseModelOf } from '../registry.js';
 import type { PurchaseModel } from '../types.js';
 import { checkTime, customersOf } from './shared.js';
-import { byGroup, purchaseGroups, perCustomerModel, type PredictionCovariates } from '../covariates/resolve.js';
+import { type PredictionCovariates, byGroup, customerGroups, perCustomerModel } from '../covariates/resolve.js';
 import type { PurchaseModelSpec } from '../spec.js';
 
 /** Options of {@link probabilityAlive}. */
@@ -47,8 +47,7 @@ export function probabilityAlive(model: PurchaseModel, customers: SummaryInput, 
 export function aliveFor(fn: string, model: PurchaseModel, customers: SummaryInput, options: ProbabilityAliveOptions): Float64Array {
   const o = optionsObject(fn, options) as ProbabilityAliveOptions;
   if (perCustomerModel(model, o.covariates)) {
-    const c = customersOf(fn, customers);
-    const g = purchaseGroups(fn, model, c, o.covariates);
+    const { c, ...g } = customerGroups(fn, model, customers, o.covariates);
     const ahead = checkTime(fn, 'ahead', o.ahead ?? 0, g.spec.discrete);
     return byGroup(c.n, g.groups, [c.frequency, c.recency, c.T], (p, [X, TX, TT]) => aliveLoop(g.spec, p, X!, TX!, TT!, ahead));
   }

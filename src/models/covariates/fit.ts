@@ -90,6 +90,11 @@ export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summ
   const liks = c.histories.map((h) => groupLikelihood(spec, h));
   const gBase = new Float64Array(kb);
   const thetaG = new Float64Array(kb);
+  // each process's linked parameters as (index, sign), found once
+  const linkAt = {
+    purchase: links.purchase.map((l) => [spec.params.indexOf(l.param), l.sign] as const),
+    dropout: links.dropout.map((l) => [spec.params.indexOf(l.param), l.sign] as const),
+  };
   const logLik = (theta: Float64Array, grad?: Float64Array): number => {
     const qs = c.groupParams(theta);
     if (!qs) return Number.NEGATIVE_INFINITY;
@@ -103,17 +108,13 @@ export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summ
       const at = groups.first[g] as number;
       const zp = m.purchase.subarray(at * kp, at * kp + kp);
       const zd = m.dropout.subarray(at * kd, at * kd + kd);
-      // θ_g,i = θ_i · factor: ∂/∂θ_i = ∂/∂θ_g,i · θ_g,i / θ_i; ∂/∂γ = Σ_links ∂/∂θ_g · θ_g · sign · z
+      // θ_g,i = θ_i · factor: ∂/∂θ_i = ∂/∂θ_g,i · θ_g,i / θ_i; ∂/∂γ = z · Σ_links sign ∂/∂θ_g · θ_g (per process)
       for (let i = 0; i < kb; i++) grad[i] = (grad[i] as number) + (gBase[i] as number) * ((thetaG[i] as number) / (theta[i] as number));
+      const score = (process: readonly (readonly [number, number])[]): number => process.reduce((s, [i, sign]) => s + sign * (gBase[i] as number) * (thetaG[i] as number), 0);
+      const sp = score(linkAt.purchase);
+      const sd = score(linkAt.dropout);
       coefs.forEach((co, j) => {
-        let d = 0;
-        for (const [process, col, z] of [['purchase', co.purchase, zp], ['dropout', co.dropout, zd]] as const) {
-          if (col < 0) continue;
-          for (const link of links[process]) {
-            const i = spec.params.indexOf(link.param);
-            d += (gBase[i] as number) * (thetaG[i] as number) * link.sign * (z[col] as number);
-          }
-        }
+        const d = (co.purchase >= 0 ? sp * (zp[co.purchase] as number) : 0) + (co.dropout >= 0 ? sd * (zd[co.dropout] as number) : 0);
         grad[kb + j] = (grad[kb + j] as number) + d;
       });
     }

@@ -113,7 +113,9 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const out = { purchasesMean: cols(), purchasesMedian: cols(), purchasesLower: cols(), purchasesUpper: cols(), aliveMean: cols(), aliveLower: cols(), aliveUpper: cols(), clvMean: cols(), clvMedian: cols(), clvLower: cols(), clvUpper: cols() };
   const counts = new Float64Array(draws);
   const values = new Float64Array(draws);
-  const alive = new Float64Array(Math.min(draws, replicates));
+  // P(alive) depends on the parameter set only: once per customer and set, not per draw
+  const sets = Math.min(draws, replicates);
+  const alive = new Float64Array(sets);
   let value = 0;
   let spendLevel = 0;
   let fixed = 1;
@@ -122,10 +124,10 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
     const x = c.frequency[i] as number;
     const tx = c.recency[i] as number;
     const T = c.T[i] as number;
+    for (let j = 0; j < sets; j++) alive[j] = spec.alive(paramsOf(j), x, tx, T);
     for (let k = 0; k < draws; k++) {
       const p = paramsOf(k);
-      const a = spec.alive(p, x, tx, T);
-      if (k < alive.length) alive[k] = a;
+      const a = alive[k % sets] as number;
       value = 0;
       // the customer's own spend level, each purchase's value drawn around it, where the spend model can draw them
       if (canDraw) spendLevel = drawLevel(spendSpec.p, x, (c.monetaryValue as Float64Array)[i] as number, rng);

@@ -110,7 +110,7 @@ export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summ
       const zd = m.dropout.subarray(at * kd, at * kd + kd);
       // θ_g,i = θ_i · factor: ∂/∂θ_i = ∂/∂θ_g,i · θ_g,i / θ_i; ∂/∂γ = z · Σ_links sign ∂/∂θ_g · θ_g (per process)
       for (let i = 0; i < kb; i++) grad[i] = (grad[i] as number) + (gBase[i] as number) * ((thetaG[i] as number) / (theta[i] as number));
-      const score = (process: readonly (readonly [number, number])[]): number => process.reduce((s, [i, sign]) => s + sign * (gBase[i] as number) * (thetaG[i] as number), 0);
+      const score = (pairs: readonly (readonly [number, number])[]): number => pairs.reduce((s, [i, sign]) => s + sign * (gBase[i] as number) * (thetaG[i] as number), 0);
       const sp = score(linkAt.purchase);
       const sd = score(linkAt.dropout);
       coefs.forEach((co, j) => {

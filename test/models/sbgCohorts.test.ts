@@ -27,8 +27,8 @@ describe('fitShiftedBetaGeometric across cohorts', () => {
     expect(expectedLifetime(fit.cohorts.highEnd!, { discountRate: 0.1 })).toBeGreaterThan(expectedLifetime(fit.cohorts.regular!, { discountRate: 0.1 }));
   });
 
-  it('pooling full gives every cohort the pooled model; identical cohorts do not differ', () => {
-    const full = fitShiftedBetaGeometric({ cohorts: { a: regular, b: regular } }, { pooling: 'full' });
+  it('pooling shared gives every cohort the pooled model; identical cohorts do not differ', () => {
+    const full = fitShiftedBetaGeometric({ cohorts: { a: regular, b: regular } }, { pooling: 'shared' });
     expect(full.cohorts.a).toBe(full.pooled);
     expect(full.test.statistic).toBeLessThan(1e-6);
     expect(full.test.pValue).toBeGreaterThan(0.99);
@@ -36,7 +36,7 @@ describe('fitShiftedBetaGeometric across cohorts', () => {
 
   it('names the cohort with bad counts, and a bad pooling', () => {
     expect(() => fitShiftedBetaGeometric({ cohorts: { good: regular, bad: [100, 120] } })).toThrow(/cohort "bad": row 1/);
-    expect(() => fitShiftedBetaGeometric({ cohorts: { a: regular } }, { pooling: 'some' as never })).toThrow(/pooling must be 'none' or 'full'/);
+    expect(() => fitShiftedBetaGeometric({ cohorts: { a: regular } }, { pooling: 'some' as never })).toThrow(/pooling must be 'none' or 'shared'/);
     expect(() => fitShiftedBetaGeometric({ cohorts: {} })).toThrow(/at least one named cohort/);
   });
 });

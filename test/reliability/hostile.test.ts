@@ -291,7 +291,7 @@ const cases: Case[] = [
   ['simulateGammaGamma', fc.tuple(model, fc.oneof(fc.record({ frequency: fc.array(whole, { maxLength: 10 }), seed: mostly(fc.integer()) }), hostileScalar))],
   ['simulateShiftedBetaGeometric', fc.tuple(model, options)],
   ['simulateBetaDiscreteWeibull', fc.tuple(model, options)],
-  ['fitShiftedBetaGeometric', fc.tuple(fc.oneof(fc.record({ cohorts: fc.dictionary(fc.constantFrom('a', 'b', '__proto__', ''), fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 5 }), hostileScalar), { maxKeys: 3 }) }), hostileScalar), fc.oneof(fc.record({ pooling: mostly(fc.constantFrom('none', 'full')) }), hostileScalar))],
+  ['fitShiftedBetaGeometric', fc.tuple(fc.oneof(fc.record({ cohorts: fc.dictionary(fc.constantFrom('a', 'b', '__proto__', ''), fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 5 }), hostileScalar), { maxKeys: 3 }) }), hostileScalar), fc.oneof(fc.record({ pooling: mostly(fc.constantFrom('none', 'shared')) }), hostileScalar))],
   ['fitBetaDiscreteWeibull', fc.tuple(fc.oneof(fc.constant([100, 80, 65, 55]), fc.array(mostly(fc.integer({ min: 0, max: 100 })), { maxLength: 6 }), hostileScalar), options)],
   ['simulateCrmHistory', fc.tuple(fc.oneof(fc.record({ customers: mostly(fc.integer({ min: 0, max: 30 })), days: mostly(fc.integer({ min: 1, max: 90 })), seed: mostly(fc.integer()) }), hostileScalar))],
   ['fitParetoNbd', fc.tuple(idRows, fc.record({ covariates, l2: mostly(fc.double({ min: 0, max: 5, noNaN: true })), maxIterations: mostly(fc.integer({ min: 1, max: 30 })) }, { requiredKeys: ['covariates'] }))],

@@ -15,14 +15,14 @@ export interface CohortsInput {
 
 /** Options of the cohort fit. */
 export interface CohortFitOptions extends Omit<FitOptions, 'weights' | 'fields'> {
-  /** 'none' (default): one model per cohort; 'full': one model for all, used for every cohort. */
-  pooling?: 'none' | 'full' | undefined;
+  /** 'none' (default): one model per cohort; 'shared': one model for all, used for every cohort. */
+  pooling?: 'none' | 'shared' | undefined;
 }
 
 /** Result of the cohort fit. */
 export interface CohortRetentionFit {
-  readonly pooling: 'none' | 'full';
-  /** Each cohort's model (with `pooling: 'full'` the pooled one for all). */
+  readonly pooling: 'none' | 'shared';
+  /** Each cohort's model (with `pooling: 'shared'` the pooled one for all). */
   readonly cohorts: Readonly<Record<string, FittedModel<'sbg'>>>;
   /** The one model of all cohorts together. */
   readonly pooled: FittedModel<'sbg'>;
@@ -47,7 +47,7 @@ export function fitCohorts(
   fit: (counts: CohortCounts, options: Omit<FitOptions, 'weights' | 'fields'>) => FittedModel<'sbg'>,
 ): CohortRetentionFit {
   const pooling = options.pooling ?? 'none';
-  if (pooling !== 'none' && pooling !== 'full') optionError(fn, 'pooling', "must be 'none' or 'full'", pooling);
+  if (pooling !== 'none' && pooling !== 'shared') optionError(fn, 'pooling', "must be 'none' or 'shared'", pooling);
   const names = typeof input.cohorts === 'object' && input.cohorts !== null ? Object.keys(input.cohorts) : [];
   if (names.length === 0) {
     throw new CustomerValueError('invalid_input', `${fn}: cohorts must be an object with at least one named cohort`, [{ code: 'invalid_cohort', path: ['cohorts'], message: 'no cohorts', value: input.cohorts }]);
@@ -60,7 +60,7 @@ export function fitCohorts(
   const statistic = Math.max(0, 2 * (separateLogLikelihood - pooled.logLikelihood));
   const df = 2 * (names.length - 1);
   const pValue = df === 0 || statistic === 0 ? 1 : Math.min(1, Math.exp(logUpperGamma(df / 2, statistic / 2) - logGamma(df / 2)));
-  const cohorts = pooling === 'full' ? Object.fromEntries(names.map((name) => [name, pooled])) : separate;
+  const cohorts = pooling === 'shared' ? Object.fromEntries(names.map((name) => [name, pooled])) : separate;
   return { pooling, cohorts, pooled, separateLogLikelihood, test: { statistic, df, pValue } };
 }
 

@@ -86,7 +86,7 @@ export function readCohort(fn: string, cohort: RetentionInput): CohortCounts {
  * Several cohorts at once: `fitShiftedBetaGeometric({ cohorts: { a: [...], b: [...] } }, { pooling })`
  * fits each cohort and all of them pooled (their counts added by tenure), and tests the
  * pooled model inside the separate ones (2 (LL_separate - LL_pooled) on 2 (K - 1) df);
- * `cohorts[name]` is each cohort's model (`pooling: 'full'`: the pooled one).
+ * `cohorts[name]` is each cohort's model (`pooling: 'shared'`: the pooled one).
  *
  * On the "high end" and "regular" cohorts of the paper (1,000 customers, years 0-7) it gives
  * α = 0.668, β = 3.806 and α = 0.704, β = 1.182.

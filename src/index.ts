@@ -139,6 +139,10 @@ export { bootstrapFit } from './models/bootstrap.js';
 export { predictiveDistribution } from './models/predictions/predictiveDistribution.js';
 export type { PredictiveDistribution, PredictiveDistributionOptions } from './models/predictions/predictiveDistribution.js';
 export type { BootstrapFit, BootstrapFitOptions } from './models/bootstrap.js';
+export { samplePosterior } from './models/posterior/samplePosterior.js';
+export type { PosteriorSample, SamplePosteriorOptions } from './models/posterior/samplePosterior.js';
+export type { Prior, Priors } from './models/posterior/priors.js';
+export type { QuantileLabel } from './models/posterior/summarizeDraws.js';
 export type { LogLikelihoodOptions } from './models/logLikelihood.js';
 // model diagnostics
 export { holdoutComparison } from './models/diagnostics/holdoutComparison.js';

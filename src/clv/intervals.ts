@@ -1,5 +1,7 @@
 import { withMeta } from '../data/columns.js';
 import { CustomerValueError, optionError } from '../errors.js';
+import { choleskyLower } from '../math/linalg.js';
+import { drawnParameterSets, isDrawsRecord } from '../models/drawnParameters.js';
 import { Random } from '../math/random.js';
 import { spendMany } from '../models/predictions/conditionalExpectedSpend.js';
 import { checkTime, conditionalMany } from '../models/predictions/shared.js';
@@ -44,12 +46,17 @@ export function parameterSampler(fn: string, model: Model, rng: Random): () => R
 }
 
 /**
- * A sampler of whole model records: the parameters as above, and for a fit with covariates
+ * A sampler of whole model records: a draw picked at random from a posterior or bootstrap
+ * record; else the parameters as above, and for a fit with covariates
  * or correlated rates its coefficients and ω too, jointly normal on their own scale, from
  * the covariance over `covarianceNames`.
  * @internal
  */
 export function recordSampler(fn: string, model: Model, rng: Random): () => Model {
+  if (isDrawsRecord(model)) {
+    const { kind, sets } = drawnParameterSets(fn, model, [model.estimate.kind]);
+    return () => ({ kind, params: sets[Math.floor(rng.uniform() * sets.length)] }) as Model;
+  }
   const base = paramNames(model.kind);
   const names = ((model as FittedModel).covarianceNames ?? base) as readonly string[];
   const cov = (model as { covariance?: number[][] }).covariance;
@@ -83,17 +90,10 @@ export function recordSampler(fn: string, model: Model, rng: Random): () => Mode
 /** Cholesky factor of Cov / (scale_i scale_j). */
 function cholesky(fn: string, kind: string, cov: number[][], scale: readonly number[]): Float64Array {
   const k = scale.length;
-  const L = new Float64Array(k * k);
-  for (let i = 0; i < k; i++) {
-    for (let j = 0; j <= i; j++) {
-      let s = (cov[i]![j]! as number) / ((scale[i] as number) * (scale[j] as number));
-      for (let m = 0; m < j; m++) s -= (L[i * k + m] as number) * (L[j * k + m] as number);
-      if (i === j) {
-        if (!(s > 0)) throw new CustomerValueError('invalid_model', `${fn}: the ${kind} model's covariance is not positive definite`);
-        L[i * k + i] = Math.sqrt(s);
-      } else L[i * k + j] = s / (L[j * k + j] as number);
-    }
-  }
+  const scaled = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) scaled[i * k + j] = (cov[i]![j]! as number) / ((scale[i] as number) * (scale[j] as number));
+  const L = choleskyLower(scaled, k);
+  if (!L) throw new CustomerValueError('invalid_model', `${fn}: the ${kind} model's covariance is not positive definite`);
   return L;
 }
 

@@ -6,6 +6,8 @@ import { CustomerValueError, optionError } from '../../errors.js';
 import { Random } from '../../math/random.js';
 import { summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import type { BootstrapFit } from '../bootstrap.js';
+import { drawnParameterSets, isDrawsRecord } from '../drawnParameters.js';
+import type { PosteriorSample } from '../posterior/samplePosterior.js';
 import { checkModel, kindsOf, registry, spendModelOf } from '../registry.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import type { PurchaseModel } from '../types.js';
@@ -15,8 +17,8 @@ import { spendMany } from './conditionalExpectedSpend.js';
 
 /** Options of {@link predictiveDistribution}: the horizon, units, discounting and spend model as {@link customerLifetimeValue} takes them. */
 export interface PredictiveDistributionOptions extends Pick<CustomerLifetimeValueOptions, 'spendModel' | 'customers' | 'horizon' | 'unit' | 'modelUnit' | 'discountRate' | 'margin'> {
-  /** A purchase model record, or a {@link bootstrapFit} result of one (its draws carry the parameter uncertainty). */
-  purchaseModel: PurchaseModel | BootstrapFit;
+  /** A purchase model record, or a {@link samplePosterior} or {@link bootstrapFit} result of one (its draws carry the parameter uncertainty). */
+  purchaseModel: PurchaseModel | BootstrapFit | PosteriorSample;
   /** Value per purchase instead of a spend model. Default 1 (the CLV columns are then discounted purchases). */
   spend?: number | undefined;
   /** Draws per customer. Default 1000. */
@@ -62,7 +64,7 @@ const schema = z.looseObject({
  * Each customer's predictive distribution over a horizon: future purchases and CLV with
  * both the parameters' uncertainty and the customer's own randomness (issue: intervals
  * that cover what customers will do, not only where the expectation lies). Each draw takes
- * the parameters (a bootstrap replicate in turn, or the model's own), draws whether the
+ * the parameters (a posterior draw or bootstrap replicate in turn, or the model's own), draws whether the
  * customer is alive at T (probability P(alive | x, t_x, T)), and if so draws their future
  * from the posterior of the rates given alive (the model's `drawFuture`: Pareto/NBD
  * λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), ...), each purchase discounted from the end of
@@ -83,7 +85,7 @@ const schema = z.looseObject({
 export function predictiveDistribution(options: PredictiveDistributionOptions): PredictiveDistribution {
   const fn = 'predictiveDistribution';
   const o = parseOptions(fn, schema, options) as unknown as PredictiveDistributionOptions;
-  const { kind, paramsOf, replicates } = parameterDraws(fn, o.purchaseModel);
+  const { kind, paramsOf, replicates } = parameterDraws(fn, o.purchaseModel, o.draws ?? 1000);
   const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
   const draw = spec.drawFuture;
   if (!draw) {
@@ -146,15 +148,11 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   return withMeta({ customerId: ids, ...out }, { length: n, level, draws });
 }
 
-/** The parameters of draw k: a bootstrap record's replicates in turn, or the model's own. */
-function parameterDraws(fn: string, model: unknown): { kind: keyof typeof registry; paramsOf: (k: number) => Record<string, number>; replicates: number } {
-  const boot = model as Partial<BootstrapFit>;
-  if (boot && typeof boot === 'object' && boot.draws && boot.estimate) {
-    const { kind } = checkModel(fn, boot.estimate, kindsOf('purchase'));
-    const names = registry[kind].params;
-    const R = (boot.draws[names[0] as string] as Float64Array).length;
-    const sets = Array.from({ length: R }, (_, k) => checkModel(fn, { kind, params: Object.fromEntries(names.map((name) => [name, (boot.draws![name] as Float64Array)[k]])) }, [kind]).p);
-    return { kind, paramsOf: (k) => sets[k % R] as Record<string, number>, replicates: R };
+/** The parameters of draw k: a posterior's or bootstrap's draws in turn (at most `draws` of them, evenly spaced), or the model's own. */
+function parameterDraws(fn: string, model: unknown, draws: number): { kind: keyof typeof registry; paramsOf: (k: number) => Record<string, number>; replicates: number } {
+  if (isDrawsRecord(model)) {
+    const { kind, sets } = drawnParameterSets(fn, model, kindsOf('purchase'), draws);
+    return { kind, paramsOf: (k) => sets[k % sets.length] as Record<string, number>, replicates: sets.length };
   }
   const { kind, p } = checkModel(fn, model, kindsOf('purchase'));
   if ((model as { coefficients?: unknown; correlation?: unknown }).coefficients !== undefined || (model as { correlation?: unknown }).correlation !== undefined) {

@@ -53,8 +53,8 @@ describe('samplePosterior against the posterior by quadrature (NBD, 60 customers
     const lo = [-4, -3];
     const hi = [4, 6];
     let z = 0;
-    const m1 = [0, 0];
-    const m2 = [0, 0];
+    const m1: [number, number] = [0, 0];
+    const m2: [number, number] = [0, 0];
     const lp: number[] = [];
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
       const lr = lo[0]! + ((hi[0]! - lo[0]!) * (i + 0.5)) / n;

@@ -43,7 +43,7 @@ export interface PosteriorSample<K extends ModelKind = ModelKind> extends DrawSu
   /** The posterior means: the record is itself a model record for every point prediction. */
   readonly params: ModelParams[K];
   /** The maximum-likelihood fit the chains started from. */
-  readonly estimate: FittedModel;
+  readonly estimate: FittedModel<K>;
   readonly chains: number;
   readonly drawsPerChain: number;
   readonly warmup: number;
@@ -155,7 +155,7 @@ export function samplePosterior(summary: SummaryInput, options: SamplePosteriorO
   const mean = { ...summaries.mean, ...fixed };
   const ordered = Object.fromEntries(spec.params.map((n) => [n, mean[n] as number]));
   const converged = names.every((n) => (summaries.rhat[n] as number) < 1.05 && (summaries.ess[n] as number) >= 100);
-  return { kind, params: ordered as never, estimate, chains, drawsPerChain: draws, warmup, acceptance, priors, fixed, converged, ...summaries, draws: draws_, mean };
+  return { kind, params: ordered as never, estimate: estimate as never, chains, drawsPerChain: draws, warmup, acceptance, priors, fixed, converged, ...summaries, draws: draws_, mean };
 }
 
 /** The fit's covariance of ln θ (Cov_ij / θ_i θ_j) over the sampled parameters, factored; 0.1·I when the fit has none. */

@@ -15,10 +15,10 @@ import { adaptiveMetropolis } from './metropolis.js';
 import { posteriorData } from './posteriorData.js';
 import { resolvePriors, type Prior, type Priors } from './priors.js';
 import { summarizeChains, type DrawSummaries } from './summarizeDraws.js';
-import { HIERARCHICAL, type HierarchicalKind, type HierarchicalPosterior } from './hierarchical.js';
+import { HIERARCHICAL, type HierarchicalKind, type HierarchicalOptions, type HierarchicalPosterior } from './hierarchical.js';
 
 /** Options of {@link samplePosterior}. */
-export interface SamplePosteriorOptions {
+export interface SamplePosteriorOptions extends HierarchicalOptions {
   /** A purchase or spend model kind, or 'pareto-nbd-hb' (Abe 2009) or 'pareto-ggg' (Platzer & Reutterer 2016). */
   model: ModelKind | HierarchicalKind;
   /** Kept draws per chain. Default 1000. */

@@ -1,0 +1,142 @@
+/**
+ * The cohort-level updates of the hierarchical Pareto/NBD (Abe 2009): the conjugate
+ * normal-inverse-Wishart draw of (β, Γ), and group moves that shift or scale one side's
+ * (λ or μ) latent log rates together with β and Γ.
+ * @internal
+ */
+import type { Random } from '../../math/random.js';
+import { sliceStep } from '../hierarchical/slice.js';
+
+/** Prior: β | Γ ~ N(0, Γ / A0); Γ ~ IW(NU0, NU0 · I). */
+export const A0 = 0.01;
+export const NU0 = 4;
+
+/** Draw (β, Γ) from the normal-inverse-Wishart posterior given the customers' (ln λ, ln μ). */
+export function updateCohort(cohort: Float64Array, lambda: Float64Array, mu: Float64Array, rng: Random): void {
+  const n = lambda.length;
+  let m1 = 0;
+  let m2 = 0;
+  for (let i = 0; i < n; i++) {
+    m1 += Math.log(lambda[i] as number);
+    m2 += Math.log(mu[i] as number);
+  }
+  const b1 = m1 / (n + A0);
+  const b2 = m2 / (n + A0);
+  let s11 = A0 * b1 * b1;
+  let s12 = A0 * b1 * b2;
+  let s22 = A0 * b2 * b2;
+  for (let i = 0; i < n; i++) {
+    const d1 = Math.log(lambda[i] as number) - b1;
+    const d2 = Math.log(mu[i] as number) - b2;
+    s11 += d1 * d1;
+    s12 += d1 * d2;
+    s22 += d2 * d2;
+  }
+  const [g11, g12, g22] = inverseWishart2(NU0 + n, NU0 + s11, s12, NU0 + s22, rng);
+  // β ~ N(b, Γ / (n + A0)) through the Cholesky factor of Γ
+  const c = 1 / Math.sqrt(n + A0);
+  const l11 = Math.sqrt(g11);
+  const l21 = g12 / l11;
+  const l22 = Math.sqrt(Math.max(0, g22 - l21 * l21));
+  const z1 = rng.normal();
+  const z2 = rng.normal();
+  cohort[0] = b1 + c * l11 * z1;
+  cohort[1] = b2 + c * (l21 * z1 + l22 * z2);
+  cohort[2] = g11;
+  cohort[3] = g12;
+  cohort[4] = g22;
+}
+
+/**
+ * A draw of Γ ~ Inverse-Wishart(ν, Ψ) for 2 × 2 Ψ = [[a, b], [b, d]]: W ~ Wishart(ν, Ψ⁻¹)
+ * by the Bartlett decomposition, Γ = W⁻¹. Returns [Γ11, Γ12, Γ22].
+ */
+export function inverseWishart2(nu: number, a: number, b: number, d: number, rng: Random): [number, number, number] {
+  // Ψ⁻¹ = L Lᵀ
+  const det = a * d - b * b;
+  const i11 = d / det;
+  const i12 = -b / det;
+  const i22 = a / det;
+  const l11 = Math.sqrt(i11);
+  const l21 = i12 / l11;
+  const l22 = Math.sqrt(Math.max(0, i22 - l21 * l21));
+  // Bartlett: A = [[√χ²_ν, 0], [N(0,1), √χ²_(ν-1)]]; W = (L A)(L A)ᵀ
+  const a11 = Math.sqrt(2 * rng.gamma(nu / 2, 1));
+  const a21 = rng.normal();
+  const a22 = Math.sqrt(2 * rng.gamma((nu - 1) / 2, 1));
+  const m11 = l11 * a11;
+  const m21 = l21 * a11 + l22 * a21;
+  const m22 = l22 * a22;
+  const w11 = m11 * m11;
+  const w12 = m11 * m21;
+  const w22 = m21 * m21 + m22 * m22;
+  const wdet = w11 * w22 - w12 * w12;
+  return [w22 / wdet, -w12 / wdet, w11 / wdet];
+}
+
+/**
+ * ln of the cohort prior at (β, Γ) up to a constant: N(β; 0, Γ/A0) · IW(Γ; NU0, NU0 I),
+ * Γ = [[g11, g12], [g12, g22]]; -Infinity when Γ is not positive definite.
+ */
+export function logCohortPrior(b1: number, b2: number, g11: number, g12: number, g22: number): number {
+  const det = g11 * g22 - g12 * g12;
+  if (!(det > 0 && g11 > 0)) return -Infinity;
+  const i11 = g22 / det;
+  const i12 = -g12 / det;
+  const i22 = g11 / det;
+  const quad = A0 * (b1 * b1 * i11 + 2 * b1 * b2 * i12 + b2 * b2 * i22);
+  // -½ ln|Γ/A0| - ½ A0 βᵀΓ⁻¹β, then -(ν+3)/2 ln|Γ| - ½ tr(ν I Γ⁻¹)
+  return -0.5 * Math.log(det) - 0.5 * quad - ((NU0 + 3) / 2) * Math.log(det) - 0.5 * NU0 * (i11 + i22);
+}
+
+/** What the group moves read: per customer the latent log rates and the augmented data's sufficient terms. */
+export interface GroupMoveData {
+  /** ln λ_i or ln μ_i of the side being moved. */
+  logRate: Float64Array;
+  /** The exponent of the rate in the complete-data likelihood (x_i for λ, 1 - z_i for μ) and the exposure m_i = min(τ_i, T_i). */
+  power: Float64Array;
+  exposure: Float64Array;
+}
+
+/**
+ * Move one side (j = 0: λ, j = 1: μ) of every customer with the cohort, by generalized Gibbs
+ * along two groups (Liu & Sabatti 2000): a shift ℓ_i → ℓ_i + a, β_j → β_j + a (the prior of
+ * the ℓ_i given β is unchanged; target a ↦ Σ power_i a - e^a Σ rate_i exposure_i + the
+ * prior of β), then a scale ℓ_i → β_j + c (ℓ_i - β_j) with Γ → D Γ D, D = diag(c at j) (target
+ * in ln c: the complete-data likelihood, the cohort prior at D Γ D, and 3 ln c from the
+ * Jacobians with the Haar measure). These move the cohort and the latent rates together,
+ * the directions a plain Gibbs sampler crawls along when each customer's data say little.
+ * Updates `cohort` and `logRate` in place.
+ */
+export function groupMoves(j: 0 | 1, cohort: Float64Array, d: GroupMoveData, rng: Random): void {
+  const { logRate, power, exposure } = d;
+  const n = logRate.length;
+  let S = 0;
+  let E = 0;
+  for (let i = 0; i < n; i++) {
+    S += power[i] as number;
+    E += Math.exp(logRate[i] as number) * (exposure[i] as number);
+  }
+  const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
+  const byShift = (a: number): number => S * a - Math.exp(a) * E + logCohortPrior(j === 0 ? b1 + a : b1, j === 1 ? b2 + a : b2, g11, g12, g22);
+  const a = sliceStep(0, byShift(0), byShift, 0, 0.2, rng);
+  cohort[j] = (cohort[j] as number) + a;
+  for (let i = 0; i < n; i++) logRate[i] = (logRate[i] as number) + a;
+  const center = cohort[j] as number;
+  const byScale = (v: number): number => {
+    const c = Math.exp(v);
+    let ll = 0;
+    for (let i = 0; i < n; i++) {
+      const l = center + c * ((logRate[i] as number) - center);
+      ll += (power[i] as number) * l - Math.exp(l) * (exposure[i] as number);
+    }
+    const [h11, h22] = j === 0 ? [g11 * c * c, g22] : [g11, g22 * c * c];
+    return ll + logCohortPrior(cohort[0] as number, cohort[1] as number, h11, g12 * c, h22) + 3 * v;
+  };
+  const v = sliceStep(0, byScale(0), byScale, 0, 0.2, rng);
+  const c = Math.exp(v);
+  for (let i = 0; i < n; i++) logRate[i] = center + c * ((logRate[i] as number) - center);
+  if (j === 0) cohort[2] = g11 * c * c;
+  else cohort[4] = g22 * c * c;
+  cohort[3] = g12 * c;
+}

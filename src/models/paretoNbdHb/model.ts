@@ -1,0 +1,119 @@
+/**
+ * The hierarchical Pareto/NBD of Abe (2009): each customer's purchase rate λ_i and dropout
+ * rate μ_i are Poisson and exponential as in Pareto/NBD, and (ln λ_i, ln μ_i) is bivariate
+ * normal across customers, N(β, Γ) (so the two rates may correlate). Gibbs sampling with
+ * Abe's data augmentation (the unobserved lifetime τ_i, appendix of the paper):
+ * - τ_i | λ_i, μ_i exactly (alive at T with the Pareto/NBD P(alive | λ, μ), then T + Exp(μ),
+ *   else Exp(λ+μ) truncated to (t_x, T));
+ * - ln λ_i | τ_i, ln μ_i, β, Γ by slice sampling: x ln λ - λ min(τ, T) plus the conditional
+ *   normal prior given ln μ_i; ln μ_i likewise with ln μ - μ τ;
+ * - (β, Γ) | the ln λ_i, ln μ_i from their conjugate normal-inverse-Wishart posterior, the
+ *   prior β | Γ ~ N(0, Γ / 0.01), Γ ~ Inverse-Wishart(4, 4 I) (weakly informative on the
+ *   log scale of any time unit).
+ * Cohort parameters: meanLogLambda, meanLogMu (β), varLogLambda, covLogLambdaLogMu,
+ * varLogMu (Γ), as BTYDplus prints them (log_lambda, log_mu, var_log_lambda, ...).
+ * @internal
+ */
+import type { Random } from '../../math/random.js';
+import { sliceStep } from '../hierarchical/slice.js';
+import type { HierarchicalData, HierarchicalModel, HierarchicalState } from '../hierarchical/types.js';
+import { drawLifetimePoisson } from '../paretoGgg/latent.js';
+import { groupMoves, updateCohort, type GroupMoveData } from './cohort.js';
+
+export const ABE_NAMES = ['meanLogLambda', 'meanLogMu', 'varLogLambda', 'covLogLambdaLogMu', 'varLogMu'] as const;
+
+interface Current {
+  x: number;
+  /** min(τ, T): the time the customer was observed alive. */
+  exposure: number;
+  /** 1 when the customer died before T (τ < T), else 0. */
+  dead: number;
+  mean: number;
+  variance: number;
+}
+
+/** The cohort start matching the Pareto/NBD gammas' first two moments of ln λ and ln μ: var = ln(1 + 1/shape). */
+export function abeStart(pareto: Float64Array): Float64Array {
+  const [r, alpha, s, beta] = pareto as unknown as [number, number, number, number];
+  const vl = Math.log1p(1 / r);
+  const vm = Math.log1p(1 / s);
+  return Float64Array.of(Math.log(r / alpha) - vl / 2, Math.log(s / beta) - vm / 2, vl, 0, vm);
+}
+
+interface Current {
+  x: number;
+  /** min(τ, T): the time the customer was observed alive. */
+  exposure: number;
+  /** 1 when the customer died before T (τ < T), else 0. */
+  dead: number;
+  mean: number;
+  variance: number;
+}
+
+/** ln L(λ, μ | x, t_x, T) = x ln λ - (λ+μ) t_x + ln(μ + λ e^(-(λ+μ)(T-t_x))) - ln(λ+μ): the individual Pareto/NBD likelihood. */
+export function individualLogLik(x: number, tx: number, T: number, lambda: number, mu: number): number {
+  const rate = lambda + mu;
+  if (!(lambda > 0 && mu > 0 && Number.isFinite(rate))) return -Infinity;
+  return x * Math.log(lambda) - rate * tx + Math.log(mu + lambda * Math.exp(-rate * (T - tx))) - Math.log(rate);
+}
+
+/** The model. */
+export function abeModel(): HierarchicalModel {
+  const c: Current = { x: 0, exposure: 0, dead: 0, mean: 0, variance: 1 };
+  // complete-data log likelihood of one side plus its conditional normal prior: λ^x e^(-λ m), μ^(1-z) e^(-μ m), m = min(τ, T)
+  const byLogLambda = (v: number): number => c.x * v - Math.exp(v) * c.exposure - (v - c.mean) ** 2 / (2 * c.variance);
+  const byLogMu = (v: number): number => c.dead * v - Math.exp(v) * c.exposure - (v - c.mean) ** 2 / (2 * c.variance);
+  let moves: { lambda: GroupMoveData; mu: GroupMoveData } | undefined;
+  return {
+    kind: 'pareto-nbd-hb',
+    title: 'Pareto/NBD (Abe)',
+    cohortNames: ABE_NAMES,
+    init(data: HierarchicalData, start: Float64Array, rng: Random): HierarchicalState {
+      const cohort = Float64Array.from(start);
+      cohort[0] = (cohort[0] as number) + 0.3 * rng.normal();
+      cohort[1] = (cohort[1] as number) + 0.3 * rng.normal();
+      const n = data.n;
+      const lambda = Float64Array.from({ length: n }, (_, i) => ((data.x[i] as number) + 0.5) / ((data.T[i] as number) + 1 / Math.exp(cohort[0] as number)));
+      const mu = new Float64Array(n).fill(Math.exp(cohort[1] as number));
+      const tau = Float64Array.from({ length: n }, (_, i) => drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng));
+      const side = (power: Float64Array): GroupMoveData => ({ logRate: new Float64Array(n), power, exposure: new Float64Array(n) });
+      moves = { lambda: side(data.x), mu: side(new Float64Array(n)) };
+      return { lambda, mu, k: new Float64Array(n).fill(1), tau, cohort };
+    },
+    sweep(state: HierarchicalState, data: HierarchicalData, rng: Random): void {
+      const { lambda, mu, tau, cohort } = state;
+      const m = moves as { lambda: GroupMoveData; mu: GroupMoveData };
+      const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
+      const vLambda = g11 - (g12 * g12) / g22;
+      const vMu = g22 - (g12 * g12) / g11;
+      for (let i = 0; i < data.n; i++) {
+        const T = data.T[i] as number;
+        const t = tau[i] as number;
+        c.x = data.x[i] as number;
+        c.exposure = Math.min(t, T);
+        c.dead = t > T ? 0 : 1;
+        let ll = Math.log(lambda[i] as number);
+        let lm = Math.log(mu[i] as number);
+        c.mean = b1 + (g12 / g22) * (lm - b2);
+        c.variance = vLambda;
+        ll = sliceStep(ll, byLogLambda(ll), byLogLambda, i, 1, rng);
+        c.mean = b2 + (g12 / g11) * (ll - b1);
+        c.variance = vMu;
+        lm = sliceStep(lm, byLogMu(lm), byLogMu, i, 1, rng);
+        m.lambda.logRate[i] = ll;
+        m.mu.logRate[i] = lm;
+        m.lambda.exposure[i] = m.mu.exposure[i] = c.exposure;
+        m.mu.power[i] = c.dead;
+      }
+      groupMoves(0, cohort, m.lambda, rng);
+      groupMoves(1, cohort, m.mu, rng);
+      for (let i = 0; i < data.n; i++) {
+        lambda[i] = Math.exp(m.lambda.logRate[i] as number);
+        mu[i] = Math.exp(m.mu.logRate[i] as number);
+        // (alive at T, lifetime if not) | λ, μ exactly; an alive customer's excess lifetime is not read by the next sweep
+        tau[i] = drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng);
+      }
+      updateCohort(cohort, lambda, mu, rng);
+    },
+  };
+}

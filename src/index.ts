@@ -140,6 +140,10 @@ export { predictiveDistribution } from './models/predictions/predictiveDistribut
 export type { PredictiveDistribution, PredictiveDistributionOptions } from './models/predictions/predictiveDistribution.js';
 export type { BootstrapFit, BootstrapFitOptions } from './models/bootstrap.js';
 export { samplePosterior } from './models/posterior/samplePosterior.js';
+export { simulateParetoGgg } from './models/paretoGgg/simulate.js';
+export type { ParetoGggParams } from './models/paretoGgg/simulate.js';
+export type { HierarchicalPosterior, HierarchicalCustomers, IndividualDraws, HierarchicalKind } from './models/hierarchical/types.js';
+export type { HierarchicalOptions } from './models/posterior/hierarchical.js';
 export type { PosteriorSample, SamplePosteriorOptions } from './models/posterior/samplePosterior.js';
 export type { Prior, Priors } from './models/posterior/priors.js';
 export type { QuantileLabel } from './models/posterior/summarizeDraws.js';

@@ -143,3 +143,29 @@ describe('the inverse-Wishart draw of the Abe cohort update', () => {
     [a, b, d].forEach((v, q) => expect(Math.abs(sum[q]! / N / (v / (nu - 3)) - 1)).toBeLessThan(0.02));
   });
 });
+
+describe('predictiveDistribution from a hierarchical posterior', () => {
+  it("Pareto/NBD (HB): the predictive mean equals the Pareto/NBD's conditional expectation (the same model)", async () => {
+    const { conditionalExpectedPurchases, predictiveDistribution } = await import('../../src/index.js');
+    const post = samplePosterior(cdnow, { model: 'pareto-ggg', regularity: false, chains: 2, draws: 500, seed: 8 });
+    const pd = predictiveDistribution({ purchaseModel: post, customers: cdnow, horizon: 39, draws: 400, seed: 1 });
+    const ce = conditionalExpectedPurchases({ kind: 'pareto-nbd', params: post.mean as never }, cdnow, 39);
+    const sum = (v: ArrayLike<number>): number => Array.prototype.reduce.call(v, (a: number, b) => a + (b as number), 0) as number;
+    // the mean over the posterior vs the expectation at the posterior mean: equal to first order; 400 draws × 2357 customers
+    expect(Math.abs(sum(pd.purchasesMean) / sum(ce) - 1)).toBeLessThan(0.03);
+    expect(pd.aliveMean[0]).toBe(post.customers.probabilityAlive[0]);
+    expect(() => predictiveDistribution({ purchaseModel: post, customers: { frequency: [1], recency: [1], T: [2] }, horizon: 1 })).toThrow(/customers must be the 2357 customers/);
+  });
+
+  it('Pareto/GGG: 90 % predictive intervals of holdout purchases cover about 90 % of simulated customers', async () => {
+    const { predictiveDistribution } = await import('../../src/index.js');
+    const sim = simulateParetoGgg({ r: 2, alpha: 8, s: 0.6, beta: 20, t: 16, gamma: 4 }, { customers: 500, T: 40, holdout: 26, seed: 12 });
+    const post = samplePosterior(sim, { model: 'pareto-ggg', chains: 2, warmup: 300, draws: 300, seed: 3 });
+    const pd = predictiveDistribution({ purchaseModel: post, customers: sim, horizon: 26, draws: 600, level: 0.9, seed: 4 });
+    let inside = 0;
+    for (let i = 0; i < sim.length; i++) if (sim.frequencyHoldout[i]! >= pd.purchasesLower[i]! && sim.frequencyHoldout[i]! <= pd.purchasesUpper[i]!) inside++;
+    // counts are discrete, so a central interval covers at least its level; sampling sd of the share at 500 customers ≈ 1.3 %
+    expect(inside / sim.length).toBeGreaterThan(0.86);
+    expect(inside / sim.length).toBeLessThan(0.99);
+  });
+});

@@ -4,9 +4,11 @@ import { DAYS_PER_UNIT, type TimeUnit } from '../../data/days.js';
 import { finiteOption, parseOptions, seedOption, unitOption, wholeOption } from '../../data/options.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import { Random } from '../../math/random.js';
-import { summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
+import { summaryUnit, type SummaryColumns, type SummaryInput } from '../../summary/readSummary.js';
 import type { BootstrapFit } from '../bootstrap.js';
 import { drawnParameterSets, isDrawsRecord } from '../drawnParameters.js';
+import { checkSameCustomers, drawHierarchicalFuture, isHierarchical } from '../hierarchical/future.js';
+import type { HierarchicalPosterior } from '../hierarchical/types.js';
 import type { PosteriorSample } from '../posterior/samplePosterior.js';
 import { checkModel, kindsOf, registry, spendModelOf } from '../registry.js';
 import type { PurchaseModelSpec } from '../spec.js';
@@ -17,8 +19,12 @@ import { spendMany } from './conditionalExpectedSpend.js';
 
 /** Options of {@link predictiveDistribution}: the horizon, units, discounting and spend model as {@link customerLifetimeValue} takes them. */
 export interface PredictiveDistributionOptions extends Pick<CustomerLifetimeValueOptions, 'spendModel' | 'customers' | 'horizon' | 'unit' | 'modelUnit' | 'discountRate' | 'margin'> {
-  /** A purchase model record, or a {@link samplePosterior} or {@link bootstrapFit} result of one (its draws carry the parameter uncertainty). */
-  purchaseModel: PurchaseModel | BootstrapFit | PosteriorSample;
+  /**
+   * A purchase model record, or a {@link samplePosterior} or {@link bootstrapFit} result of one (its draws carry the
+   * parameter uncertainty), or a hierarchical posterior (`'pareto-nbd-hb'`, `'pareto-ggg'`), whose kept draws of each
+   * customer's own rates drive that customer's future (`customers` must then be the customers it was sampled on).
+   */
+  purchaseModel: PurchaseModel | BootstrapFit | PosteriorSample | HierarchicalPosterior;
   /** Value per purchase instead of a spend model. Default 1 (the CLV columns are then discounted purchases). */
   spend?: number | undefined;
   /** Draws per customer. Default 1000. */
@@ -85,14 +91,8 @@ const schema = z.looseObject({
 export function predictiveDistribution(options: PredictiveDistributionOptions): PredictiveDistribution {
   const fn = 'predictiveDistribution';
   const o = parseOptions(fn, schema, options) as unknown as PredictiveDistributionOptions;
-  const { kind, paramsOf, replicates } = parameterDraws(fn, o.purchaseModel, o.draws ?? 1000);
-  const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
-  const draw = spec.drawFuture;
-  if (!draw) {
-    const have = kindsOf('purchase').filter((k) => (registry[k] as { drawFuture?: unknown }).drawFuture !== undefined);
-    throw new CustomerValueError('invalid_model', `${fn}: is available for ${have.map((k) => `'${k}'`).join(', ')}; not yet for '${kind}'`);
-  }
-  const c = customersOf(fn, o.customers, o.spendModel !== undefined, spec);
+  const source = futureSource(fn, o.purchaseModel, o.customers, o.spendModel !== undefined, o.draws ?? 1000);
+  const c = source.c;
   const recordUnit = (o.purchaseModel as { unit?: TimeUnit; estimate?: { unit?: TimeUnit } }).unit ?? (o.purchaseModel as { estimate?: { unit?: TimeUnit } }).estimate?.unit;
   const unit = o.unit ?? recordUnit ?? 'week';
   const modelUnit = o.modelUnit ?? recordUnit ?? summaryUnit(o.customers) ?? unit;
@@ -115,8 +115,7 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const out = { purchasesMean: cols(), purchasesMedian: cols(), purchasesLower: cols(), purchasesUpper: cols(), aliveMean: cols(), aliveLower: cols(), aliveUpper: cols(), clvMean: cols(), clvMedian: cols(), clvLower: cols(), clvUpper: cols() };
   const counts = new Float64Array(draws);
   const values = new Float64Array(draws);
-  // P(alive) depends on the parameter set only: once per customer and set, not per draw
-  const sets = Math.min(draws, replicates);
+  const sets = source.sets;
   const alive = new Float64Array(sets);
   let value = 0;
   let spendLevel = 0;
@@ -124,28 +123,74 @@ export function predictiveDistribution(options: PredictiveDistributionOptions): 
   const onPurchase = (tau: number): void => void (value += (1 + d) ** -Math.ceil(tau / per - 1e-12) * (canDraw ? drawValue(spendSpec.p, spendLevel, rng) : fixed));
   for (let i = 0; i < n; i++) {
     const x = c.frequency[i] as number;
-    const tx = c.recency[i] as number;
-    const T = c.T[i] as number;
-    for (let j = 0; j < sets; j++) alive[j] = spec.alive(paramsOf(j), x, tx, T);
+    // P(alive) depends on the parameter set only: once per customer and set, not per draw
+    for (let j = 0; j < sets; j++) alive[j] = source.alive(i, j);
     for (let k = 0; k < draws; k++) {
-      const p = paramsOf(k);
-      const a = alive[k % sets] as number;
       value = 0;
       // the customer's own spend level, each purchase's value drawn around it, where the spend model can draw them
       if (canDraw) spendLevel = drawLevel(spendSpec.p, x, (c.monetaryValue as Float64Array)[i] as number, rng);
       else fixed = (spend as Float64Array)[i] as number;
-      counts[k] = rng.uniform() < a ? draw(p, x, T, t, rng, onPurchase) : 0;
+      counts[k] = rng.uniform() < (alive[k % sets] as number) ? source.future(i, k % sets, t, rng, onPurchase) : 0;
       values[k] = margin * value;
     }
     put(out, 'purchases', i, counts, level);
     put(out, 'clv', i, values, level);
-    const q = quantiles(alive, level);
+    const q = source.aliveSummary ? source.aliveSummary(i) : quantiles(alive, level);
     out.aliveMean[i] = q.mean;
     out.aliveLower[i] = q.lower;
     out.aliveUpper[i] = q.upper;
   }
   const ids = c.customerId ? Array.from({ length: n }, (_, i) => c.customerId![i]) : Array.from({ length: n }, (_, i) => i);
   return withMeta({ customerId: ids, ...out }, { length: n, level, draws });
+}
+
+/**
+ * Where each draw's future comes from: the customers, the parameter sets (a posterior's or
+ * bootstrap's draws, at most `draws` of them evenly spaced, or the model's own; a
+ * hierarchical posterior's kept individual draws), P(alive at T) per customer and set, and
+ * the future of a customer alive at T.
+ */
+interface FutureSource {
+  c: SummaryColumns;
+  sets: number;
+  alive(i: number, j: number): number;
+  future(i: number, j: number, t: number, rng: Random, onPurchase: (tau: number) => void): number;
+  /** P(alive)'s summary where it is not the spread of `alive` over the sets (a hierarchical posterior: its posterior probability). */
+  aliveSummary?(i: number): { mean: number; lower: number; upper: number };
+}
+
+function futureSource(fn: string, model: unknown, customers: SummaryInput, needMonetary: boolean, draws: number): FutureSource {
+  if (isHierarchical(model)) {
+    const c = customersOf(fn, customers, needMonetary);
+    checkSameCustomers(fn, model, c);
+    const T = model.histories.T;
+    const n = c.n;
+    const p = model.customers.probabilityAlive;
+    return {
+      c,
+      sets: model.individual.sets,
+      alive: (i, j) => ((model.individual.tau[j * n + i] as number) > (T[i] as number) ? 1 : 0),
+      future: (i, j, t, rng, on) => drawHierarchicalFuture(model, i, j, t, rng, on),
+      aliveSummary: (i) => ({ mean: p[i] as number, lower: p[i] as number, upper: p[i] as number }),
+    };
+  }
+  const { kind, paramsOf, replicates } = parameterDraws(fn, model, draws);
+  const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
+  const draw = spec.drawFuture;
+  if (!draw) {
+    const have = kindsOf('purchase').filter((k) => (registry[k] as { drawFuture?: unknown }).drawFuture !== undefined);
+    throw new CustomerValueError('invalid_model', `${fn}: is available for ${have.map((k) => `'${k}'`).join(', ')} and hierarchical posteriors; not yet for '${kind}'`);
+  }
+  const c = customersOf(fn, customers, needMonetary, spec);
+  const X = c.frequency;
+  const TX = c.recency;
+  const TT = c.T;
+  return {
+    c,
+    sets: Math.min(draws, replicates),
+    alive: (i, j) => spec.alive(paramsOf(j), X[i] as number, TX[i] as number, TT[i] as number),
+    future: (i, j, t, rng, on) => draw(paramsOf(j), X[i] as number, TT[i] as number, t, rng, on),
+  };
 }
 
 /** The parameters of draw k: a posterior's or bootstrap's draws in turn (at most `draws` of them, evenly spaced), or the model's own. */

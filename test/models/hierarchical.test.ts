@@ -150,7 +150,7 @@ describe('predictiveDistribution from a hierarchical posterior', () => {
     const post = samplePosterior(cdnow, { model: 'pareto-ggg', regularity: false, chains: 2, draws: 500, seed: 8 });
     const pd = predictiveDistribution({ purchaseModel: post, customers: cdnow, horizon: 39, draws: 400, seed: 1 });
     const ce = conditionalExpectedPurchases({ kind: 'pareto-nbd', params: post.mean as never }, cdnow, 39);
-    const sum = (v: ArrayLike<number>): number => Array.prototype.reduce.call(v, (a: number, b) => a + (b as number), 0) as number;
+    const sum = (v: ArrayLike<number>): number => Array.from(v).reduce((a, b) => a + b, 0);
     // the mean over the posterior vs the expectation at the posterior mean: equal to first order; 400 draws × 2357 customers
     expect(Math.abs(sum(pd.purchasesMean) / sum(ce) - 1)).toBeLessThan(0.03);
     expect(pd.aliveMean[0]).toBe(post.customers.probabilityAlive[0]);

@@ -167,6 +167,25 @@ export function logUpperGamma(a: number, z: number): number {
   return logSubExp(lead, upper) - Math.log(-a);
 }
 
+/**
+ * ln Q(a, z) = ln(Γ(a, z) / Γ(a)), the regularized upper incomplete gamma, for a > 0 and
+ * z >= 0, given ln Γ(a) (callers drawing many z at one a compute it once): the continued
+ * fraction for z > a + 1, else 1 - P(a, z) with P by its series, in log space.
+ */
+export function logRegularizedUpperGamma(a: number, z: number, logGammaA: number): number {
+  if (!(z > 0)) return 0;
+  if (z > a + 1 && z >= 1) return Math.min(0, logUpperGamma(a, z) - logGammaA);
+  let sum = 1 / a;
+  let term = sum;
+  for (let n = 1; n < 10000; n++) {
+    term *= z / (a + n);
+    sum += term;
+    if (term < sum * 1e-17) break;
+  }
+  const logP = -z + a * Math.log(z) + Math.log(sum) - logGammaA;
+  return logP < -0.6931471805599453 ? Math.log1p(-Math.exp(logP)) : Math.log(-Math.expm1(logP));
+}
+
 const EULER_GAMMA = 0.57721566490153286061;
 
 /** E1(z) = Γ(0, z) for 0 < z < 1, by its convergent series. */

@@ -8,16 +8,16 @@
  * Q the regularized upper incomplete gamma (no purchase in the censored gap after t_x).
  * @internal
  */
-import { logGamma, logUpperGamma } from '../../math/special.js';
+import { logGamma, logRegularizedUpperGamma } from '../../math/special.js';
 import type { Random } from '../../math/random.js';
 import { sliceStep } from '../hierarchical/slice.js';
 import type { HierarchicalData, HierarchicalState } from '../hierarchical/types.js';
 
-/** ln Q(k, z): the log probability that a Gamma(k, 1) variable exceeds z. */
-export function logSurvivalGamma(k: number, z: number): number {
+/** ln Q(k, z): the log probability that a Gamma(k, 1) variable exceeds z (ln Γ(k) given). */
+export function logSurvivalGamma(k: number, z: number, logGammaK: number): number {
   if (!(z > 0)) return 0;
   if (k === 1) return -z;
-  return Math.min(0, logUpperGamma(k, z) - logGamma(k));
+  return logRegularizedUpperGamma(k, z, logGammaK);
 }
 
 /** Working values of the customer being updated (one object per sweep, not per customer). */
@@ -28,6 +28,8 @@ interface Current {
   gap: number;
   lambda: number;
   k: number;
+  /** ln Γ(k) at the current k. */
+  logGammaK: number;
   shape: number;
   rate: number;
 }
@@ -35,7 +37,7 @@ interface Current {
 /** ln p(ln λ | ...) at v = ln λ: the Gamma(r, α) prior on the log scale and the λ terms of the likelihood. */
 function logLambda(c: Current, v: number): number {
   const lambda = Math.exp(v);
-  return c.shape * v - c.rate * lambda + c.k * c.x * v - c.k * lambda * c.tx + logSurvivalGamma(c.k, c.k * lambda * c.gap);
+  return c.shape * v - c.rate * lambda + c.k * c.x * v - c.k * lambda * c.tx + logSurvivalGamma(c.k, c.k * lambda * c.gap, c.logGammaK);
 }
 
 /** ln p(ln k | ...) at v = ln k: the Gamma(t, γ) prior on the log scale and the k terms of the likelihood. */
@@ -43,7 +45,8 @@ function logK(c: Current, v: number): number {
   const k = Math.exp(v);
   if (!(k > 0) || !Number.isFinite(k)) return -Infinity;
   const kl = k * c.lambda;
-  return c.shape * v - c.rate * k + c.x * (k * Math.log(kl) - logGamma(k)) + (k - 1) * c.litt - kl * c.tx + logSurvivalGamma(k, kl * c.gap);
+  const lg = logGamma(k);
+  return c.shape * v - c.rate * k + c.x * (k * Math.log(kl) - lg) + (k - 1) * c.litt - kl * c.tx + logSurvivalGamma(k, kl * c.gap, lg);
 }
 
 /**
@@ -55,7 +58,7 @@ function logK(c: Current, v: number): number {
  * Park 2008), so the dropout parameters (s, β) are not tied to lifetimes the data never saw.
  */
 export function latentUpdater(): (state: HierarchicalState, data: HierarchicalData, cohort: { r: number; alpha: number; s: number; beta: number; t: number; gamma: number }, rng: Random) => void {
-  const c: Current = { x: 0, tx: 0, litt: 0, gap: 0, lambda: 0, k: 1, shape: 0, rate: 0 };
+  const c: Current = { x: 0, tx: 0, litt: 0, gap: 0, lambda: 0, k: 1, logGammaK: 0, shape: 0, rate: 0 };
   const byLambda = (v: number): number => logLambda(c, v);
   const byK = (v: number): number => logK(c, v);
   return (state, data, h, rng) => {
@@ -67,6 +70,7 @@ export function latentUpdater(): (state: HierarchicalState, data: HierarchicalDa
       const T = data.T[i] as number;
       c.gap = Math.min(tau[i] as number, T) - c.tx;
       c.k = k[i] as number;
+      c.logGammaK = logGamma(c.k);
       c.shape = h.r;
       c.rate = h.alpha;
       const l0 = Math.log(lambda[i] as number);
@@ -75,10 +79,11 @@ export function latentUpdater(): (state: HierarchicalState, data: HierarchicalDa
       c.rate = h.gamma;
       const k0 = Math.log(c.k);
       k[i] = c.k = Math.exp(sliceStep(k0, byK(k0), byK, i, 0.5, rng));
+      c.logGammaK = logGamma(c.k);
       // an alive customer's excess lifetime from its Lomax conditional: P(τ > T + e | τ > T) = ((β+T)/(β+T+e))^s
       let current = tau[i] as number;
       if (current > T) current = T + (h.beta + T) * Math.expm1(-Math.log(rng.open()) / h.s);
-      tau[i] = drawLifetime(c.k, c.lambda, h.s, h.beta, c.tx, T, current, rng);
+      tau[i] = drawLifetime(c.k, c.lambda, h.s, h.beta, c.tx, T, current, rng, c.logGammaK);
     }
   };
 }
@@ -90,8 +95,8 @@ export function latentUpdater(): (state: HierarchicalState, data: HierarchicalDa
  * interval (t_x, τ*), τ* by Newton's method safeguarded by bisection (in closed form beyond
  * T, where Q no longer changes), and the new τ is uniform on it.
  */
-export function drawLifetime(k: number, lambda: number, s: number, beta: number, tx: number, T: number, current: number, rng: Random): number {
-  const logf = (tau: number): number => -(s + 1) * Math.log(beta + tau) + logSurvivalGamma(k, k * lambda * (Math.min(tau, T) - tx));
+export function drawLifetime(k: number, lambda: number, s: number, beta: number, tx: number, T: number, current: number, rng: Random, logGammaK = logGamma(k)): number {
+  const logf = (tau: number): number => -(s + 1) * Math.log(beta + tau) + logSurvivalGamma(k, k * lambda * (Math.min(tau, T) - tx), logGammaK);
   const y = logf(Math.max(current, tx)) - rng.exponential(1);
   const atT = logf(T);
   let end: number;
@@ -101,11 +106,11 @@ export function drawLifetime(k: number, lambda: number, s: number, beta: number,
     let hi = T;
     let t = Math.min(Math.max(current, tx), T);
     for (let it = 0; it < 60 && hi - lo > 1e-9 * Math.max(1, T); it++) {
-      const logQ = logSurvivalGamma(k, k * lambda * (t - tx));
+      const logQ = logSurvivalGamma(k, k * lambda * (t - tx), logGammaK);
       const g = -(s + 1) * Math.log(beta + t) + logQ - y;
       if (g > 0) lo = t;
       else hi = t;
-      const slope = -(s + 1) / (beta + t) - hazard(k, lambda, t - tx, logQ);
+      const slope = -(s + 1) / (beta + t) - hazard(k, lambda, t - tx, logQ, logGammaK);
       let next = t - g / slope;
       if (!(next > lo && next < hi)) next = (lo + hi) / 2;
       t = next;
@@ -130,10 +135,10 @@ export function drawLifetimePoisson(lambda: number, mu: number, tx: number, T: n
 }
 
 /** The hazard of Gamma(k, kλ) at u, its density over its survival (ln survival given). */
-function hazard(k: number, lambda: number, u: number, logQ: number): number {
+function hazard(k: number, lambda: number, u: number, logQ: number, logGammaK: number): number {
   if (!(u > 0)) return k === 1 ? lambda : 0;
   const rate = k * lambda;
-  const logPdf = k * Math.log(rate) + (k - 1) * Math.log(u) - rate * u - logGamma(k);
+  const logPdf = k * Math.log(rate) + (k - 1) * Math.log(u) - rate * u - logGammaK;
   return Math.exp(logPdf - logQ);
 }
 

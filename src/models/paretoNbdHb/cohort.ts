@@ -89,51 +89,36 @@ export function logCohortPrior(b1: number, b2: number, g11: number, g12: number,
   return -0.5 * Math.log(det) - 0.5 * quad - ((NU0 + 3) / 2) * Math.log(det) - 0.5 * NU0 * (i11 + i22);
 }
 
-/** What the group moves read: per customer the latent log rates and the augmented data's sufficient terms. */
-export interface GroupMoveData {
-  /** ln λ_i or ln μ_i of the side being moved. */
-  logRate: Float64Array;
-  /** The exponent of the rate in the complete-data likelihood (x_i for λ, 1 - z_i for μ) and the exposure m_i = min(τ_i, T_i). */
-  power: Float64Array;
-  exposure: Float64Array;
-}
-
 /**
  * Move one side (j = 0: λ, j = 1: μ) of every customer with the cohort, by generalized Gibbs
  * along two groups (Liu & Sabatti 2000): a shift ℓ_i → ℓ_i + a, β_j → β_j + a (the prior of
- * the ℓ_i given β is unchanged; target a ↦ Σ power_i a - e^a Σ rate_i exposure_i + the
- * prior of β), then a scale ℓ_i → β_j + c (ℓ_i - β_j) with Γ → D Γ D, D = diag(c at j) (target
- * in ln c: the complete-data likelihood, the cohort prior at D Γ D, and 3 ln c from the
- * Jacobians with the Haar measure). These move the cohort and the latent rates together,
- * the directions a plain Gibbs sampler crawls along when each customer's data say little.
- * Updates `cohort` and `logRate` in place.
+ * the ℓ_i given β is unchanged, the Jacobian 1), then a scale ℓ_i → β_j + c (ℓ_i - β_j) with
+ * Γ → D Γ D, D = diag(c at j) (in ln c the target is the likelihood, the cohort prior at
+ * D Γ D, and 3 ln c from the Jacobians and the Haar measure). These move the cohort and the
+ * latent rates together, the directions a plain Gibbs sampler crawls along when each
+ * customer's data say little (the spread of the dropout rates above all). `logLik(i, ℓ)` is
+ * customer i's log likelihood at log rate ℓ on this side. Updates `cohort` and `logRate`.
  */
-export function groupMoves(j: 0 | 1, cohort: Float64Array, d: GroupMoveData, rng: Random): void {
-  const { logRate, power, exposure } = d;
+export function groupMoves(j: 0 | 1, cohort: Float64Array, logRate: Float64Array, logLik: (i: number, l: number) => number, rng: Random): void {
   const n = logRate.length;
-  let S = 0;
-  let E = 0;
-  for (let i = 0; i < n; i++) {
-    S += power[i] as number;
-    E += Math.exp(logRate[i] as number) * (exposure[i] as number);
-  }
   const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
-  const byShift = (a: number): number => S * a - Math.exp(a) * E + logCohortPrior(j === 0 ? b1 + a : b1, j === 1 ? b2 + a : b2, g11, g12, g22);
-  const a = sliceStep(0, byShift(0), byShift, 0, 0.2, rng);
+  const byShift = (a: number): number => {
+    let ll = 0;
+    for (let i = 0; i < n; i++) ll += logLik(i, (logRate[i] as number) + a);
+    return ll + logCohortPrior(j === 0 ? b1 + a : b1, j === 1 ? b2 + a : b2, g11, g12, g22);
+  };
+  const a = sliceStep(0, byShift(0), byShift, 0, 0.1, rng);
   cohort[j] = (cohort[j] as number) + a;
   for (let i = 0; i < n; i++) logRate[i] = (logRate[i] as number) + a;
   const center = cohort[j] as number;
   const byScale = (v: number): number => {
     const c = Math.exp(v);
     let ll = 0;
-    for (let i = 0; i < n; i++) {
-      const l = center + c * ((logRate[i] as number) - center);
-      ll += (power[i] as number) * l - Math.exp(l) * (exposure[i] as number);
-    }
+    for (let i = 0; i < n; i++) ll += logLik(i, center + c * ((logRate[i] as number) - center));
     const [h11, h22] = j === 0 ? [g11 * c * c, g22] : [g11, g22 * c * c];
     return ll + logCohortPrior(cohort[0] as number, cohort[1] as number, h11, g12 * c, h22) + 3 * v;
   };
-  const v = sliceStep(0, byScale(0), byScale, 0, 0.2, rng);
+  const v = sliceStep(0, byScale(0), byScale, 0, 0.1, rng);
   const c = Math.exp(v);
   for (let i = 0; i < n; i++) logRate[i] = center + c * ((logRate[i] as number) - center);
   if (j === 0) cohort[2] = g11 * c * c;

@@ -18,19 +18,9 @@ import type { Random } from '../../math/random.js';
 import { sliceStep } from '../hierarchical/slice.js';
 import type { HierarchicalData, HierarchicalModel, HierarchicalState } from '../hierarchical/types.js';
 import { drawLifetimePoisson } from '../paretoGgg/latent.js';
-import { groupMoves, updateCohort, type GroupMoveData } from './cohort.js';
+import { groupMoves, updateCohort } from './cohort.js';
 
 export const ABE_NAMES = ['meanLogLambda', 'meanLogMu', 'varLogLambda', 'covLogLambdaLogMu', 'varLogMu'] as const;
-
-interface Current {
-  x: number;
-  /** min(τ, T): the time the customer was observed alive. */
-  exposure: number;
-  /** 1 when the customer died before T (τ < T), else 0. */
-  dead: number;
-  mean: number;
-  variance: number;
-}
 
 /** The cohort start matching the Pareto/NBD gammas' first two moments of ln λ and ln μ: var = ln(1 + 1/shape). */
 export function abeStart(pareto: Float64Array): Float64Array {
@@ -42,28 +32,34 @@ export function abeStart(pareto: Float64Array): Float64Array {
 
 interface Current {
   x: number;
-  /** min(τ, T): the time the customer was observed alive. */
-  exposure: number;
-  /** 1 when the customer died before T (τ < T), else 0. */
-  dead: number;
+  tx: number;
+  T: number;
+  /** The other rate (μ while λ is updated, λ while μ is). */
+  other: number;
   mean: number;
   variance: number;
 }
 
-/** ln L(λ, μ | x, t_x, T) = x ln λ - (λ+μ) t_x + ln(μ + λ e^(-(λ+μ)(T-t_x))) - ln(λ+μ): the individual Pareto/NBD likelihood. */
-export function individualLogLik(x: number, tx: number, T: number, lambda: number, mu: number): number {
+/**
+ * ln L(λ, μ | x, t_x, T) = x ln λ - (λ+μ) t_x + ln((μ + λ e^(-(λ+μ)(T-t_x))) / (λ+μ)): one
+ * customer's Pareto/NBD likelihood given their rates, the lifetime integrated out, with the
+ * log purchase rate `logLambda` given (so x ln λ costs nothing).
+ */
+export function individualLogLik(x: number, tx: number, T: number, logLambda: number, lambda: number, mu: number): number {
   const rate = lambda + mu;
-  if (!(lambda > 0 && mu > 0 && Number.isFinite(rate))) return -Infinity;
-  return x * Math.log(lambda) - rate * tx + Math.log(mu + lambda * Math.exp(-rate * (T - tx))) - Math.log(rate);
+  return x * logLambda - rate * tx + Math.log((mu + lambda * Math.exp(-rate * (T - tx))) / rate);
 }
 
 /** The model. */
 export function abeModel(): HierarchicalModel {
-  const c: Current = { x: 0, exposure: 0, dead: 0, mean: 0, variance: 1 };
-  // complete-data log likelihood of one side plus its conditional normal prior: λ^x e^(-λ m), μ^(1-z) e^(-μ m), m = min(τ, T)
-  const byLogLambda = (v: number): number => c.x * v - Math.exp(v) * c.exposure - (v - c.mean) ** 2 / (2 * c.variance);
-  const byLogMu = (v: number): number => c.dead * v - Math.exp(v) * c.exposure - (v - c.mean) ** 2 / (2 * c.variance);
-  let moves: { lambda: GroupMoveData; mu: GroupMoveData } | undefined;
+  const c: Current = { x: 0, tx: 0, T: 0, other: 0, mean: 0, variance: 1 };
+  const byLogLambda = (v: number): number => individualLogLik(c.x, c.tx, c.T, v, Math.exp(v), c.other) - (v - c.mean) ** 2 / (2 * c.variance);
+  const byLogMu = (v: number): number => individualLogLik(c.x, c.tx, c.T, 0, c.other, Math.exp(v)) + c.x * Math.log(c.other) - (v - c.mean) ** 2 / (2 * c.variance);
+  let logMu = new Float64Array(0);
+  let lambdaOf = new Float64Array(0);
+  let d: HierarchicalData | undefined;
+  // the λ terms without x ln λ (constant in μ) for the μ side's group moves
+  const muSide = (i: number, l: number): number => individualLogLik(0, d!.tx[i] as number, d!.T[i] as number, 0, lambdaOf[i] as number, Math.exp(l));
   return {
     kind: 'pareto-nbd-hb',
     title: 'Pareto/NBD (Abe)',
@@ -76,41 +72,38 @@ export function abeModel(): HierarchicalModel {
       const lambda = Float64Array.from({ length: n }, (_, i) => ((data.x[i] as number) + 0.5) / ((data.T[i] as number) + 1 / Math.exp(cohort[0] as number)));
       const mu = new Float64Array(n).fill(Math.exp(cohort[1] as number));
       const tau = Float64Array.from({ length: n }, (_, i) => drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng));
-      const side = (power: Float64Array): GroupMoveData => ({ logRate: new Float64Array(n), power, exposure: new Float64Array(n) });
-      moves = { lambda: side(data.x), mu: side(new Float64Array(n)) };
+      logMu = new Float64Array(n);
+      lambdaOf = new Float64Array(n);
       return { lambda, mu, k: new Float64Array(n).fill(1), tau, cohort };
     },
     sweep(state: HierarchicalState, data: HierarchicalData, rng: Random): void {
+      d = data;
       const { lambda, mu, tau, cohort } = state;
-      const m = moves as { lambda: GroupMoveData; mu: GroupMoveData };
       const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
       const vLambda = g11 - (g12 * g12) / g22;
       const vMu = g22 - (g12 * g12) / g11;
       for (let i = 0; i < data.n; i++) {
-        const T = data.T[i] as number;
-        const t = tau[i] as number;
         c.x = data.x[i] as number;
-        c.exposure = Math.min(t, T);
-        c.dead = t > T ? 0 : 1;
+        c.tx = data.tx[i] as number;
+        c.T = data.T[i] as number;
         let ll = Math.log(lambda[i] as number);
         let lm = Math.log(mu[i] as number);
         c.mean = b1 + (g12 / g22) * (lm - b2);
         c.variance = vLambda;
-        ll = sliceStep(ll, byLogLambda(ll), byLogLambda, i, 1, rng);
+        c.other = mu[i] as number;
+        ll = sliceStep(ll, byLogLambda(ll), byLogLambda, i, c.x > 0 ? 1 / Math.sqrt(c.x) : 1, rng);
+        lambdaOf[i] = c.other = Math.exp(ll);
         c.mean = b2 + (g12 / g11) * (ll - b1);
         c.variance = vMu;
         lm = sliceStep(lm, byLogMu(lm), byLogMu, i, 1, rng);
-        m.lambda.logRate[i] = ll;
-        m.mu.logRate[i] = lm;
-        m.lambda.exposure[i] = m.mu.exposure[i] = c.exposure;
-        m.mu.power[i] = c.dead;
+        logMu[i] = lm;
       }
-      groupMoves(0, cohort, m.lambda, rng);
-      groupMoves(1, cohort, m.mu, rng);
+      // the dropout side only: the purchase side's rates are pinned by the purchases, where the conjugate update mixes well
+      groupMoves(1, cohort, logMu, muSide, rng);
       for (let i = 0; i < data.n; i++) {
-        lambda[i] = Math.exp(m.lambda.logRate[i] as number);
-        mu[i] = Math.exp(m.mu.logRate[i] as number);
-        // (alive at T, lifetime if not) | λ, μ exactly; an alive customer's excess lifetime is not read by the next sweep
+        lambda[i] = lambdaOf[i] as number;
+        mu[i] = Math.exp(logMu[i] as number);
+        // the lifetime only for the outputs (alive at T, the future): it does not enter the next sweep
         tau[i] = drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng);
       }
       updateCohort(cohort, lambda, mu, rng);

@@ -40,6 +40,10 @@ for (const name of ['alive-1e6', 'conditional-1e6', 'summarize-int-1e7', 'summar
   console.log(out.trim());
 }
 
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('posterior')) {
+  console.log(execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/posterior.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+}
+
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('segments')) {
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/segments.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }

@@ -99,8 +99,8 @@ export type { LikelihoodRatioTest, ParameterInterval } from './models/inference.
 export { simulateGammaGompertzNbd } from './models/gammaGompertzNbd/simulate.js';
 export { fitBetaDiscreteWeibull } from './models/betaDiscreteWeibull/fit.js';
 export { simulateBetaDiscreteWeibull } from './models/betaDiscreteWeibull/simulate.js';
-export { survivalCurve, retentionCurve, expectedLifetime } from './models/shiftedBetaGeometric/retention.js';
-export type { ExpectedLifetimeOptions } from './models/shiftedBetaGeometric/retention.js';
+export { survivalCurve, retentionCurve, expectedLifetime, retentionElasticity } from './models/shiftedBetaGeometric/retention.js';
+export type { ExpectedLifetimeOptions, RetentionElasticityOptions, RetentionElasticity } from './models/shiftedBetaGeometric/retention.js';
 export type { SimulateOptions, SimulatedCustomers, SimulatedSpend, SimulatedCohort, SimulatorParams } from './models/simulation.js';
 // predictions for any registered model
 export { expectedPurchases } from './models/predictions/expectedPurchases.js';

@@ -153,3 +153,8 @@ function expectationOver(nodes: BetaNodes, g: (p: number, q: number) => number):
   for (let i = 0; i < w.length; i++) s += (w[i] as number) * g(p[i] as number, q[i] as number);
   return s;
 }
+
+/** E[g(p, 1 - p)] for p ~ Beta(a, b), any a, b > 0: the narrow-density nodes once both exceed 10, else the wide ones (step h). */
+export function betaExpectationAny(a: number, b: number, g: (p: number, q: number) => number, h?: number): number {
+  return a >= 10 && b >= 10 ? betaExpectation(a, b, g) : betaExpectationWide(a, b, g, h);
+}

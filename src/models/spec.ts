@@ -136,6 +136,8 @@ export interface RetentionModelSpec<P> extends ModelSpecBase<P> {
   discountedLifetime(p: P, d: number, renewals: number): number;
   /** The same undiscounted (Infinity when it diverges). */
   expectedLifetime(p: P, renewals: number): number;
+  /** `discountedLifetime` with every customer's per-period retention probability raised by the share `lift` (capped at 1), d > 0. */
+  liftedLifetime(p: P, d: number, renewals: number, lift: number): number;
   simulate(p: P, options: { customers: number; periods: number; seed?: number | undefined }): SimulatedCohort;
 }
 

@@ -1,4 +1,5 @@
 import type { RetentionModelSpec } from '../spec.js';
+import { liftedLifetime } from './lifted.js';
 import { discountedLifetime, expectedLifetime, logSurvival, retention, type BdwParams } from './likelihood.js';
 import { simulateBetaDiscreteWeibull } from './simulate.js';
 
@@ -14,5 +15,6 @@ export const betaDiscreteWeibullSpec: RetentionModelSpec<BdwParams> = {
   retention,
   discountedLifetime,
   expectedLifetime,
+  liftedLifetime,
   simulate: simulateBetaDiscreteWeibull,
 };

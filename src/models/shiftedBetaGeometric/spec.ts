@@ -1,4 +1,5 @@
 import type { RetentionModelSpec } from '../spec.js';
+import { liftedLifetime } from './lifted.js';
 import { del, logSurvival, retention, type SbgParams } from './likelihood.js';
 import { simulateShiftedBetaGeometric } from './simulate.js';
 
@@ -15,5 +16,6 @@ export const shiftedBetaGeometricSpec: RetentionModelSpec<SbgParams> = {
   // having survived n periods, the customer is an sBG customer with β + n
   discountedLifetime: (p, d, n) => del({ alpha: p.alpha, beta: p.beta + n }, d),
   expectedLifetime: (p, n) => (p.alpha > 1 ? (p.alpha + p.beta + n - 1) / (p.alpha - 1) : Number.POSITIVE_INFINITY),
+  liftedLifetime,
   simulate: simulateShiftedBetaGeometric,
 };

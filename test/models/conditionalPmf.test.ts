@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, conditionalProbabilityOfPurchases, CustomerValueError, type PurchaseModel } from '../../src/index.js';
+import { conditionalExpectedPurchases, conditionalProbabilityOfPurchases, CustomerValueError, simulateBgBb, type PurchaseModel } from '../../src/index.js';
 import { kindsOf, registry } from '../../src/models/registry.js';
 import type { PurchaseModelSpec } from '../../src/models/spec.js';
 
@@ -9,7 +9,7 @@ const histories = [
   { frequency: 7, recency: 12, T: 40 },
   { frequency: 25, recency: 38, T: 39 },
 ];
-const withPmf = kindsOf('purchase').filter((k) => (registry[k] as unknown as PurchaseModelSpec<Record<string, number>>).conditionalPmf);
+const withPmf = kindsOf('purchase').filter((k) => (registry[k] as unknown as PurchaseModelSpec<Record<string, number>>).conditionalPmf && !registry[k].discrete);
 
 describe('conditionalProbabilityOfPurchases', () => {
   it('covers the continuous models with a dropout that allows it', () => {
@@ -66,8 +66,43 @@ describe('conditionalProbabilityOfPurchases', () => {
     }
   });
 
+  it('BG/BB: sums to 1, has the conditional expectation as mean, and matches simulated holdouts', () => {
+    const model = { kind: 'bg-bb' as const, params: { alpha: 1.204, beta: 0.75, gamma: 0.657, delta: 2.783 } };
+    const discrete = [
+      { frequency: 0, recency: 0, T: 6 },
+      { frequency: 3, recency: 5, T: 6 },
+      { frequency: 6, recency: 6, T: 6 },
+      { frequency: 2, recency: 2, T: 6 },
+    ];
+    const nStar = 5;
+    const total = new Float64Array(4);
+    const mean = new Float64Array(4);
+    const pmf = Array.from({ length: nStar + 1 }, (_, k) => conditionalProbabilityOfPurchases(model, discrete, k, nStar));
+    pmf.forEach((p, k) => p.forEach((v, i) => ((total[i]! += v), (mean[i]! += k * v))));
+    const cond = conditionalExpectedPurchases(model, discrete, nStar);
+    for (let i = 0; i < 4; i++) {
+      expect(total[i]).toBeCloseTo(1, 10);
+      expect(mean[i]! / cond[i]!).toBeCloseTo(1, 9);
+    }
+    // the independent simulator: 400,000 customers over 6 opportunities, holdout 5; each history class against the pmf
+    const sim = simulateBgBb(model, { customers: 400_000, T: 6, holdout: nStar, seed: 7 });
+    discrete.forEach((h, i) => {
+      const counts = new Float64Array(nStar + 1);
+      let n = 0;
+      for (let j = 0; j < sim.length; j++) {
+        if (sim.frequency[j] !== h.frequency || sim.recency[j] !== h.recency) continue;
+        counts[sim.frequencyHoldout[j]!]! += 1;
+        n++;
+      }
+      for (let k = 0; k <= nStar; k++) {
+        const p = pmf[k]![i]!;
+        expect(Math.abs(counts[k]! / n - p)).toBeLessThan(4 * Math.sqrt((p * (1 - p)) / n) + 1e-4);
+      }
+    });
+  });
+
   it('refuses the models without the form, and a bad n', () => {
-    expect(() => conditionalProbabilityOfPurchases({ kind: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, [{ frequency: 1, recency: 2, T: 3 }], 0, 2)).toThrow(CustomerValueError);
+    expect(() => conditionalProbabilityOfPurchases({ kind: 'bg-cnbd-k', params: { k: 2, r: 1, alpha: 1, a: 1, b: 1 } }, [{ frequency: 1, recency: 2, T: 3, logIntervalSum: 0 }], 0, 2)).toThrow(CustomerValueError);
     expect(() => conditionalProbabilityOfPurchases({ kind: 'nbd', params: { r: 1, alpha: 1 } }, histories, 1.5, 2)).toThrow(/n must be a whole number/);
   });
 });

@@ -61,3 +61,30 @@ export function pmf(p: BgBbParams, x: number, n: number): number {
   }
   return Math.exp(l);
 }
+
+/**
+ * P(X(n, n+n*) = x* | x, t_x, n): exactly x* transactions in the next n* opportunities.
+ * Alive at opportunity n+1 (probability `alive`), the customer's p ~ Beta(α+x, β+n-x) and
+ * θ ~ Beta(γ, δ+n+1); they are alive for the first l future opportunities with probability
+ * θ(1-θ)^(l-1) (l < n*) or (1-θ)^(n*-1) (l = n*), and transact Binomial(l, p) in them:
+ *
+ * C(n*, x*) B(a+x*, b+n*-x*)/B(a, b) · B(g, d+n*-1)/B(g, d)
+ *   + Σ_{l=max(x*,1)}^{n*-1} C(l, x*) B(a+x*, b+l-x*)/B(a, b) · B(g+1, d+l-1)/B(g, d),
+ *
+ * a = α+x, b = β+n-x, g = γ, d = δ+n+1; plus P(dead) at x* = 0 (as Fader, Hardie & Shang
+ * 2010 derive the new customer's pmf, eq. 8, here from the posterior at n+1).
+ */
+export function conditionalPmf(p: BgBbParams, xStar: number, x: number, tx: number, n: number, nStar: number): number {
+  const a = alive(p, x, tx, n);
+  const dead = xStar === 0 ? 1 - a : 0;
+  if (xStar < 0 || xStar > nStar || xStar !== Math.floor(xStar)) return 0;
+  if (nStar === 0) return xStar === 0 ? 1 : 0;
+  const A = p.alpha + x;
+  const B = p.beta + n - x;
+  const D = p.delta + n + 1;
+  let l = logChoose(nStar, xStar) + logBetaRatio(A, B, xStar, nStar - xStar) + logBetaRatio(p.gamma, D, 0, nStar - 1);
+  for (let k = Math.max(xStar, 1); k <= nStar - 1; k++) {
+    l = logAddExp(l, logChoose(k, xStar) + logBetaRatio(A, B, xStar, k - xStar) + logBetaRatio(p.gamma, D, 1, k - 1));
+  }
+  return a * Math.exp(l) + dead;
+}

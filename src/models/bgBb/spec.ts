@@ -1,7 +1,7 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitBgBb, opportunityProblem } from './fit.js';
 import { logLikelihood, type BgBbParams } from './likelihood.js';
-import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
+import { alive, bracket, conditionalPmf, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgBb } from './simulate.js';
 
 /** BG/BB for discrete opportunities (Fader, Hardie & Shang 2010): the registry's record. @internal */
@@ -19,6 +19,7 @@ export const bgBbSpec: PurchaseModelSpec<BgBbParams> = {
   alive,
   bracket,
   survivalAhead,
+  conditionalPmf,
   historyProblem: opportunityProblem,
   fit: fitBgBb,
   simulate: simulateBgBb,

@@ -272,6 +272,7 @@ const cases: Case[] = [
   ['survivalCurve', fc.tuple(model, whole)],
   ['retentionCurve', fc.tuple(model, whole)],
   ['expectedLifetime', fc.tuple(model, options)],
+  ['retentionElasticity', fc.tuple(model, fc.oneof(fc.record({ discountRate: mostly(fc.double({ min: 0.001, max: 1 })), renewals: fc.constantFrom(undefined, 0, 3, 1e6, -1, 1.5), change: fc.constantFrom(undefined, 0.01, 1, 0, 2) }, { requiredKeys: [] }), hostileScalar))],
   ['discountedExpectedPurchases', fc.tuple(model, summaryRows, options)],
   ['conditionalExpectedPurchasesIntervals', fc.tuple(model, summaryRows, time, options)],
   ['repeatPurchaseHistogram', fc.tuple(model, summaryRows, options)],

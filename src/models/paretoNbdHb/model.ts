@@ -1,21 +1,25 @@
 /**
  * The hierarchical Pareto/NBD of Abe (2009): each customer's purchase rate λ_i and dropout
  * rate μ_i are Poisson and exponential as in Pareto/NBD, and (ln λ_i, ln μ_i) is bivariate
- * normal across customers, N(β, Γ) (so the two rates may correlate). Gibbs sampling with
- * Abe's data augmentation (the unobserved lifetime τ_i, appendix of the paper):
- * - τ_i | λ_i, μ_i exactly (alive at T with the Pareto/NBD P(alive | λ, μ), then T + Exp(μ),
- *   else Exp(λ+μ) truncated to (t_x, T));
- * - ln λ_i | τ_i, ln μ_i, β, Γ by slice sampling: x ln λ - λ min(τ, T) plus the conditional
- *   normal prior given ln μ_i; ln μ_i likewise with ln μ - μ τ;
- * - (β, Γ) | the ln λ_i, ln μ_i from their conjugate normal-inverse-Wishart posterior, the
+ * normal across customers, N(β, Γ) (so the two rates may correlate). Each Gibbs sweep:
+ * - every customer's (ln λ_i, ln μ_i) jointly by elliptical slice sampling (Murray, Adams &
+ *   MacKay 2010) under the prior N(β, Γ), on the customer's Pareto/NBD likelihood given
+ *   (λ, μ) with the lifetime integrated out (as Ma & Liu 2007; Abe's augmentation by the
+ *   alive indicator and lifetime ties each one-time buyer's rates to them and mixed worse on
+ *   CDNOW);
+ * - group moves (Liu & Sabatti 2000) shifting and scaling every dropout log rate with β and
+ *   Γ (cohort.ts);
+ * - (β, Γ) from its conjugate normal-inverse-Wishart posterior given the log rates, the
  *   prior β | Γ ~ N(0, Γ / 0.01), Γ ~ Inverse-Wishart(4, 4 I) (weakly informative on the
- *   log scale of any time unit).
+ *   log scale of any time unit);
+ * - the lifetime, for the outputs only: alive at T with the Pareto/NBD P(alive | λ, μ), then
+ *   T + Exp(μ), else an Exp(λ+μ) truncated to (t_x, T) (Abe's appendix).
  * Cohort parameters: meanLogLambda, meanLogMu (β), varLogLambda, covLogLambdaLogMu,
  * varLogMu (Γ), as BTYDplus prints them (log_lambda, log_mu, var_log_lambda, ...).
  * @internal
  */
 import type { Random } from '../../math/random.js';
-import { sliceStep } from '../hierarchical/slice.js';
+import { ellipticalSlice2 } from '../hierarchical/ellipticalSlice.js';
 import type { HierarchicalData, HierarchicalModel, HierarchicalState } from '../hierarchical/types.js';
 import { drawLifetimePoisson } from '../paretoGgg/latent.js';
 import { groupMoves, updateCohort } from './cohort.js';
@@ -30,16 +34,6 @@ export function abeStart(pareto: Float64Array): Float64Array {
   return Float64Array.of(Math.log(r / alpha) - vl / 2, Math.log(s / beta) - vm / 2, vl, 0, vm);
 }
 
-interface Current {
-  x: number;
-  tx: number;
-  T: number;
-  /** The other rate (μ while λ is updated, λ while μ is). */
-  other: number;
-  mean: number;
-  variance: number;
-}
-
 /**
  * ln L(λ, μ | x, t_x, T) = x ln λ - (λ+μ) t_x + ln((μ + λ e^(-(λ+μ)(T-t_x))) / (λ+μ)): one
  * customer's Pareto/NBD likelihood given their rates, the lifetime integrated out, with the
@@ -52,9 +46,9 @@ export function individualLogLik(x: number, tx: number, T: number, logLambda: nu
 
 /** The model. */
 export function abeModel(): HierarchicalModel {
-  const c: Current = { x: 0, tx: 0, T: 0, other: 0, mean: 0, variance: 1 };
-  const byLogLambda = (v: number): number => individualLogLik(c.x, c.tx, c.T, v, Math.exp(v), c.other) - (v - c.mean) ** 2 / (2 * c.variance);
-  const byLogMu = (v: number): number => individualLogLik(c.x, c.tx, c.T, 0, c.other, Math.exp(v)) + c.x * Math.log(c.other) - (v - c.mean) ** 2 / (2 * c.variance);
+  const c = { x: 0, tx: 0, T: 0 };
+  const joint = (ll: number, lm: number): number => individualLogLik(c.x, c.tx, c.T, ll, Math.exp(ll), Math.exp(lm));
+  const f = new Float64Array(2);
   let logMu = new Float64Array(0);
   let lambdaOf = new Float64Array(0);
   let d: HierarchicalData | undefined;
@@ -80,23 +74,19 @@ export function abeModel(): HierarchicalModel {
       d = data;
       const { lambda, mu, tau, cohort } = state;
       const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
-      const vLambda = g11 - (g12 * g12) / g22;
-      const vMu = g22 - (g12 * g12) / g11;
+      // Γ = L Lᵀ for the prior of each customer's (ln λ, ln μ)
+      const l11 = Math.sqrt(g11);
+      const l21 = g12 / l11;
+      const l22 = Math.sqrt(Math.max(1e-300, g22 - l21 * l21));
       for (let i = 0; i < data.n; i++) {
         c.x = data.x[i] as number;
         c.tx = data.tx[i] as number;
         c.T = data.T[i] as number;
-        let ll = Math.log(lambda[i] as number);
-        let lm = Math.log(mu[i] as number);
-        c.mean = b1 + (g12 / g22) * (lm - b2);
-        c.variance = vLambda;
-        c.other = mu[i] as number;
-        ll = sliceStep(ll, byLogLambda(ll), byLogLambda, i, c.x > 0 ? 1 / Math.sqrt(c.x) : 1, rng);
-        lambdaOf[i] = c.other = Math.exp(ll);
-        c.mean = b2 + (g12 / g11) * (ll - b1);
-        c.variance = vMu;
-        lm = sliceStep(lm, byLogMu(lm), byLogMu, i, 1, rng);
-        logMu[i] = lm;
+        f[0] = Math.log(lambda[i] as number);
+        f[1] = Math.log(mu[i] as number);
+        ellipticalSlice2(f, b1, b2, l11, l21, l22, joint(f[0], f[1]), joint, rng);
+        lambdaOf[i] = Math.exp(f[0]);
+        logMu[i] = f[1];
       }
       // the dropout side only: the purchase side's rates are pinned by the purchases, where the conjugate update mixes well
       groupMoves(1, cohort, logMu, muSide, rng);

@@ -11,5 +11,5 @@ import type { SbgParams } from './likelihood.js';
  * Σ_{t>=0} q'^t / (1+d)^t = (1+d) / (1+d-q'), q' = min(1, (1 + lift)(1 - θ)), d > 0.
  */
 export function liftedLifetime(p: SbgParams, d: number, n: number, lift: number): number {
-  return betaExpectationAny(p.alpha, p.beta + n, (theta, keep) => (1 + d) / (1 + d - Math.min(1, (1 + lift) * keep)), 1 / 256);
+  return betaExpectationAny(p.alpha, p.beta + n, (theta, keep) => (1 + d) / (1 + d - Math.min(1, (1 + lift) * keep)), 1 / 128);
 }

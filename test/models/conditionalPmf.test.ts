@@ -13,7 +13,7 @@ const withPmf = kindsOf('purchase').filter((k) => (registry[k] as unknown as Pur
 
 describe('conditionalProbabilityOfPurchases', () => {
   it('covers the continuous models with a dropout that allows it', () => {
-    expect(withPmf.sort()).toEqual(['bg-nbd', 'ggom-nbd', 'mbg-nbd', 'nbd', 'pareto-nbd']);
+    expect(withPmf.sort()).toEqual(['bg-cnbd-k', 'bg-nbd', 'ggom-nbd', 'mbg-cnbd-k', 'mbg-nbd', 'nbd', 'pareto-nbd']);
   });
 
   it.each(withPmf)('%s: sums to 1 over n, with mean the conditional expected purchases (a different formula)', (kind) => {
@@ -101,8 +101,18 @@ describe('conditionalProbabilityOfPurchases', () => {
     });
   });
 
-  it('refuses the models without the form, and a bad n', () => {
-    expect(() => conditionalProbabilityOfPurchases({ kind: 'bg-cnbd-k', params: { k: 2, r: 1, alpha: 1, a: 1, b: 1 } }, [{ frequency: 1, recency: 2, T: 3, logIntervalSum: 0 }], 0, 2)).toThrow(CustomerValueError);
+  it('BG/CNBD-k and MBG/CNBD-k at k = 1 are BG/NBD and MBG/NBD', () => {
+    const q = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+    for (const [cnbd, nbd] of [['bg-cnbd-k', 'bg-nbd'], ['mbg-cnbd-k', 'mbg-nbd']] as const) {
+      for (const n of [0, 1, 4]) {
+        const a = conditionalProbabilityOfPurchases({ kind: cnbd, params: { k: 1, ...q } }, histories, n, 26);
+        const b = conditionalProbabilityOfPurchases({ kind: nbd, params: q }, histories, n, 26);
+        for (let i = 0; i < histories.length; i++) expect(a[i]! / b[i]!).toBeCloseTo(1, 9);
+      }
+    }
+  });
+
+  it('refuses a bad n', () => {
     expect(() => conditionalProbabilityOfPurchases({ kind: 'nbd', params: { r: 1, alpha: 1 } }, histories, 1.5, 2)).toThrow(/n must be a whole number/);
   });
 });

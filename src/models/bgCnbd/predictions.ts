@@ -139,3 +139,25 @@ export function pmf(p: CnbdParams, n: number, t: number, variant: CnbdVariant): 
   const atLeast = n === 0 ? 1 : regularizedBeta(z, n * k, r);
   return e1 * atLeast + e2 * between;
 }
+
+/**
+ * P(Y(t) = n | x, t_x, T): alive (probability {@link alive}), the customer reaches K purchase
+ * opportunities in the window with Σ_j π_j NB(m; r+kx+j, t/(α+T+t)) over K = ⌊(m+j)/k⌋, and
+ * makes min(K, D) purchases, D ≥ 1 the purchase after which they drop out:
+ * P(Y = n | K) = [n = K] E[(1-p)^(K-1)] + [1 ≤ n < K] E[(1-p)^(n-1) p], p ~ Beta(a, b+x+v)
+ * (K = 0: no purchase); dead, Y = 0.
+ */
+export function conditionalPmf(p: CnbdParams, n: number, x: number, tx: number, T: number, t: number, variant: CnbdVariant): number {
+  const pa = alive(p, x, tx, T, variant);
+  const dead = n === 0 ? 1 - pa : 0;
+  if (!(t > 0)) return n === 0 ? 1 : 0;
+  const { a } = p;
+  const given = aheadSum(p, x, T, t, tx, variant, (bp) => {
+    const stop = n >= 1 ? Math.exp(logBetaRatio(a, bp, 1, n - 1)) : 0;
+    const reach = n >= 1 ? Math.exp(logBetaRatio(a, bp, 0, n - 1)) : 1;
+    const at = (K: number): number => (K === n ? reach : K > n ? stop : 0);
+    let K = 0;
+    return { next: () => at(K++), at };
+  });
+  return pa * given + dead;
+}

@@ -4,6 +4,7 @@
  * analytic or central-difference gradients; finite-difference Hessians for standard errors.
  * @internal
  */
+import { choleskyLower } from './linalg.js';
 
 export interface Objective {
   /** The function value; non-finite values are treated as +Infinity (outside the domain). */
@@ -340,17 +341,8 @@ function hessianFromValues(f: (x: Float64Array) => number, x: Float64Array): Flo
 
 /** Inverse of a small symmetric positive-definite matrix (Cholesky); undefined if not PD. */
 export function invertSpd(A: Float64Array, n: number): Float64Array | undefined {
-  const L = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j <= i; j++) {
-      let sum = A[i * n + j] as number;
-      for (let k = 0; k < j; k++) sum -= (L[i * n + k] as number) * (L[j * n + k] as number);
-      if (i === j) {
-        if (!(sum > 0)) return undefined;
-        L[i * n + i] = Math.sqrt(sum);
-      } else L[i * n + j] = sum / (L[j * n + j] as number);
-    }
-  }
+  const L = choleskyLower(A, n);
+  if (!L) return undefined;
   // inverse of L, then L^-T L^-1
   const Li = new Float64Array(n * n);
   for (let i = 0; i < n; i++) {

@@ -147,18 +147,8 @@ export function logUpperGamma(a: number, z: number): number {
     }
     return -z + a * Math.log(z) + Math.log(h);
   }
-  if (a > 0) {
-    // Γ(a, z) = Γ(a) - γ(a, z), γ by its series
-    let sum = 1 / a;
-    let term = sum;
-    for (let n = 1; n < 10000; n++) {
-      term *= z / (a + n);
-      sum += term;
-      if (term < sum * 1e-17) break;
-    }
-    const logLower = -z + a * Math.log(z) + Math.log(sum);
-    return logSubExp(logGamma(a), logLower);
-  }
+  // Γ(a, z) = Γ(a) - γ(a, z), γ by its series
+  if (a > 0) return logSubExp(logGamma(a), logLowerGammaSeries(a, z));
   // a <= 0 and z < 1: Γ(a, z) = (Γ(a + 1, z) - z^a e^-z) / a, and both terms are positive when a < 0
   if (a === 0) return Math.log(expint1(z));
   const upper = logUpperGamma(a + 1, z);
@@ -175,6 +165,12 @@ export function logUpperGamma(a: number, z: number): number {
 export function logRegularizedUpperGamma(a: number, z: number, logGammaA: number): number {
   if (!(z > 0)) return 0;
   if (z > a + 1 && z >= 1) return Math.min(0, logUpperGamma(a, z) - logGammaA);
+  const logP = logLowerGammaSeries(a, z) - logGammaA;
+  return logP < -0.6931471805599453 ? Math.log1p(-Math.exp(logP)) : Math.log(-Math.expm1(logP));
+}
+
+/** ln γ(a, z) = -z + a ln z + ln Σ_n z^n / (a (a+1) ... (a+n)), a > 0: the series, fast for z <= a + 1. */
+function logLowerGammaSeries(a: number, z: number): number {
   let sum = 1 / a;
   let term = sum;
   for (let n = 1; n < 10000; n++) {
@@ -182,8 +178,7 @@ export function logRegularizedUpperGamma(a: number, z: number, logGammaA: number
     sum += term;
     if (term < sum * 1e-17) break;
   }
-  const logP = -z + a * Math.log(z) + Math.log(sum) - logGammaA;
-  return logP < -0.6931471805599453 ? Math.log1p(-Math.exp(logP)) : Math.log(-Math.expm1(logP));
+  return -z + a * Math.log(z) + Math.log(sum);
 }
 
 const EULER_GAMMA = 0.57721566490153286061;

@@ -22,21 +22,8 @@ export interface GammaStats {
 /** Update [shape, rate] in place given the statistics and the priors of ln shape and ln rate. */
 export function updateGammaPair(pair: Float64Array, stats: GammaStats, priorShape: LogPrior, priorRate: LogPrior, rng: Random): void {
   const { n, sum, sumLog } = stats;
-  // log target at (ln shape, ln rate)
-  const target = (ls: number, lr: number): number => {
-    if (!(Math.abs(ls) <= 50 && Math.abs(lr) <= 50)) return -Infinity;
-    const shape = Math.exp(ls);
-    const rate = Math.exp(lr);
-    return n * (shape * lr - logGamma(shape)) + (shape - 1) * sumLog - rate * sum + priorShape(ls) + priorRate(lr);
-  };
-  let ls = Math.log(pair[0] as number);
-  let lm = ls - Math.log(pair[1] as number);
-  const byShape = (v: number): number => target(v, v - lm);
-  ls = sliceStep(ls, byShape(ls), byShape, 0, 0.5, rng);
-  const byMean = (v: number): number => target(ls, ls - v);
-  lm = sliceStep(lm, byMean(lm), byMean, 0, 0.5, rng);
-  pair[0] = Math.exp(ls);
-  pair[1] = Math.exp(ls - lm);
+  const logLik = (shape: number, rate: number): number => n * (shape * Math.log(rate) - logGamma(shape)) + (shape - 1) * sumLog - rate * sum;
+  updateGammaPairCollapsed(pair, logLik, priorShape, priorRate, rng);
 }
 
 /**

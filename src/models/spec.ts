@@ -97,7 +97,7 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
    * rates given alive: calls `onPurchase(τ)` for each purchase at τ in (0, t] after T and
    * returns their count (the predictive distribution's process noise). Optional.
    */
-  drawFuture?(p: P, x: number, T: number, t: number, rng: Random, onPurchase: (tau: number) => void): number;
+  drawFuture?(p: P, x: number, T: number, t: number, rng: Random, onPurchase: (tau: number) => void, tx: number): number;
   /** Discounted expected residual purchases in closed form, continuous rate δ; only where one exists. */
   discountedPurchases?(p: P, x: number, tx: number, T: number, delta: number): number;
   /** The public fitter. */

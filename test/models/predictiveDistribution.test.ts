@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bootstrapFit, conditionalExpectedPurchases, conditionalProbabilityOfPurchases, customerLifetimeValue, predictiveDistribution, simulateParetoNbd, type PurchaseModel } from '../../src/index.js';
-import { registry } from '../../src/models/registry.js';
+import { kindsOf, registry } from '../../src/models/registry.js';
 import type { PurchaseModelSpec } from '../../src/models/spec.js';
 
 const histories = [
@@ -10,7 +10,7 @@ const histories = [
 ];
 
 describe('predictiveDistribution', () => {
-  it.each(['pareto-nbd', 'bg-nbd', 'mbg-nbd', 'nbd', 'ggom-nbd'] as const)('%s: the mean of the draws is the conditional expectation (4 SE), and undiscounted CLV is spend times purchases', (kind) => {
+  it.each(['pareto-nbd', 'bg-nbd', 'mbg-nbd', 'nbd', 'ggom-nbd', 'bg-cnbd-k', 'mbg-cnbd-k'] as const)('%s: the mean of the draws is the conditional expectation (4 SE), and undiscounted CLV is spend times purchases', (kind) => {
     const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
     const model = { kind, params: spec.example, unit: 'week' } as PurchaseModel;
     const draws = 20000;
@@ -26,6 +26,41 @@ describe('predictiveDistribution', () => {
       expect(pd.purchasesLower[i]).toBeLessThanOrEqual(pd.purchasesMedian[i]!);
       expect(pd.purchasesUpper[i]).toBeGreaterThanOrEqual(pd.purchasesMedian[i]!);
     }
+  });
+
+  it.each(['bg-bb', 'bg-cnbd-k'] as const)('%s: the draws follow the conditional pmf (each count within 4 binomial SE)', (kind) => {
+    const spec = registry[kind] as unknown as PurchaseModelSpec<Record<string, number>>;
+    const model = { kind, params: spec.example } as PurchaseModel;
+    const customers = kind === 'bg-bb' ? [{ frequency: 0, recency: 0, T: 6 }, { frequency: 4, recency: 5, T: 6 }] : [{ frequency: 3, recency: 20, T: 39 }, { frequency: 6, recency: 38, T: 39 }];
+    const horizon = kind === 'bg-bb' ? 5 : 26;
+    const draws = 40000;
+    // one customer per call, so the interval columns give the whole distribution: count the draws by value
+    customers.forEach((c) => {
+      const counts = new Map<number, number>();
+      const rng = { seed: 11 };
+      const pd = predictiveDistribution({ purchaseModel: model, customers: [c], horizon, draws, level: 0.5, seed: rng.seed, spend: 1 });
+      expect(pd.purchasesMean[0]).toBeGreaterThanOrEqual(0);
+      for (let n = 0; n <= 12; n++) counts.set(n, conditionalProbabilityOfPurchases(model, [c], n, horizon)[0]!);
+      // the draws' mean against the pmf's mean, within 4 SE
+      let m1 = 0;
+      let m2 = 0;
+      for (const [n, p] of counts) {
+        m1 += n * p;
+        m2 += n * n * p;
+      }
+      expect(Math.abs(pd.purchasesMean[0]! - m1)).toBeLessThan(4 * Math.sqrt((m2 - m1 * m1) / draws) + 1e-9);
+      // the median against the pmf's
+      let cum = 0;
+      let median = 0;
+      for (let n = 0; n <= 12; n++) {
+        cum += counts.get(n)!;
+        if (cum >= 0.5) {
+          median = n;
+          break;
+        }
+      }
+      expect(Math.abs(pd.purchasesMedian[0]! - median)).toBeLessThanOrEqual(1);
+    });
   });
 
   it('discounts each purchase from the end of its period: the mean matches customerLifetimeValue (4 SE)', () => {
@@ -86,7 +121,9 @@ describe('predictiveDistribution', () => {
     expect(pd.aliveMean[1]).toBeGreaterThan(pd.aliveLower[1]!);
   });
 
-  it('refuses what it cannot draw', () => {
-    expect(() => predictiveDistribution({ purchaseModel: { kind: 'bg-bb', params: { alpha: 1, beta: 1, gamma: 1, delta: 1 } }, customers: [{ frequency: 1, recency: 2, T: 3 }], horizon: 2 })).toThrow(/not yet for 'bg-bb'/);
+  it('draws every registered purchase model, and refuses fits with covariates', () => {
+    for (const kind of kindsOf('purchase')) expect((registry[kind] as { drawFuture?: unknown }).drawFuture, kind).toBeDefined();
+    const withCovariates = { kind: 'pareto-nbd', params: { r: 1, alpha: 1, s: 1, beta: 1 }, coefficients: { purchase: { g: 0.1 }, dropout: {} } };
+    expect(() => predictiveDistribution({ purchaseModel: withCovariates as never, customers: [{ frequency: 1, recency: 2, T: 3 }], horizon: 2 })).toThrow(/with covariates or correlated rates is not drawn yet/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { bridgeAtOne } from '../../math/limits.js';
 import { logAddExp, logBetaRatio, logChoose, logGammaRatio } from '../../math/special.js';
+import type { Random } from '../../math/random.js';
 import { logLikOne, type BgBbParams } from './likelihood.js';
 
 /** P(alive at opportunity n+1 | x, t_x, n) = B(α+x, β+n-x)/B(α,β) · B(γ, δ+n+1)/B(γ,δ) / L, FHS (2010) eq. (11). */
@@ -87,4 +88,24 @@ export function conditionalPmf(p: BgBbParams, xStar: number, x: number, tx: numb
     l = logAddExp(l, logChoose(k, xStar) + logBetaRatio(A, B, xStar, k - xStar) + logBetaRatio(p.gamma, D, 1, k - 1));
   }
   return a * Math.exp(l) + dead;
+}
+
+/**
+ * Draw the next n* opportunities of a customer alive at opportunity n+1 (see
+ * {@link conditionalPmf}): p ~ Beta(α+x, β+n-x), θ ~ Beta(γ, δ+n+1); alive at the first,
+ * each later one survived with probability 1-θ, a transaction at each with probability p,
+ * reported at its opportunity index 1..n*.
+ */
+export function drawFuture(p: BgBbParams, x: number, n: number, nStar: number, rng: Random, onPurchase: (tau: number) => void): number {
+  const prob = rng.beta(p.alpha + x, p.beta + n - x);
+  const theta = rng.beta(p.gamma, p.delta + n + 1);
+  let count = 0;
+  for (let j = 1; j <= Math.floor(nStar + 1e-9); j++) {
+    if (j > 1 && rng.uniform() < theta) break;
+    if (rng.uniform() < prob) {
+      count++;
+      onPurchase(j);
+    }
+  }
+  return count;
 }

@@ -1,7 +1,7 @@
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitBgBb, opportunityProblem } from './fit.js';
 import { logLikelihood, type BgBbParams } from './likelihood.js';
-import { alive, bracket, conditionalPmf, expected, pmf, survivalAhead } from './predictions.js';
+import { alive, bracket, conditionalPmf, drawFuture, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgBb } from './simulate.js';
 
 /** BG/BB for discrete opportunities (Fader, Hardie & Shang 2010): the registry's record. @internal */
@@ -20,6 +20,7 @@ export const bgBbSpec: PurchaseModelSpec<BgBbParams> = {
   bracket,
   survivalAhead,
   conditionalPmf,
+  drawFuture: (p, x, n, nStar, rng, on) => drawFuture(p, x, n, nStar, rng, on),
   historyProblem: opportunityProblem,
   fit: fitBgBb,
   simulate: simulateBgBb,

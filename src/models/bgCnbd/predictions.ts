@@ -8,6 +8,7 @@
  */
 import { bridgeAtOne } from '../../math/limits.js';
 import { logAddExp, logBetaRatio, logGammaRatioDiff, regularizedBeta } from '../../math/special.js';
+import type { Random } from '../../math/random.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
 import { nbLogPmf, phaseSum, phaseWeights, type PurchaseWeight } from './phases.js';
 
@@ -160,4 +161,31 @@ export function conditionalPmf(p: CnbdParams, n: number, x: number, tx: number, 
     return { next: () => at(K++), at };
   });
   return pa * given + dead;
+}
+
+const drawWeights = new Float64Array(64);
+
+/**
+ * Draw the future over the next t of a customer alive at T: the phases done in the current
+ * interval j ~ π (the phase weights), λ ~ Gamma(r+kx+j, α+T), p ~ Beta(a, b+x+v); the next
+ * purchase after k-j more Exp(λ) phases, each later one after Gamma(k, λ), and after each
+ * purchase a dropout with probability p.
+ */
+export function drawFuture(p: CnbdParams, x: number, T: number, t: number, tx: number, variant: CnbdVariant, rng: Random, onPurchase: (tau: number) => void): number {
+  const s = p.r + p.k * x;
+  phaseWeights(s, p.alpha + T, T - tx, p.k, drawWeights);
+  let u = rng.uniform();
+  let j = 0;
+  while (j < p.k - 1 && u >= (drawWeights[j] as number)) u -= drawWeights[j++] as number;
+  const lambda = rng.gamma(s + j, p.alpha + T);
+  const drop = rng.beta(p.a, p.b + x + shift(variant));
+  let at = rng.gamma(p.k - j, lambda);
+  let count = 0;
+  while (at <= t && count < 1e7) {
+    count++;
+    onPurchase(at);
+    if (rng.uniform() < drop) break;
+    at += rng.gamma(p.k, lambda);
+  }
+  return count;
 }

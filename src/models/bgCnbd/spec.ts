@@ -1,7 +1,8 @@
+import type { Random } from '../../math/random.js';
 import type { PurchaseModelSpec } from '../spec.js';
 import { fitBgCnbd, MAX_K } from './fit.js';
 import { logLikelihood, type CnbdParams, type CnbdVariant } from './likelihood.js';
-import { alive, bracket, conditionalPmf, expected, pmf, survivalAhead } from './predictions.js';
+import { alive, bracket, conditionalPmf, drawFuture, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgCnbd } from './simulate.js';
 
 /** The spec entries both CNBD-k variants share (all but kind, title, example, fit and simulate). @internal */
@@ -19,6 +20,7 @@ export function cnbdCapabilities(variant: CnbdVariant) {
     bracket: (p: CnbdParams, x: number, T: number, t: number, tx: number) => bracket(p, x, T, t, tx, variant),
     survivalAhead: (p: CnbdParams, x: number, T: number, t: number, tx: number) => survivalAhead(p, x, T, t, tx, variant),
     conditionalPmf: (p: CnbdParams, n: number, x: number, tx: number, T: number, t: number) => conditionalPmf(p, n, x, tx, T, t, variant),
+    drawFuture: (p: CnbdParams, x: number, T: number, t: number, rng: Random, on: (tau: number) => void, tx: number) => drawFuture(p, x, T, t, tx, variant, rng, on),
     // with k > 1 the time since the last purchase tells how far the current interval is
     recencyMatters: (p: CnbdParams) => p.k > 1,
   };

@@ -189,7 +189,7 @@ function futureSource(fn: string, model: unknown, customers: SummaryInput, needM
     c,
     sets: Math.min(draws, replicates),
     alive: (i, j) => spec.alive(paramsOf(j), X[i] as number, TX[i] as number, TT[i] as number),
-    future: (i, j, t, rng, on) => draw(paramsOf(j), X[i] as number, TT[i] as number, t, rng, on),
+    future: (i, j, t, rng, on) => draw(paramsOf(j), X[i] as number, TT[i] as number, t, rng, on, TX[i] as number),
   };
 }
 

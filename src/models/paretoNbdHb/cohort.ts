@@ -125,3 +125,60 @@ export function groupMoves(j: 0 | 1, cohort: Float64Array, logRate: Float64Array
   else cohort[4] = g22 * c * c;
   cohort[3] = g12 * c;
 }
+
+/**
+ * The non-centred move, interweaved with the conjugate (centred) update (Yu & Meng 2011):
+ * with each customer's standardized log rates η_i = L⁻¹ (ℓ_i - β) held fixed (Γ = L Lᵀ),
+ * move φ = (β_λ, β_μ, ln L11, L21, ln L22) by slice steps along random directions, so that
+ * every customer's ℓ_i = β + L η_i moves with the cohort; the target is the likelihood of
+ * all customers, the cohort prior and the Jacobian L11³ L22² of φ ↦ (β, Γ) (the η_i keep
+ * their N(0, I) density). Strong where each customer's data are weak, as the centred
+ * update is strong where they are strong. Updates `cohort`, `logLambda` and `logMu`.
+ */
+export function nonCentredMove(cohort: Float64Array, logLambda: Float64Array, logMu: Float64Array, logLik: (i: number, ll: number, lm: number) => number, rng: Random, moves = 2): void {
+  const n = logLambda.length;
+  const [b1, b2, g11, g12, g22] = cohort as unknown as [number, number, number, number, number];
+  const l11 = Math.sqrt(g11);
+  const l21 = g12 / l11;
+  const l22 = Math.sqrt(Math.max(1e-300, g22 - l21 * l21));
+  const e1 = new Float64Array(n);
+  const e2 = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    e1[i] = ((logLambda[i] as number) - b1) / l11;
+    e2[i] = ((logMu[i] as number) - b2 - l21 * (e1[i] as number)) / l22;
+  }
+  const phi = Float64Array.of(b1, b2, Math.log(l11), l21, Math.log(l22));
+  const scale = [0.05, 0.1, 0.05, 0.1, 0.1];
+  const dir = new Float64Array(5);
+  const at = (s: number, k: number): number => (phi[k] as number) + s * (dir[k] as number);
+  const target = (s: number): number => {
+    const B1 = at(s, 0);
+    const B2 = at(s, 1);
+    const L11 = Math.exp(at(s, 2));
+    const L21 = at(s, 3);
+    const L22 = Math.exp(at(s, 4));
+    let ll = 0;
+    for (let i = 0; i < n; i++) ll += logLik(i, B1 + L11 * (e1[i] as number), B2 + L21 * (e1[i] as number) + L22 * (e2[i] as number));
+    return ll + logCohortPrior(B1, B2, L11 * L11, L11 * L21, L21 * L21 + L22 * L22) + 3 * at(s, 2) + 2 * at(s, 4);
+  };
+  for (let m = 0; m < moves; m++) {
+    let norm = 0;
+    for (let k = 0; k < 5; k++) norm += (dir[k] = rng.normal()) ** 2;
+    norm = Math.sqrt(norm);
+    for (let k = 0; k < 5; k++) dir[k] = ((dir[k] as number) / norm) * (scale[k] as number);
+    const s = sliceStep(0, target(0), target, 0, 1, rng);
+    for (let k = 0; k < 5; k++) phi[k] = at(s, k);
+  }
+  const L11 = Math.exp(phi[2] as number);
+  const L21 = phi[3] as number;
+  const L22 = Math.exp(phi[4] as number);
+  for (let i = 0; i < n; i++) {
+    logLambda[i] = (phi[0] as number) + L11 * (e1[i] as number);
+    logMu[i] = (phi[1] as number) + L21 * (e1[i] as number) + L22 * (e2[i] as number);
+  }
+  cohort[0] = phi[0] as number;
+  cohort[1] = phi[1] as number;
+  cohort[2] = L11 * L11;
+  cohort[3] = L11 * L21;
+  cohort[4] = L21 * L21 + L22 * L22;
+}

@@ -8,7 +8,8 @@
  *   alive indicator and lifetime ties each one-time buyer's rates to them and mixed worse on
  *   CDNOW);
  * - group moves (Liu & Sabatti 2000) shifting and scaling every dropout log rate with β and
- *   Γ (cohort.ts);
+ *   Γ, and two non-centred moves of (β, Γ) with every customer's standardized rates held
+ *   (interweaving, Yu & Meng 2011; cohort.ts);
  * - (β, Γ) from its conjugate normal-inverse-Wishart posterior given the log rates, the
  *   prior β | Γ ~ N(0, Γ / 0.01), Γ ~ Inverse-Wishart(4, 4 I) (weakly informative on the
  *   log scale of any time unit);
@@ -22,7 +23,7 @@ import type { Random } from '../../math/random.js';
 import { ellipticalSlice2 } from '../hierarchical/ellipticalSlice.js';
 import type { HierarchicalData, HierarchicalModel, HierarchicalState } from '../hierarchical/types.js';
 import { drawLifetimePoisson } from '../paretoGgg/latent.js';
-import { groupMoves, updateCohort } from './cohort.js';
+import { groupMoves, nonCentredMove, updateCohort } from './cohort.js';
 
 export const ABE_NAMES = ['meanLogLambda', 'meanLogMu', 'varLogLambda', 'covLogLambdaLogMu', 'varLogMu'] as const;
 
@@ -50,10 +51,12 @@ export function abeModel(): HierarchicalModel {
   const joint = (ll: number, lm: number): number => individualLogLik(c.x, c.tx, c.T, ll, Math.exp(ll), Math.exp(lm));
   const f = new Float64Array(2);
   let logMu = new Float64Array(0);
+  let logLambda = new Float64Array(0);
   let lambdaOf = new Float64Array(0);
   let d: HierarchicalData | undefined;
   // the λ terms without x ln λ (constant in μ) for the μ side's group moves
   const muSide = (i: number, l: number): number => individualLogLik(0, d!.tx[i] as number, d!.T[i] as number, 0, lambdaOf[i] as number, Math.exp(l));
+  const both = (i: number, ll: number, lm: number): number => individualLogLik(d!.x[i] as number, d!.tx[i] as number, d!.T[i] as number, ll, Math.exp(ll), Math.exp(lm));
   return {
     kind: 'pareto-nbd-hb',
     title: 'Pareto/NBD (Abe)',
@@ -67,6 +70,7 @@ export function abeModel(): HierarchicalModel {
       const mu = new Float64Array(n).fill(Math.exp(cohort[1] as number));
       const tau = Float64Array.from({ length: n }, (_, i) => drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng));
       logMu = new Float64Array(n);
+      logLambda = new Float64Array(n);
       lambdaOf = new Float64Array(n);
       return { lambda, mu, k: new Float64Array(n).fill(1), tau, cohort };
     },
@@ -85,13 +89,16 @@ export function abeModel(): HierarchicalModel {
         f[0] = Math.log(lambda[i] as number);
         f[1] = Math.log(mu[i] as number);
         ellipticalSlice2(f, b1, b2, l11, l21, l22, joint(f[0], f[1]), joint, rng);
+        logLambda[i] = f[0];
         lambdaOf[i] = Math.exp(f[0]);
         logMu[i] = f[1];
       }
       // the dropout side only: the purchase side's rates are pinned by the purchases, where the conjugate update mixes well
       groupMoves(1, cohort, logMu, muSide, rng);
+      // interweaved with the centred update below: all customers' rates move with the cohort
+      nonCentredMove(cohort, logLambda, logMu, both, rng, 2);
       for (let i = 0; i < data.n; i++) {
-        lambda[i] = lambdaOf[i] as number;
+        lambda[i] = Math.exp(logLambda[i] as number);
         mu[i] = Math.exp(logMu[i] as number);
         // the lifetime only for the outputs (alive at T, the future): it does not enter the next sweep
         tau[i] = drawLifetimePoisson(lambda[i] as number, mu[i] as number, data.tx[i] as number, data.T[i] as number, rng);

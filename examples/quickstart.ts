@@ -155,6 +155,7 @@ console.log(
       retention: v(p.retain.retentionRate),
       revenueKept: v(p.retain.revenueRetention),
       winBack: v(p.retain.winBackRate),
+      reactivated: p.retain.reactivated,
     })),
   ),
 );

@@ -108,12 +108,17 @@ export interface RetainMetrics {
   /** Revenue in P from active(P-1) / revenue in P-1 from active(P-1). */
   revenueRetention: Rate;
   /**
-   * Buyers in P whose previous purchase was >= inactivityThreshold days earlier / customers
-   * lapsed at the start of P (valuechain.md's definition). The numerator is not a subset of
-   * the denominator — a customer can lapse and come back within one long period — so with
-   * long periods and short thresholds the value can exceed 1.
+   * Customers lapsed at the start of P (last purchase day before it at least
+   * `inactivityThreshold` days earlier) who bought in P / customers lapsed at the start of P
+   * (valuechain.md, as revised in the second stage): a share in [0, 1].
    */
   winBackRate: Rate;
+  /**
+   * Customers with a purchase day in P whose previous purchase day was at least
+   * `inactivityThreshold` days before it (the first stage's win-back count). A customer can
+   * lapse and return within one long period, so it can exceed winBackRate's denominator.
+   */
+  reactivated: number;
   /** Customers with two or more purchase days up to the end / with one or more. */
   repeatPurchaseRate: Rate;
   /** Mean P(alive) at the period end over customers with a purchase (with a purchase model). */

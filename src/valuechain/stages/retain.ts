@@ -58,13 +58,19 @@ function revenueRetention(ctx: ChainContext): { fromPrevious: Float64Array; ofPr
 }
 
 /**
- * Win-back: per period the customers who bought after at least `inactivity` days without a
- * purchase (counted once per period), and the customers lapsed at the period's start.
+ * Win-back, per period p (valuechain.md, as revised in the second stage):
+ * - `lapsed`: customers lapsed at p's start (their last purchase day before it at least
+ *   `inactivity` days earlier);
+ * - `won`: those of them with a purchase day in p (so won ≤ lapsed: winBackRate is a share);
+ * - `reactivated`: customers with a purchase day in p whose previous purchase day was at
+ *   least `inactivity` days before it, counted once per period (the first stage's count: a
+ *   customer can lapse and return within one long period, so it can exceed `lapsed`).
  */
-function winBack(ctx: ChainContext): { returned: Float64Array; lapsed: Float64Array } {
-  const { P, pOf, startOf, inactivity, nTx } = ctx;
+function winBack(ctx: ChainContext): { reactivated: Float64Array; won: Float64Array; lapsed: Float64Array } {
+  const { P, pOf, startOf, endOf, inactivity, nTx } = ctx;
   const { dayStart, day, purchaseRows } = ctx.h.partial;
-  const returned = new Float64Array(P);
+  const reactivated = new Float64Array(P);
+  const won = new Float64Array(P);
   const lapsed = new Float64Array(P);
   for (let c = 0; c < nTx; c++) {
     const from = dayStart[c] as number;
@@ -78,22 +84,29 @@ function winBack(ctx: ChainContext): { returned: Float64Array; lapsed: Float64Ar
       const p = pOf(d);
       if (firstP < 0) firstP = p;
       else if (p >= 0 && p < P && d - prev >= inactivity && p !== lastCounted) {
-        returned[p] = (returned[p] as number) + 1;
+        reactivated[p] = (reactivated[p] as number) + 1;
         lastCounted = p;
       }
       prev = d;
     }
     if (firstP < 0) continue;
-    // lapsed at the start of p: the last purchase before it is >= inactivity days earlier
     let i = from;
     let lastBefore = Number.NaN;
-    for (let p = firstP + 1; p < P; p++) {
+    for (let p = Math.max(0, firstP + 1); p < P; p++) {
       const s0 = startOf(p);
       for (; i < to && (day[i] as number) < s0; i++) if ((purchaseRows[i] as number) > 0) lastBefore = day[i] as number;
-      if (s0 - lastBefore >= inactivity) lapsed[p] = (lapsed[p] as number) + 1;
+      if (!(s0 - lastBefore >= inactivity)) continue;
+      lapsed[p] = (lapsed[p] as number) + 1;
+      const e = endOf(p);
+      for (let j = i; j < to && (day[j] as number) <= e; j++) {
+        if ((purchaseRows[j] as number) > 0) {
+          won[p] = (won[p] as number) + 1;
+          break;
+        }
+      }
     }
   }
-  return { returned, lapsed };
+  return { reactivated, won, lapsed };
 }
 
 /** Mean P(alive) of the customers who bought up to each period's end, under the purchase model. */
@@ -138,7 +151,8 @@ export function retainStage(ctx: ChainContext, pur: PurchaseActivity, identify: 
         retentionRate: p > 0 ? rate(retained[p] as number, prev) : rate(0, 0),
         churnRate: p > 0 ? rate(prev - (retained[p] as number), prev) : rate(0, 0),
         revenueRetention: rate(rev.fromPrevious[p] as number, rev.ofPrevious[p] as number),
-        winBackRate: rate(wb.returned[p] as number, wb.lapsed[p] as number),
+        winBackRate: rate(wb.won[p] as number, wb.lapsed[p] as number),
+        reactivated: wb.reactivated[p] as number,
         repeatPurchaseRate: rate(identify.repeaters[p] as number, identify.buyers[p] as number),
         meanProbabilityAlive: meanAlive[p] ?? null,
       };
@@ -151,7 +165,8 @@ export function retainStage(ctx: ChainContext, pur: PurchaseActivity, identify: 
         retentionRate: rate(previousSum(ctx, retained), before),
         churnRate: rate(before - previousSum(ctx, retained), before),
         revenueRetention: rate(reportedSum(ctx, rev.fromPrevious), reportedSum(ctx, rev.ofPrevious)),
-        winBackRate: rate(reportedSum(ctx, wb.returned), reportedSum(ctx, wb.lapsed)),
+        winBackRate: rate(reportedSum(ctx, wb.won), reportedSum(ctx, wb.lapsed)),
+        reactivated: reportedSum(ctx, wb.reactivated),
         repeatPurchaseRate: last ? last.repeatPurchaseRate : rate(0, 0),
         meanProbabilityAlive: last ? last.meanProbabilityAlive : null,
       };

@@ -173,6 +173,10 @@ export { abc } from './abc/abc.js';
 export type { AbcOptions, AbcResult, AbcCustomers, AbcTiers, ParetoFigures, AbcRule } from './abc/abc.js';
 export type { InteractionReadOptions } from './data/encodeInteractions.js';
 export { customerClasses } from './valuechain/customerClasses.js';
+export { customerProfitability } from './valuechain/profitability.js';
+export type { CustomerProfitability, CustomerProfitabilityOptions, ServingCosts } from './valuechain/profitability.js';
+export type { ProfitTier, ProfitTierSummary, WhaleCurve } from './valuechain/profitTiers.js';
+export type { ProfitPeriods } from './valuechain/profitPeriods.js';
 export type { CustomerClassesOptions, CustomerClasses, ValueClass } from './valuechain/customerClasses.js';
 export { lifecycleStages, lifecycleTransitions, LIFECYCLE_STAGES } from './valuechain/lifecycle.js';
 export type {

@@ -249,6 +249,7 @@ const cases: Case[] = [
   ['lifecycleStages', fc.tuple(tx, options)],
   ['lifecycleTransitions', fc.tuple(tx, options)],
   ['valueChain', fc.tuple(tx, interactions, options)],
+  ['customerProfitability', fc.tuple(tx, interactions, fc.oneof(options, fc.record({ margin: mostly(fc.double({ min: 0, max: 1 })), costs: fc.constantFrom(undefined, { perTransaction: 1 }, { byChannel: { web: 2 } }, { byKind: { complaint: -1 } }, null), period: fc.constantFrom(undefined, 'week', 'year', 'day'), asOf: fc.constantFrom(undefined, '2024-01-01', 'nope') }, { requiredKeys: [] })))],
   ['fitBgNbd', fc.tuple(summaryRows, options)],
   ['fitParetoNbd', fc.tuple(summaryRows, options)],
   ['fitModifiedBgNbd', fc.tuple(summaryRows, options)],

@@ -174,6 +174,9 @@ export type { AbcOptions, AbcResult, AbcCustomers, AbcTiers, ParetoFigures, AbcR
 export type { InteractionReadOptions } from './data/encodeInteractions.js';
 export { customerClasses } from './valuechain/customerClasses.js';
 export { customerProfitability } from './valuechain/profitability.js';
+export { satisfaction } from './valuechain/satisfaction.js';
+export type { SatisfactionOptions, SatisfactionReport } from './valuechain/satisfaction.js';
+export type { ScoreSummary } from './valuechain/scores.js';
 export type { CustomerProfitability, CustomerProfitabilityOptions, ServingCosts } from './valuechain/profitability.js';
 export type { ProfitTier, ProfitTierSummary, WhaleCurve } from './valuechain/profitTiers.js';
 export type { ProfitPeriods } from './valuechain/profitPeriods.js';

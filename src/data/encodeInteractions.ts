@@ -10,6 +10,8 @@ export interface InteractionReadOptions {
   interactionFields?: FieldMap<Interaction> | undefined;
   /** How numeric interaction dates are read (see the transactions' `numericDates`). Default 'epoch-ms'. */
   numericDates?: NumericDates | undefined;
+  /** The scale of scores whose row gives none, 'min-max'. Default '1-5'. */
+  scoreScale?: string | undefined;
 }
 
 /** Interactions as typed columns. @internal */
@@ -23,10 +25,14 @@ export interface EncodedInteractions {
   /** Cost, 0 when not given. */
   cost: Float64Array;
   outcome: Array<string | undefined>;
+  /** Survey score (NaN where none) and its scale's lowest and highest point. */
+  score: Float64Array;
+  scaleLo: Float64Array;
+  scaleHi: Float64Array;
   length: number;
 }
 
-const FIELDS = ['customerId', 'date', 'channel', 'kind', 'campaignId', 'cost', 'outcome'] as const;
+const FIELDS = ['customerId', 'date', 'channel', 'kind', 'campaignId', 'cost', 'outcome', 'score', 'scale'] as const;
 
 /**
  * Validate interactions and encode them, numbering customers in the given id index (shared
@@ -84,6 +90,45 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
     campaignId[i] = cp === null || cp === '' ? undefined : (cp as string | undefined);
     outcome[i] = oc === null ? undefined : (oc as string | undefined);
   }
+  const { score, scaleLo, scaleHi } = readScores(raw.cols.score, raw.cols.scale, n, issues, options.scoreScale ?? '1-5');
   issues.throwIfAny();
-  return { customer, day, kind, channel, campaignId, cost, outcome, length: n };
+  return { customer, day, kind, channel, campaignId, cost, outcome, score, scaleLo, scaleHi, length: n };
+}
+
+/** 'min-max' of whole points with min < max, or undefined. */
+export function parseScale(v: unknown): [number, number] | undefined {
+  if (typeof v !== 'string') return undefined;
+  const m = /^(-?\d+)-(\d+)$/.exec(v.trim());
+  if (!m) return undefined;
+  const lo = Number(m[1]);
+  const hi = Number(m[2]);
+  return lo < hi ? [lo, hi] : undefined;
+}
+
+/** Scores (finite, within their scale) and scales per row; rows without a score get NaN. */
+function readScores(scoreCol: ArrayLike<unknown> | undefined, scaleCol: ArrayLike<unknown> | undefined, n: number, issues: IssueCollector, fallback: string) {
+  const score = new Float64Array(n).fill(Number.NaN);
+  const scaleLo = new Float64Array(n).fill(Number.NaN);
+  const scaleHi = new Float64Array(n).fill(Number.NaN);
+  if (!scoreCol) return { score, scaleLo, scaleHi };
+  const byDefault = parseScale(fallback);
+  for (let i = 0; i < n; i++) {
+    const v = scoreCol[i];
+    if (v === undefined || v === null || v === '') continue;
+    const raw = scaleCol?.[i];
+    const scale = raw === undefined || raw === null || raw === '' ? byDefault : parseScale(raw);
+    if (!scale) {
+      issues.row(i, 'scale', 'invalid_value', "must be 'min-max' of whole points with min < max, e.g. '1-5' or '0-10'", raw ?? fallback);
+      continue;
+    }
+    if (typeof v !== 'number' || !Number.isFinite(v) || v < scale[0] || v > scale[1]) {
+      issues.row(i, 'score', 'invalid_value', `must be a number from ${scale[0]} to ${scale[1]} (its scale)`, v);
+      if (issues.full('score')) break;
+      continue;
+    }
+    score[i] = v;
+    scaleLo[i] = scale[0];
+    scaleHi[i] = scale[1];
+  }
+  return { score, scaleLo, scaleHi };
 }

@@ -64,4 +64,6 @@ export const InteractionSchema: RecordSchema<Interaction> = z.object({
   campaignId: text('campaignId').optional(),
   cost: finite('cost').min(0, { error: 'cost must be a finite number >= 0' }).optional(),
   outcome: text('outcome').optional(),
+  score: finite('score').optional(),
+  scale: z.string({ error: "scale must be 'min-max', e.g. '1-5'" }).regex(/^-?\d+-\d+$/, { error: "scale must be 'min-max', e.g. '1-5'" }).optional(),
 }) as unknown as RecordSchema<Interaction>;

@@ -34,6 +34,10 @@ export interface Interaction {
   cost?: number | undefined;
   /** 'accepted' | 'resolved' | 'satisfied' | ... */
   outcome?: string | undefined;
+  /** A survey score given in this interaction, on `scale`. */
+  score?: number | undefined;
+  /** The score's scale as 'min-max' of whole points, e.g. '1-5' (CSAT) or '0-10' (NPS). Default: the reader's `scoreScale`, '1-5'. */
+  scale?: string | undefined;
 }
 
 /**

@@ -6,7 +6,7 @@ import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import type { CustomerHistory } from './customerHistory.js';
 import { periodGrid, type PeriodKind } from './periods.js';
-import type { ServingCosts } from './profitability.js';
+import { unitCost, type ServingCosts } from './profitability.js';
 
 /** Per calendar period, as flat columns (`aq.table()` takes them). */
 export interface ProfitPeriods {
@@ -46,7 +46,7 @@ export function periodTable(h: CustomerHistory, end: number, kind: PeriodKind, m
     const d = it.day[i] as number;
     if (d > end) continue;
     const p = periodOf(d);
-    cost[p] = (cost[p] as number) + (it.cost[i] as number) + (costs?.byChannel?.[it.channel[i] as string] ?? 0) + (costs?.byKind?.[it.kind[i] as string] ?? 0);
+    cost[p] = (cost[p] as number) + (it.cost[i] as number) + unitCost(costs?.byChannel, it.channel[i] as string) + unitCost(costs?.byKind, it.kind[i] as string);
   }
   const customers = activeCustomers(h, end, P, periodOf);
   const grossMargin = revenue.map((v) => margin * v);

@@ -114,10 +114,12 @@ export function customerProfitability(transactions: TransactionInput, interactio
   const revenue = new Float64Array(N);
   const cost = new Float64Array(N);
   const firstDay = new Float64Array(N).fill(Number.NaN);
-  const byChannel: Record<string, Float64Array> = {};
-  const byKind: Record<string, Float64Array> = {};
-  const add = (table: Record<string, Float64Array>, key: string, c: number, v: number): void => {
-    const col = (table[key] ??= new Float64Array(N));
+  // Maps, not objects: a channel or kind may be any string, '__proto__' included
+  const byChannel = new Map<string, Float64Array>();
+  const byKind = new Map<string, Float64Array>();
+  const add = (table: Map<string, Float64Array>, key: string, c: number, v: number): void => {
+    let col = table.get(key);
+    if (!col) table.set(key, (col = new Float64Array(N)));
     col[c] = (col[c] as number) + v;
   };
   const perTx = o.costs?.perTransaction ?? 0;
@@ -142,7 +144,7 @@ export function customerProfitability(transactions: TransactionInput, interactio
     const c = it.customer[i] as number;
     const channel = it.channel[i] as string;
     const kind = it.kind[i] as string;
-    const v = (it.cost[i] as number) + (o.costs?.byChannel?.[channel] ?? 0) + (o.costs?.byKind?.[kind] ?? 0);
+    const v = (it.cost[i] as number) + unitCost(o.costs?.byChannel, channel) + unitCost(o.costs?.byKind, kind);
     cost[c] = (cost[c] as number) + v;
     add(byChannel, channel, c, v);
     add(byKind, kind, c, v);
@@ -169,7 +171,7 @@ export function customerProfitability(transactions: TransactionInput, interactio
     const late = purchaseDaysBetween(h.partial, c, ((asOf.first[c] as number) + end) / 2, end);
     return t === 'B' || late > days - 1 - late ? 'quasiCashFlow' : 'other';
   });
-  const split = (table: Record<string, Float64Array>): Record<string, Float64Array> => Object.fromEntries(Object.entries(table).map(([key, col]) => [key, pick(col)]));
+  const split = (table: Map<string, Float64Array>): Record<string, Float64Array> => Object.fromEntries([...table].map(([key, col]) => [key, pick(col)]));
   const periods = periodTable(h, end, o.period ?? 'month', margin, o.costs);
   const sum = (v: Float64Array): number => v.reduce((a, b) => a + b, 0);
   let lossCustomers = 0;
@@ -180,6 +182,11 @@ export function customerProfitability(transactions: TransactionInput, interactio
     { customerId: ids, revenue: rev, grossMargin, costToServe: costCol, profit, profitPerMonth, tier, valueClass, costByChannel: split(byChannel), costByKind: split(byKind) },
     { length: n, tiers: summarizeTiers(tier, profit), whale: whaleCurve(profit), periods, totals, asOf: dayToIso(end) },
   );
+}
+
+/** A unit cost by name, own properties only (a channel named 'constructor' has no inherited cost). */
+export function unitCost(table: { readonly [name: string]: number } | undefined, name: string): number {
+  return table !== undefined && Object.prototype.hasOwnProperty.call(table, name) ? (table[name] as number) : 0;
 }
 
 function summarizeTiers(tier: ProfitTier[], profit: Float64Array): ProfitTierSummary[] {

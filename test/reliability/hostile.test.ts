@@ -50,7 +50,7 @@ const tx = fc.oneof(
   hostileScalar,
 );
 const interactions = fc.oneof(
-  fc.array(fc.record({ customerId: id, date, channel: mostly(fc.constantFrom('email', 'phone')), kind: mostly(fc.constantFrom('contact', 'response', 'complaint', 'offer')), cost: mostly(fc.double({ min: 0, max: 5, noNaN: true })) }), { maxLength: 15 }),
+  fc.array(fc.record({ customerId: id, date, channel: mostly(fc.constantFrom('email', 'phone')), kind: mostly(fc.constantFrom('contact', 'response', 'complaint', 'offer')), cost: mostly(fc.double({ min: 0, max: 5, noNaN: true })), score: fc.option(mostly(fc.integer({ min: 0, max: 10 })), { nil: undefined }), scale: fc.constantFrom(undefined, '1-5', '0-10', '1-5', 'bad') }, { requiredKeys: ['customerId', 'date', 'channel', 'kind'] }), { maxLength: 15 }),
   fc.constant(null),
   hostileScalar,
 );
@@ -250,6 +250,7 @@ const cases: Case[] = [
   ['lifecycleTransitions', fc.tuple(tx, options)],
   ['valueChain', fc.tuple(tx, interactions, options)],
   ['customerProfitability', fc.tuple(tx, interactions, fc.oneof(options, fc.record({ margin: mostly(fc.double({ min: 0, max: 1 })), costs: fc.constantFrom(undefined, { perTransaction: 1 }, { byChannel: { web: 2 } }, { byKind: { complaint: -1 } }, null), period: fc.constantFrom(undefined, 'week', 'year', 'day'), asOf: fc.constantFrom(undefined, '2024-01-01', 'nope') }, { requiredKeys: [] })))],
+  ['satisfaction', fc.tuple(tx, interactions, fc.oneof(options, fc.record({ period: fc.constantFrom(undefined, 'week', 'day'), csatTop: fc.constantFrom(undefined, 1, 3, 0), retentionWindow: fc.constantFrom(undefined, 1, 365, -1), scoreScale: fc.constantFrom(undefined, '0-10', 'x') }, { requiredKeys: [] })))],
   ['fitBgNbd', fc.tuple(summaryRows, options)],
   ['fitParetoNbd', fc.tuple(summaryRows, options)],
   ['fitModifiedBgNbd', fc.tuple(summaryRows, options)],

@@ -73,6 +73,15 @@ describe('customerProfitability on a hand-built history', () => {
     expect(Array.from(p.periods.customers)).toEqual([3, 3, 3]);
   });
 
+  it("takes any channel or kind name, '__proto__' and 'constructor' included, without touching Object.prototype", () => {
+    const q = customerProfitability([{ customerId: 'A', date: '2024-01-01', amount: 10 }], [
+      { customerId: 'A', date: '2024-01-02', channel: '__proto__', kind: 'constructor', cost: 2 },
+    ]);
+    expect(Array.from(q.costByChannel['__proto__']!)).toEqual([2]);
+    expect(Array.from(q.costByKind.constructor as unknown as Float64Array)).toEqual([2]);
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 0)).toBe(false);
+  });
+
   it('refuses bad options, naming them', () => {
     expect(() => customerProfitability(transactions, interactions, { margin: 2 })).toThrow(/margin must be between 0 and 1/);
     expect(() => customerProfitability(transactions, interactions, { costs: { byChannel: { web: -1 } } })).toThrow(CustomerValueError);

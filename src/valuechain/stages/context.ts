@@ -38,7 +38,7 @@ export interface ChainContext {
   readonly options: ValueChainOptions;
 }
 
-function labelsOf(fn: string, seg: SegmentLabels | undefined): Map<CustomerId, string> | undefined {
+export function labelsOf(fn: string, seg: SegmentLabels | undefined): Map<CustomerId, string> | undefined {
   if (!seg) return undefined;
   const src = ('customers' in seg ? seg.customers : seg) as {
     customerId?: ArrayLike<CustomerId>;

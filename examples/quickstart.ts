@@ -24,6 +24,7 @@ import {
 import { readCsv } from 'customer-value/node';
 import { heading, pct, table } from './format.js';
 import { covariatesSection } from './covariates.js';
+import { crmMeasuresSection } from './crm.js';
 
 const file = fileURLToPath(new URL('../data/cdnow-sample.csv', import.meta.url));
 const transactions = readCsv(file, { numeric: ['quantity', 'amount'] });
@@ -187,5 +188,8 @@ console.log(
   ),
 );
 
-// 6. Static covariates on the apparel retailer's data (CLVTools' example).
+// 6. Satisfaction and profitability on the same simulated history.
+crmMeasuresSection(crm);
+
+// 7. Static covariates on the apparel retailer's data (CLVTools' example).
 covariatesSection();

@@ -37,6 +37,9 @@ export interface SimulatedCrmHistory {
     cost: Float64Array;
     /** null: no outcome recorded. */
     outcome: Array<string | null>;
+    /** Survey score of a 'survey' interaction (null otherwise), on `scale`. */
+    score: Array<number | null>;
+    scale: Array<string | null>;
     readonly length: number;
   };
 }
@@ -52,6 +55,14 @@ const CATEGORIES = ['books', 'music', 'video', 'games', 'software'];
  * known customers by email or phone; some respond, some of those buy soon after and some get
  * an offer they accept or decline. Purchases occasionally lead to a complaint, most of which
  * a later service interaction resolves. Costs: email 0.05, phone 2, call centre 5.
+ *
+ * Satisfaction: each buyer experiences a service quality q ~ Beta(4, 1.6). It sets how often
+ * their purchases lead to a complaint (0.5 % + 5 % (1 - q)), how long they stay (a mean
+ * lifetime of 400 e^(5 (q - 0.72)) days: satisfied customers stay longer), and their survey
+ * scores. A tenth of purchases is followed by a survey three days later. Scores are
+ * 1 + round(4u) on '1-5', or round(10u) on '0-10' for three surveys in ten, with
+ * u = q + N(0, 0.15²) clipped to [0, 1]. A complaint brings a survey while it is open (30 %,
+ * u lowered by 0.35) and after its resolution (50 %, lowered by 0.05).
  *
  * @example
  * ```ts
@@ -76,7 +87,7 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
   const rng = new Random(options.seed ?? 1);
   const iso = (d: number): string => dayToIso(start + d);
   const tx = { customerId: [] as string[], date: [] as string[], amount: [] as number[], orderId: [] as string[], category: [] as string[] };
-  const it = { customerId: [] as string[], date: [] as string[], channel: [] as string[], kind: [] as string[], campaignId: [] as Array<string | null>, cost: [] as number[], outcome: [] as Array<string | null> };
+  const it = { customerId: [] as string[], date: [] as string[], channel: [] as string[], kind: [] as string[], campaignId: [] as Array<string | null>, cost: [] as number[], outcome: [] as Array<string | null>, score: [] as Array<number | null>, scale: [] as Array<string | null> };
   let orders = 0;
   const touch = (id: string, d: number, channel: string, kind: string, cost: number, campaign?: string, outcome?: string): void => {
     if (d >= span) return;
@@ -87,8 +98,19 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
     it.campaignId.push(campaign ?? null);
     it.cost.push(cost);
     it.outcome.push(outcome ?? null);
+    it.score.push(null);
+    it.scale.push(null);
   };
-  const buy = (id: string, d: number, favourite: number): void => {
+  /** A survey at day d with satisfaction u (before noise) in [0, 1]. */
+  const survey = (id: string, d: number, u: number): void => {
+    if (d >= span) return;
+    touch(id, d, 'email', 'survey', 0.05);
+    const v = Math.min(1, Math.max(0, u + 0.15 * rng.normal()));
+    const nps = rng.uniform() < 0.3;
+    it.score[it.score.length - 1] = nps ? Math.round(10 * v) : 1 + Math.round(4 * v);
+    it.scale[it.scale.length - 1] = nps ? '0-10' : '1-5';
+  };
+  const buy = (id: string, d: number, favourite: number, quality: number): void => {
     if (d >= span) return;
     const amount = Math.round(Math.exp(3.3 + 0.7 * rng.normal()) * 100) / 100;
     const cat = rng.uniform() < 0.6 ? (CATEGORIES[favourite] as string) : (CATEGORIES[Math.floor(rng.uniform() * 5)] as string);
@@ -105,15 +127,21 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
       tx.orderId.push(`R${orders}`);
       tx.category.push(cat);
     }
-    if (rng.uniform() < 0.02) {
+    if (rng.uniform() < 0.005 + 0.05 * (1 - quality)) {
       const cd = d + 1 + Math.floor(rng.uniform() * 7);
       touch(id, cd, 'call-center', 'complaint', 5);
-      if (rng.uniform() < 0.85) touch(id, cd + 1 + Math.floor(rng.uniform() * 10), 'call-center', 'service', 5, undefined, 'resolved');
-    }
+      if (rng.uniform() < 0.3) survey(id, cd + 1, quality - 0.35);
+      if (rng.uniform() < 0.85) {
+        const rd = cd + 2 + Math.floor(rng.uniform() * 10);
+        touch(id, rd, 'call-center', 'service', 5, undefined, 'resolved');
+        if (rng.uniform() < 0.5) survey(id, rd + 2, quality - 0.05);
+      }
+    } else if (rng.uniform() < 0.1) survey(id, d + 3, quality);
   };
   // customers: acquisition, first touch, purchases
   const acquired = new Float64Array(n);
   const favourite = new Uint8Array(n);
+  const quality = new Float64Array(n);
   const ids = Array.from({ length: n }, (_, i) => `C${String(i + 1).padStart(6, '0')}`);
   for (let i = 0; i < n; i++) {
     const id = ids[i] as string;
@@ -130,9 +158,11 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
       continue;
     }
     const rate = rng.gamma(0.9, 35); // purchases per day
-    const death = a + rng.exponential(1 / 400);
-    buy(id, a, favourite[i] as number);
-    for (let t = a + rng.exponential(rate); t < Math.min(death, span); t += rng.exponential(rate)) buy(id, Math.floor(t), favourite[i] as number);
+    const q = (quality[i] = rng.beta(4, 1.6));
+    // satisfied customers stay longer: mean lifetime 400 e^(5 (q - 0.72)) days
+    const death = a + rng.exponential(1 / (400 * Math.exp(5 * (q - 0.72))));
+    buy(id, a, favourite[i] as number, q);
+    for (let t = a + rng.exponential(rate); t < Math.min(death, span); t += rng.exponential(rate)) buy(id, Math.floor(t), favourite[i] as number, q);
   }
   // campaigns
   for (let c = 0; c < k; c++) {
@@ -149,7 +179,7 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
         touch(id, rd, phone ? 'phone' : 'web', 'response', 0, name);
         if (rng.uniform() < 0.5) touch(id, rd, 'web', 'offer', 0.5, name, rng.uniform() < 0.6 ? 'accepted' : 'declined');
         if (rng.uniform() < 0.5) {
-          buy(id, rd + Math.floor(rng.uniform() * 20), favourite[i] as number);
+          buy(id, rd + Math.floor(rng.uniform() * 20), favourite[i] as number, (quality[i] as number) || 0.7);
           if (!((acquired[i] as number) <= day)) acquired[i] = day;
         }
       }
@@ -162,7 +192,7 @@ export function simulateCrmHistory(options: SimulateCrmHistoryOptions = {}): Sim
       { value: tx.amount.length, enumerable: false },
     ) as SimulatedCrmHistory['transactions'],
     interactions: Object.defineProperty(
-      { customerId: it.customerId, date: it.date, channel: it.channel, kind: it.kind, campaignId: it.campaignId, cost: Float64Array.from(it.cost), outcome: it.outcome },
+      { customerId: it.customerId, date: it.date, channel: it.channel, kind: it.kind, campaignId: it.campaignId, cost: Float64Array.from(it.cost), outcome: it.outcome, score: it.score, scale: it.scale },
       'length',
       { value: it.cost.length, enumerable: false },
     ) as SimulatedCrmHistory['interactions'],

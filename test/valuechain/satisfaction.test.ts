@@ -66,3 +66,16 @@ describe('satisfaction on a hand-built history', () => {
     expect(InteractionSchema.safeParse(survey('A', '2024-01-01', 4, 'five')).success).toBe(false);
   });
 });
+
+describe('satisfaction on simulateCrmHistory: the simulated link shows', () => {
+  it('satisfied respondents stay more often, and complainers score lower while their complaint is open', async () => {
+    const { simulateCrmHistory } = await import('../../src/index.js');
+    const h = simulateCrmHistory({ customers: 5000, seed: 1 });
+    const q = satisfaction(h.transactions, h.interactions, { period: 'quarter' });
+    // the simulator lets service quality set both the scores and the lifetime (~1,600 respondents: SE of the difference ≈ 0.025)
+    expect(q.retention.difference!).toBeGreaterThan(0.03);
+    expect(q.complaints.whileOpen.meanNormalized!).toBeLessThan(q.complaints.afterResolution.meanNormalized! - 0.1);
+    expect(q.overall.nps.responses).toBeGreaterThan(0);
+    expect(q.overall.responses).toBeGreaterThan(q.overall.nps.responses);
+  });
+});

@@ -175,6 +175,8 @@ export type { InteractionReadOptions } from './data/encodeInteractions.js';
 export { customerClasses } from './valuechain/customerClasses.js';
 export { customerProfitability } from './valuechain/profitability.js';
 export { satisfaction } from './valuechain/satisfaction.js';
+export { customerProfiles } from './valuechain/customerProfiles.js';
+export type { CustomerProfiles, CustomerProfilesOptions } from './valuechain/customerProfiles.js';
 export type { SatisfactionOptions, SatisfactionReport } from './valuechain/satisfaction.js';
 export type { ScoreSummary } from './valuechain/scores.js';
 export type { CustomerProfitability, CustomerProfitabilityOptions, ServingCosts } from './valuechain/profitability.js';

@@ -96,6 +96,15 @@ export interface CustomizeMetrics {
   offerAcceptanceRate: Rate;
   /** Mean distinct categories bought per active customer (null without categories). */
   crossSellBreadth: Rate | null;
+  /**
+   * Returning buyers (a purchase day in P and one before P) whose net value per purchase day in
+   * P exceeds their own mean over their earlier purchase days / returning buyers.
+   */
+  upSellRate: Rate;
+  /** Returning buyers who bought a category in P they had never bought before / returning buyers (null without categories). */
+  crossSellRate: Rate | null;
+  /** (customer, category) first purchases in P by returning buyers (null without categories). */
+  newCategories: number | null;
 }
 
 export interface RetainMetrics {

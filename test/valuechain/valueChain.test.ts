@@ -88,6 +88,23 @@ describe('valueChain on a hand-built history', () => {
     expect(q.periods.map((p) => p.retain.reactivated)).toEqual([0, 2]);
   });
 
+  it('up-sell: a returning buyer who spends more per purchase day than their own mean before', () => {
+    const u = valueChain(
+      [
+        { customerId: 'U', date: '2024-01-05', amount: 20, category: 'books' },
+        { customerId: 'U', date: '2024-01-25', amount: 40, category: 'books' },
+        { customerId: 'U', date: '2024-02-10', amount: 35, category: 'games' }, // 35 > the mean 30 of its two January days
+        { customerId: 'V', date: '2024-01-07', amount: 50, category: 'books' },
+        { customerId: 'V', date: '2024-02-08', amount: 50, category: 'books' }, // equal: not up-sold
+      ],
+      [],
+      { period: 'month', start: '2024-01-01', end: '2024-02-29' },
+    );
+    expect(u.periods[1]!.customize.upSellRate).toEqual(r(1, 2));
+    expect(u.periods[1]!.customize.crossSellRate).toEqual(r(1, 2));
+    expect(u.overall.customize.upSellRate).toEqual(r(1, 2));
+  });
+
   it('interact', () => {
     expect(jan!.interact.touched).toBe(3);
     expect(jan!.interact.reach).toEqual(r(3, 4));
@@ -108,6 +125,11 @@ describe('valueChain on a hand-built history', () => {
   it('customize and differentiate', () => {
     expect(jan!.customize.offerAcceptanceRate).toEqual(r(1, 1));
     expect(report.periods.map((p) => p.customize.crossSellBreadth)).toEqual([r(2, 2), r(3, 2), r(2, 2), r(1, 1)]);
+    // returning buyers: A in February (music, new to A; 50 a day against its 100 before) and April (books again; 30 against 75),
+    // F in March (books again; 60 against 70); E's two February days are its first period
+    expect(report.periods.map((p) => p.customize.upSellRate)).toEqual([r(0, 0), r(0, 1), r(0, 1), r(0, 1)]);
+    expect(report.periods.map((p) => p.customize.crossSellRate)).toEqual([r(0, 0), r(1, 1), r(0, 1), r(0, 1)]);
+    expect(report.periods.map((p) => p.customize.newCategories)).toEqual([0, 1, 0, 0]);
     expect(jan!.differentiate.gini).toBeCloseTo((2 * (1 * 100 + 2 * 200)) / (2 * 300) - 3 / 2, 12);
     expect(report.overall.differentiate.classes).toBeDefined();
   });
@@ -194,6 +216,8 @@ describe('valueChain properties on simulated histories', () => {
             p.interact.reach,
             p.interact.resolutionRate,
             p.customize.offerAcceptanceRate,
+            p.customize.upSellRate,
+            ...(p.customize.crossSellRate ? [p.customize.crossSellRate] : []),
             p.retain.retentionRate,
             p.retain.churnRate,
             p.retain.repeatPurchaseRate,

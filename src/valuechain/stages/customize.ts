@@ -1,12 +1,14 @@
 /**
- * Customize: offers and breadth. Offer acceptance, and cross-sell breadth (distinct
- * categories bought per active customer) when transactions carry a category. @internal
+ * Customize: offers and breadth. Offer acceptance, cross-sell breadth (distinct categories
+ * bought per active customer) when transactions carry a category, and the up-sell and
+ * cross-sell rates of the returning buyers (upCrossSell.ts). @internal
  */
 import { rate } from '../rate.js';
 import type { CustomizeMetrics } from '../types.js';
 import { reportedSum, type ChainContext } from './context.js';
 import type { InteractionActivity } from './interactions.js';
 import type { PurchaseActivity } from './purchases.js';
+import { upCrossSell } from './upCrossSell.js';
 
 /** Distinct (customer, category) pairs per period, or undefined without categories. */
 function categoryBreadth(ctx: ChainContext): Float64Array | undefined {
@@ -43,17 +45,24 @@ function categoryBreadth(ctx: ChainContext): Float64Array | undefined {
 
 export function customizeStage(ctx: ChainContext, inter: InteractionActivity, pur: PurchaseActivity) {
   const cross = categoryBreadth(ctx);
+  const ups = upCrossSell(ctx);
   return {
     period(p: number): CustomizeMetrics {
       return {
         offerAcceptanceRate: rate(inter.accepted[p] as number, inter.offers[p] as number),
         crossSellBreadth: cross ? rate(cross[p] as number, pur.active[p] as number) : null,
+        upSellRate: rate(ups.upSold[p] as number, ups.returning[p] as number),
+        crossSellRate: ups.crossSold ? rate(ups.crossSold[p] as number, ups.returning[p] as number) : null,
+        newCategories: ups.newCategories ? (ups.newCategories[p] as number) : null,
       };
     },
     overall(): CustomizeMetrics {
       return {
         offerAcceptanceRate: rate(reportedSum(ctx, inter.accepted), reportedSum(ctx, inter.offers)),
         crossSellBreadth: cross ? rate(reportedSum(ctx, cross), reportedSum(ctx, pur.active)) : null,
+        upSellRate: rate(reportedSum(ctx, ups.upSold), reportedSum(ctx, ups.returning)),
+        crossSellRate: ups.crossSold ? rate(reportedSum(ctx, ups.crossSold), reportedSum(ctx, ups.returning)) : null,
+        newCategories: ups.newCategories ? reportedSum(ctx, ups.newCategories) : null,
       };
     },
   };

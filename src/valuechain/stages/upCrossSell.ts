@@ -1,0 +1,92 @@
+/**
+ * Up-sell and cross-sell per period (valuechain.md's customize stage, second stage), over
+ * the returning buyers of each period: customers with a purchase day in it and one before it.
+ * - up-sell: their net value per purchase day in the period exceeds their own mean over all
+ *   their earlier purchase days;
+ * - cross-sell: they bought in the period a category they had never bought before (with
+ *   categories), and `newCategories` counts those (customer, category) firsts.
+ * @internal
+ */
+import type { ChainContext } from './context.js';
+
+export interface UpCrossSell {
+  returning: Float64Array;
+  upSold: Float64Array;
+  crossSold: Float64Array | undefined;
+  newCategories: Float64Array | undefined;
+}
+
+export function upCrossSell(ctx: ChainContext): UpCrossSell {
+  const { P, pOf, nTx } = ctx;
+  const { dayStart, day, valueHi, valueLo, purchaseRows } = ctx.h.partial;
+  const returning = new Float64Array(P);
+  const upSold = new Float64Array(P);
+  const firstPurchase = new Float64Array(nTx).fill(Number.NaN);
+  for (let c = 0; c < nTx; c++) {
+    let beforeDays = 0;
+    let beforeValue = 0;
+    let p0 = -2;
+    let inDays = 0;
+    let inValue = 0;
+    const close = (): void => {
+      if (p0 >= 0 && p0 < P && inDays > 0 && beforeDays > 0) {
+        returning[p0] = (returning[p0] as number) + 1;
+        if (inValue / inDays > beforeValue / beforeDays) upSold[p0] = (upSold[p0] as number) + 1;
+      }
+      beforeDays += inDays;
+      beforeValue += inValue;
+      inDays = 0;
+      inValue = 0;
+    };
+    for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
+      if ((purchaseRows[i] as number) === 0) continue;
+      const d = day[i] as number;
+      if (Number.isNaN(firstPurchase[c] as number)) firstPurchase[c] = d;
+      const p = pOf(d);
+      if (p !== p0) {
+        close();
+        p0 = p;
+      }
+      inDays++;
+      inValue += (valueHi[i] as number) + (valueLo[i] as number);
+    }
+    close();
+  }
+  const cross = crossSell(ctx, firstPurchase);
+  return { returning, upSold, crossSold: cross?.customers, newCategories: cross?.pairs };
+}
+
+/** First purchases of a category by customers who had bought before that period: customers and (customer, category) pairs per period. */
+function crossSell(ctx: ChainContext, firstPurchase: Float64Array): { customers: Float64Array; pairs: Float64Array } | undefined {
+  const tx = ctx.h.tx;
+  const cat = tx.category;
+  if (!cat) return undefined;
+  const { P, pOf, startOf } = ctx;
+  const firstOf = new Map<string, number>();
+  const codes = new Map<unknown, number>();
+  for (let i = 0; i < tx.length; i++) {
+    const v = cat[i];
+    if (v === undefined || v === null || v === '' || !((tx.amount[i] as number) >= 0)) continue;
+    let code = codes.get(v);
+    if (code === undefined) codes.set(v, (code = codes.size));
+    const key = `${tx.customer[i]}:${code}`;
+    const d = tx.day[i] as number;
+    const seen = firstOf.get(key);
+    if (seen === undefined || d < seen) firstOf.set(key, d);
+  }
+  const customers = new Float64Array(P);
+  const pairs = new Float64Array(P);
+  const counted = new Set<number>();
+  for (const [key, d] of firstOf) {
+    const c = Number(key.slice(0, key.indexOf(':')));
+    const p = pOf(d);
+    if (p < 0 || p >= P || !((firstPurchase[c] as number) < startOf(p))) continue;
+    pairs[p] = (pairs[p] as number) + 1;
+    const cp = c * (P + 1) + p;
+    if (!counted.has(cp)) {
+      counted.add(cp);
+      customers[p] = (customers[p] as number) + 1;
+    }
+  }
+  return { customers, pairs };
+}

@@ -176,6 +176,8 @@ export { customerClasses } from './valuechain/customerClasses.js';
 export { customerProfitability } from './valuechain/profitability.js';
 export { satisfaction } from './valuechain/satisfaction.js';
 export { customerProfiles } from './valuechain/customerProfiles.js';
+export { loyalty } from './valuechain/loyalty.js';
+export type { Loyalty, LoyaltyOptions, LoyaltyType } from './valuechain/loyalty.js';
 export type { CustomerProfiles, CustomerProfilesOptions } from './valuechain/customerProfiles.js';
 export type { SatisfactionOptions, SatisfactionReport } from './valuechain/satisfaction.js';
 export type { ScoreSummary } from './valuechain/scores.js';

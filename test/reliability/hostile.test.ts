@@ -153,6 +153,7 @@ const options = fc.oneof(
 /** NaN documented for one function only: customerProfiles' columns for prospects, customers without a response, and without a model. */
 const NAN_ALLOWED_IN: { readonly [fn: string]: readonly RegExp[] } = {
   customerProfiles: [/^(frequency|recency|T|monetaryValue|totalValue|meanNormalizedScore|lastNormalizedScore|probabilityAlive|clv)\[/],
+  loyalty: [/^(intervalCv|attitude)\[/],
 };
 
 /** Every NaN or undefined in a result, with its path. */
@@ -252,6 +253,7 @@ const cases: Case[] = [
   ['validateRfmRules', fc.tuple(fc.oneof(fc.constant([{ segment: 'x', r: [1, 3] }]), fc.array(hostileScalar, { maxLength: 3 }), hostileScalar), options)],
   ['customerClasses', fc.tuple(tx, options)],
   ['lifecycleStages', fc.tuple(tx, options)],
+  ['loyalty', fc.tuple(tx, interactions, fc.oneof(options, fc.record({ asOf: fc.constantFrom(undefined, '2024-06-30', 'x'), threshold: fc.constantFrom(undefined, 0, 1, 2), period: fc.constantFrom(undefined, 'week', 'day') }, { requiredKeys: [] })))],
   ['lifecycleTransitions', fc.tuple(tx, options)],
   ['valueChain', fc.tuple(tx, interactions, options)],
   ['customerProfitability', fc.tuple(tx, interactions, fc.oneof(options, fc.record({ margin: mostly(fc.double({ min: 0, max: 1 })), costs: fc.constantFrom(undefined, { perTransaction: 1 }, { byChannel: { web: 2 } }, { byKind: { complaint: -1 } }, null), period: fc.constantFrom(undefined, 'week', 'year', 'day'), asOf: fc.constantFrom(undefined, '2024-01-01', 'nope') }, { requiredKeys: [] })))],

@@ -48,6 +48,10 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('segme
   console.log(execFileSync(process.execPath, ['--import', 'tsx', 'bench/segments.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }
 
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('crm')) {
+  console.log(execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/crm.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+}
+
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('valuechain')) {
   console.log(execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/valuechain.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }

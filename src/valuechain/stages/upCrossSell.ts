@@ -62,14 +62,21 @@ function crossSell(ctx: ChainContext, firstPurchase: Float64Array): { customers:
   const cat = tx.category;
   if (!cat) return undefined;
   const { P, pOf, startOf } = ctx;
-  const firstOf = new Map<string, number>();
+  // categories to small integers first, so that (customer, category) is one exact number key
   const codes = new Map<unknown, number>();
+  const code = new Int32Array(tx.length).fill(-1);
   for (let i = 0; i < tx.length; i++) {
     const v = cat[i];
     if (v === undefined || v === null || v === '' || !((tx.amount[i] as number) >= 0)) continue;
-    let code = codes.get(v);
-    if (code === undefined) codes.set(v, (code = codes.size));
-    const key = `${tx.customer[i]}:${code}`;
+    let k = codes.get(v);
+    if (k === undefined) codes.set(v, (k = codes.size));
+    code[i] = k;
+  }
+  const nCat = Math.max(1, codes.size);
+  const firstOf = new Map<number, number>();
+  for (let i = 0; i < tx.length; i++) {
+    if ((code[i] as number) < 0) continue;
+    const key = (tx.customer[i] as number) * nCat + (code[i] as number);
     const d = tx.day[i] as number;
     const seen = firstOf.get(key);
     if (seen === undefined || d < seen) firstOf.set(key, d);
@@ -78,7 +85,7 @@ function crossSell(ctx: ChainContext, firstPurchase: Float64Array): { customers:
   const pairs = new Float64Array(P);
   const counted = new Set<number>();
   for (const [key, d] of firstOf) {
-    const c = Number(key.slice(0, key.indexOf(':')));
+    const c = Math.floor(key / nCat);
     const p = pOf(d);
     if (p < 0 || p >= P || !((firstPurchase[c] as number) < startOf(p))) continue;
     pairs[p] = (pairs[p] as number) + 1;

@@ -8,7 +8,7 @@ import type { CustomerId } from '../data/types.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { rfmRaw } from './customerTotals.js';
 import { QUADRANT, STANDARD, VALUE_MATRIX, type Locale, type Range, type RfmRule } from './schemes.js';
-import { quantileScores, thresholdScores } from './scores.js';
+import { naturalBreaksScores, quantileScores, thresholdScores } from './scores.js';
 
 export type { RfmRule, Range, Locale };
 
@@ -21,6 +21,12 @@ export interface RfmOptions extends TransactionReadOptions {
   asOf?: Date | string | number | undefined;
   /** Number of score bins. Default 5. */
   bins?: number | undefined;
+  /**
+   * How scores are binned: `'quantile'` (default: equal shares of customers) or `'ckmeans'`
+   * (natural breaks: optimal one-dimensional k-means of each of R, F and M, Wang & Song 2011,
+   * through simple-statistics; fewer bins when a dimension has fewer distinct values).
+   */
+  binning?: 'quantile' | 'ckmeans' | undefined;
   /** M as the total value (`'total'`, default) or the mean value per purchase day (`'mean'`). */
   monetary?: 'total' | 'mean' | undefined;
   /**
@@ -89,6 +95,7 @@ const schema = z.looseObject({
   asOf: dateOption.optional(),
   bins: z.number().int().min(2, { error: 'must be a whole number from 2 to 9' }).max(9, { error: 'must be a whole number from 2 to 9' }).optional(),
   monetary: z.enum(['total', 'mean'], { error: "must be 'total' or 'mean'" }).optional(),
+  binning: z.enum(['quantile', 'ckmeans'], { error: "must be 'quantile' or 'ckmeans'" }).optional(),
   thresholds: z
     .object({ recency: z.array(z.number()).optional(), frequency: z.array(z.number()).optional(), monetary: z.array(z.number()).optional() })
     .optional(),
@@ -117,7 +124,7 @@ const inRange = (v: number, r: Range | undefined): boolean => r === undefined ||
  * Scores: quantiles by default, with the tie rule score = 1 + floor(bins · w / n), w the
  * number of customers with a strictly worse value (fewer days for R is better): equal values
  * get equal scores, a better value never gets a lower score, and distinct values fill the
- * bins evenly. Or fixed `thresholds`.
+ * bins evenly. Or natural breaks (`binning: 'ckmeans'`), or fixed `thresholds`.
  *
  * Schemes (labels in English, or Chinese with `locale: 'zh'`):
  *
@@ -187,9 +194,11 @@ export function rfm(input: unknown, options: RfmOptions = {}): RfmResult {
   }
   }
   const monetary = o.monetary === 'mean' ? Float64Array.from(raw.total, (v, i) => v / (raw.purchaseDays[i] as number)) : raw.total;
-  const rScore = th ? thresholdScores(raw.recencyDays, th.recency as number[], false) : quantileScores(raw.recencyDays, bins, false);
-  const fScore = th ? thresholdScores(raw.purchaseDays, th.frequency as number[], true) : quantileScores(raw.purchaseDays, bins, true);
-  const mScore = th ? thresholdScores(monetary, th.monetary as number[], true) : quantileScores(monetary, bins, true);
+  if (th && o.binning !== undefined) optionError(fn, 'binning', 'cannot be given together with thresholds', o.binning);
+  const binned = o.binning === 'ckmeans' ? naturalBreaksScores : quantileScores;
+  const rScore = th ? thresholdScores(raw.recencyDays, th.recency as number[], false) : binned(raw.recencyDays, bins, false);
+  const fScore = th ? thresholdScores(raw.purchaseDays, th.frequency as number[], true) : binned(raw.purchaseDays, bins, true);
+  const mScore = th ? thresholdScores(monetary, th.monetary as number[], true) : binned(monetary, bins, true);
 
   const cell: string[] = new Array(n);
   const score = new Uint8Array(n);

@@ -1,7 +1,8 @@
 /**
- * Quantile and threshold scores.
+ * Quantile, threshold and natural-breaks scores.
  * @internal
  */
+import { ckmeans } from 'simple-statistics';
 import { argsort } from '../math/sort.js';
 
 /**
@@ -39,6 +40,35 @@ export function thresholdScores(values: Float64Array, thresholds: readonly numbe
     let s = 1;
     for (const t of thresholds) if (higherIsBetter ? v >= t : v <= t) s++;
     out[i] = s;
+  }
+  return out;
+}
+
+/**
+ * Natural-breaks scores 1..k, higher is better: the values clustered by Ckmeans (Wang & Song
+ * 2011, optimal one-dimensional k-means, through simple-statistics' `ckmeans`), k = bins or
+ * the number of distinct values if fewer, each customer scored by their cluster's rank. Ties
+ * share a cluster; a better value never gets a lower score.
+ */
+export function naturalBreaksScores(values: Float64Array, bins: number, higherIsBetter: boolean): Uint8Array {
+  const n = values.length;
+  const out = new Uint8Array(n);
+  if (n === 0) return out;
+  const distinct = new Set(values).size;
+  const k = Math.max(1, Math.min(bins, distinct));
+  const clusters = k === 1 ? [Array.from(values)] : ckmeans(Array.from(values), k);
+  // clusters come sorted, each ascending: their last values are the breaks; a value belongs to the first cluster whose top is >= it
+  const tops = clusters.map((c) => c[c.length - 1] as number);
+  for (let i = 0; i < n; i++) {
+    const v = values[i] as number;
+    let lo = 0;
+    let hi = tops.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((tops[mid] as number) >= v) hi = mid;
+      else lo = mid + 1;
+    }
+    out[i] = higherIsBetter ? lo + 1 : tops.length - lo;
   }
   return out;
 }

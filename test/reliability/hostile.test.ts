@@ -249,6 +249,7 @@ const cases: Case[] = [
   ['summarizePartial', fc.tuple(tx, options)],
   ['compressSummary', fc.tuple(summaryRows)],
   ['rfm', fc.tuple(fc.oneof(tx, summaryRows), options)],
+  ['rfm', fc.tuple(tx, fc.record({ binning: fc.constantFrom('ckmeans', 'quantile', 'x', undefined), bins: fc.constantFrom(undefined, 2, 5, 9), scheme: fc.constantFrom('quadrant', 'value-matrix', undefined) }, { requiredKeys: [] }))],
   ['abc', fc.tuple(fc.oneof(tx, fc.array(fc.record({ customerId: id, value: amount }), { maxLength: 20 })), options)],
   ['validateRfmRules', fc.tuple(fc.oneof(fc.constant([{ segment: 'x', r: [1, 3] }]), fc.array(hostileScalar, { maxLength: 3 }), hostileScalar), options)],
   ['customerClasses', fc.tuple(tx, options)],

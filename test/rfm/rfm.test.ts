@@ -199,3 +199,24 @@ describe('rfm on CDNOW_master against a plain computation', () => {
     expect(s.segments.shareOfRevenue.reduce((a, b) => a + (Number.isNaN(b) ? 0 : b), 0)).toBeCloseTo(1, 12);
   });
 });
+
+describe("rfm with binning: 'ckmeans' (natural breaks)", () => {
+  it('scores by the clusters of each dimension: three clear groups of spend get three scores', () => {
+    // M: 10, 11, 12 | 100, 110 | 1000; one purchase each on the same day (R and F tie)
+    const amounts = [10, 11, 12, 100, 110, 1000];
+    const tx = amounts.map((amount, i) => ({ customerId: `c${i}`, date: '2024-01-01', amount }));
+    const r = rfm(tx, { binning: 'ckmeans', bins: 3, scheme: 'quadrant', asOf: '2024-01-31' });
+    expect(Array.from(r.customers.mScore)).toEqual([1, 1, 1, 2, 2, 3]);
+    // R and F have one distinct value: one bin, score 1
+    expect(new Set(r.customers.rScore)).toEqual(new Set([1]));
+  });
+
+  it('gives recency the reverse order (fewer days is better) and refuses thresholds with it', () => {
+    const days = ['2024-01-30', '2024-01-29', '2024-01-02', '2024-01-01'];
+    const tx = days.map((date, i) => ({ customerId: `c${i}`, date, amount: 10 }));
+    const r = rfm(tx, { binning: 'ckmeans', bins: 2, scheme: 'quadrant', asOf: '2024-01-31' });
+    expect(Array.from(r.customers.rScore)).toEqual([2, 2, 1, 1]);
+    expect(() => rfm(tx, { binning: 'ckmeans', thresholds: { recency: [30], frequency: [2], monetary: [100] }, scheme: 'quadrant' })).toThrow(/binning cannot be given together with thresholds/);
+    expect(() => rfm(tx, { binning: 'jenks' as never })).toThrow(/binning must be 'quantile' or 'ckmeans'/);
+  });
+});

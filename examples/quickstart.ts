@@ -174,6 +174,8 @@ console.log(
       cost: c.cost,
       roi: c.roi === null ? '-' : c.roi.toFixed(1),
       upliftPerCustomer: c.upliftPerCustomer === null ? '-' : c.upliftPerCustomer.toFixed(2),
+      upliftCi95: c.upliftTest ? `${c.upliftTest.lower.toFixed(2)} to ${c.upliftTest.upper.toFixed(2)}` : '-',
+      pValue: c.upliftTest ? c.upliftTest.pValue.toFixed(3) : '-',
     })),
   ),
 );

@@ -2,6 +2,7 @@ import { dayToIso } from '../data/days.js';
 import type { SummaryPartial } from '../summary/partial.js';
 import type { CampaignMetrics } from './types.js';
 import { rate } from './rate.js';
+import { welchTest } from './upliftTest.js';
 
 /** What valueChain gathers per campaign from the interactions. @internal */
 export interface CampaignAcc {
@@ -41,14 +42,22 @@ export function campaignMetrics(
   const rows: CampaignMetrics[] = [];
   for (const [campaignId, acc] of [...campaigns.entries()].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     let attributed = 0;
-    for (const [c, d0] of acc.first) attributed += revenueBetween(c, d0, d0 + window);
+    const reachedValues: number[] = [];
+    for (const [c, d0] of acc.first) {
+      const v = revenueBetween(c, d0, d0 + window);
+      attributed += v;
+      reachedValues.push(v);
+    }
     const reached = acc.first.size;
     let controlCount = 0;
     let controlRevenue = 0;
+    const controlValues: number[] = [];
     for (let c = 0; c < knownDay.length; c++) {
       if ((knownDay[c] as number) < acc.start && !acc.first.has(c)) {
         controlCount++;
-        controlRevenue += revenueBetween(c, acc.start, acc.start + window);
+        const v = revenueBetween(c, acc.start, acc.start + window);
+        controlRevenue += v;
+        controlValues.push(v);
       }
     }
     const uplift = controlCount > 0 && reached > 0 ? attributed / reached - controlRevenue / controlCount : null;
@@ -64,6 +73,7 @@ export function campaignMetrics(
       controlCustomers: controlCount,
       upliftPerCustomer: uplift,
       incrementalRevenue: uplift === null ? null : uplift * reached,
+      upliftTest: welchTest(reachedValues, controlValues) ?? null,
     });
   }
   return rows;

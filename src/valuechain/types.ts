@@ -4,6 +4,7 @@ import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import type { CustomerId } from '../data/types.js';
 import type { PurchaseModel } from '../models/types.js';
 import type { PeriodKind } from './periods.js';
+import type { UpliftTest } from './upliftTest.js';
 
 /** A rate with its parts kept, so dashboards can re-aggregate. `value` is null when the denominator is 0. */
 export interface Rate {
@@ -175,7 +176,15 @@ export interface CampaignMetrics {
   upliftPerCustomer: number | null;
   /** upliftPerCustomer x reached. */
   incrementalRevenue: number | null;
+  /**
+   * Welch's two-sample t-test of the uplift, reached against control customers' revenues: the
+   * difference, its standard error and degrees of freedom, the two-sided p-value and the 95 %
+   * confidence interval; null with fewer than two customers on a side or no variation.
+   */
+  upliftTest: UpliftTest | null;
 }
+
+export type { UpliftTest };
 
 export interface CohortMatrix {
   cohorts: string[];

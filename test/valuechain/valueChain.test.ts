@@ -148,8 +148,39 @@ describe('valueChain on a hand-built history', () => {
         controlCustomers: 1,
         upliftPerCustomer: 50,
         incrementalRevenue: 100,
+        upliftTest: null, // one control customer: no variance to test against
       },
     ]);
+  });
+
+  it("campaign uplift: Welch's test, checked against the formulas and the t density integrated", async () => {
+    const { tanhSinh } = await import('../helpers/numeric.js');
+    const buyOn = (customerId: string, date: string, amount: number) => ({ customerId, date, amount });
+    const reachedRevenue = [10, 20, 30];
+    const controlRevenue = [5, 5, 10, 20];
+    const tx = [
+      ...['K1', 'K2', 'K3', 'K4'].map((id) => buyOn(id, '2024-01-01', 1)), // known before the campaign
+      ...controlRevenue.map((v, i) => buyOn(`K${i + 1}`, '2024-01-20', v)),
+      ...reachedRevenue.map((v, i) => buyOn(`R${i + 1}`, '2024-01-15', v)),
+    ];
+    const touches = ['R1', 'R2', 'R3'].map((customerId) => ({ customerId, date: '2024-01-10', channel: 'email', kind: 'contact', campaignId: 'Y', cost: 1 }));
+    const t = valueChain(tx, touches, { period: 'month', attributionWindow: 30 }).campaigns[0]!.upliftTest!;
+    const mean = (v: number[]) => v.reduce((a, b) => a + b, 0) / v.length;
+    const s2 = (v: number[]) => v.reduce((a, b) => a + (b - mean(v)) ** 2, 0) / (v.length - 1);
+    const a = s2(reachedRevenue) / 3;
+    const b = s2(controlRevenue) / 4;
+    const nu = (a + b) ** 2 / (a ** 2 / 2 + b ** 2 / 3);
+    expect(t.difference).toBeCloseTo(20 - 10, 12);
+    expect(t.standardError).toBeCloseTo(Math.sqrt(a + b), 12);
+    expect(t.degreesOfFreedom).toBeCloseTo(nu, 12);
+    // Student's t density, normalized numerically: the two-sided tail beyond the statistic, and the interval's coverage
+    const density = (x: number) => (1 + (x * x) / nu) ** (-(nu + 1) / 2);
+    const total = 2 * tanhSinh(density, 0, 1e4);
+    const stat = t.difference / t.standardError;
+    expect(t.pValue).toBeCloseTo((2 * tanhSinh(density, stat, 1e4)) / total, 6);
+    const q = (t.upper - t.difference) / t.standardError;
+    expect((2 * tanhSinh(density, 0, q)) / total).toBeCloseTo(0.95, 6);
+    expect(t.lower).toBeCloseTo(t.difference - q * t.standardError, 12);
   });
 
   it('funnel and cohorts', () => {

@@ -1,4 +1,5 @@
 import { withMeta } from '../../data/columns.js';
+import { logGamma, logUpperGamma } from '../../math/special.js';
 import { z } from 'zod';
 import { parseOptions, wholeOption } from '../../data/options.js';
 
@@ -32,7 +33,7 @@ export function repeatPurchaseHistogram(
   model: PurchaseModel,
   summary: SummaryInput,
   options: { maxFrequency?: number | undefined; covariates?: PredictionCovariates | undefined } = {},
-): { frequency: Int32Array; label: string[]; actual: Float64Array; expected: Float64Array; readonly length: number } {
+): { frequency: Int32Array; label: string[]; actual: Float64Array; expected: Float64Array; readonly length: number; readonly chiSquared: ChiSquaredFit } {
   const fn = 'repeatPurchaseHistogram';
   const o = parseOptions(fn, schema, options) as { maxFrequency?: number; covariates?: PredictionCovariates };
   const max = o.maxFrequency ?? 7;
@@ -52,7 +53,59 @@ export function repeatPurchaseHistogram(
   }
   const frequency = Int32Array.from({ length: max + 1 }, (_, i) => i);
   const label = Array.from(frequency, (n) => (n === max ? `${n}+` : String(n)));
-  return withMeta({ frequency, label, actual, expected }, { length: max + 1 });
+  return withMeta({ frequency, label, actual, expected }, { length: max + 1, chiSquared: chiSquaredFit(actual, expected, freeParameters(model, spec)) });
+}
+
+/** Pearson's goodness of fit of the histogram. */
+export interface ChiSquaredFit {
+  /** Σ (actual - expected)² / expected over the pooled buckets. */
+  readonly statistic: number;
+  /** Pooled buckets - 1 - the model's free parameters; the p-value is null when it is not positive. */
+  readonly df: number;
+  readonly pValue: number | null;
+  /** Buckets after pooling adjacent ones from the top until each expects at least 5 customers. */
+  readonly buckets: number;
+}
+
+/** Free parameters of a record: its continuous parameters and coefficients (whole ones, such as the Erlang k, are chosen, not fitted continuously). */
+function freeParameters(model: PurchaseModel, spec: PurchaseModelSpec<Record<string, number>>): number {
+  const whole = Object.keys(spec.wholeParams ?? {}).length;
+  const m = model as { coefficients?: { purchase?: object; dropout?: object } };
+  const coefficients = Object.keys(m.coefficients?.purchase ?? {}).length + Object.keys(m.coefficients?.dropout ?? {}).length;
+  return spec.params.length - whole + coefficients;
+}
+
+/**
+ * Pearson's χ² of actual against expected counts (Fader, Hardie & Lee 2005 compare the
+ * histogram by eye; this is the test behind the eye): buckets pooled from the top until every
+ * expected count is at least 5 (Cochran's rule), df = buckets - 1 - free parameters, and
+ * p = Q(df/2, χ²/2), the chi-squared survival function by the regularized incomplete gamma.
+ */
+export function chiSquaredFit(actual: Float64Array, expected: Float64Array, fitted: number): ChiSquaredFit {
+  const obs: number[] = [];
+  const exp: number[] = [];
+  let o = 0;
+  let e = 0;
+  for (let k = actual.length - 1; k >= 0; k--) {
+    o += actual[k] as number;
+    e += expected[k] as number;
+    if (e >= 5 || k === 0) {
+      obs.push(o);
+      exp.push(e);
+      o = 0;
+      e = 0;
+    }
+  }
+  // a last (lowest) bucket still under 5 joins its neighbour
+  if (obs.length > 1 && (exp[exp.length - 1] as number) < 5) {
+    obs[obs.length - 2] = (obs[obs.length - 2] as number) + (obs.pop() as number);
+    exp[exp.length - 2] = (exp[exp.length - 2] as number) + (exp.pop() as number);
+  }
+  let statistic = 0;
+  for (let k = 0; k < obs.length; k++) if ((exp[k] as number) > 0) statistic += ((obs[k] as number) - (exp[k] as number)) ** 2 / (exp[k] as number);
+  const df = obs.length - 1 - fitted;
+  const pValue = df > 0 ? Math.min(1, Math.exp(logUpperGamma(df / 2, statistic / 2) - logGamma(df / 2))) : null;
+  return { statistic, df, pValue, buckets: obs.length };
 }
 
 /** Add Σ_T w_T P(X(T) = n) per bucket (the last one open) for customers sharing these prior components. */

@@ -181,6 +181,7 @@ export type { Loyalty, LoyaltyOptions, LoyaltyType } from './valuechain/loyalty.
 export type { CustomerProfiles, CustomerProfilesOptions } from './valuechain/customerProfiles.js';
 export type { SatisfactionOptions, SatisfactionReport } from './valuechain/satisfaction.js';
 export type { ScoreSummary } from './valuechain/scores.js';
+export type { ProportionTest } from './valuechain/proportionTest.js';
 export type { CustomerProfitability, CustomerProfitabilityOptions, ServingCosts } from './valuechain/profitability.js';
 export type { ProfitTier, ProfitTierSummary, WhaleCurve } from './valuechain/profitTiers.js';
 export type { ProfitPeriods } from './valuechain/profitPeriods.js';

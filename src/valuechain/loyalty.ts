@@ -8,6 +8,7 @@ import type { CustomerId, InteractionInput, TransactionInput } from '../data/typ
 import { rfm } from '../rfm/rfm.js';
 import { customerHistory } from './customerHistory.js';
 import { periodGrid, type PeriodKind } from './periods.js';
+import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { labelsOf } from './stages/context.js';
 import type { SegmentLabels } from './types.js';
 
@@ -54,8 +55,8 @@ export interface Loyalty {
   readonly length: number;
   /** Per period: buyers up to its end, repeat buyers, and behaviourally loyal ones (repeat, active in at least half of their periods so far). */
   readonly periods: { period: string[]; end: string[]; buyers: Float64Array; repeatBuyers: Float64Array; loyalBuyers: Float64Array; repeatPurchaseRate: Float64Array; readonly length: number };
-  /** Loyal customers and customers per segment label at asOf (empty without segments). */
-  readonly segments: Record<string, { customers: number; loyal: number }>;
+  /** Loyal customers and customers per segment label at asOf (empty without segments), the loyal share tested against the other buyers' (two-proportion z-test). */
+  readonly segments: Record<string, { customers: number; loyal: number; loyalVsRest: ProportionTest | null }>;
 }
 
 const schema = z.looseObject({
@@ -207,5 +208,8 @@ function bySegment(fn: string, segments: SegmentLabels | undefined, ids: Custome
     s.loyal += loyal[k] as number;
     out.set(label, s);
   });
-  return Object.fromEntries(out);
+  let customers = 0;
+  let loyalAll = 0;
+  for (let k = 0; k < ids.length; k++) (customers++, (loyalAll += loyal[k] as number));
+  return Object.fromEntries([...out].map(([label, v]) => [label, { ...v, loyalVsRest: proportionTest(v.loyal, v.customers, loyalAll - v.loyal, customers - v.customers) }]));
 }

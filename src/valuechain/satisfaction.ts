@@ -8,6 +8,7 @@ import { CustomerValueError } from '../errors.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
 import { periodGrid, type PeriodKind } from './periods.js';
 import { rate } from './rate.js';
+import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { isSatisfied, ScoreAccumulator, type ScoreSummary } from './scores.js';
 import { labelsOf } from './stages/context.js';
 import type { Rate, SegmentLabels } from './types.js';
@@ -31,8 +32,11 @@ export interface SatisfactionOptions extends TransactionReadOptions, Interaction
 export interface SatisfactionReport {
   periods: Array<ScoreSummary & { period: string; start: string; end: string }>;
   overall: ScoreSummary;
-  /** Over the window, per segment label (empty without `segments`). */
-  segments: Record<string, ScoreSummary>;
+  /**
+   * Over the window, per segment label (empty without `segments`), with `csatVsRest`: the
+   * segment's CSAT share against all other responses', by the two-proportion z-test.
+   */
+  segments: Record<string, ScoreSummary & { csatVsRest: ProportionTest | null }>;
   /**
    * Customers with a complaint in the window: their responses before the first complaint,
    * while it was open (from the complaint to its resolution, the first later interaction with
@@ -113,10 +117,21 @@ export function satisfaction(transactions: TransactionInput, interactions: Inter
   return {
     periods: periods.map((acc, p) => ({ period: grid.labels[p] as string, start: dayToIso(starts[p] as number), end: dayToIso((starts[p + 1] as number) - 1), ...acc.summary() })),
     overall: overall.summary(),
-    segments: Object.fromEntries([...bySegment].map(([label, acc]) => [label, acc.summary()])),
+    segments: withRest(bySegment, overall.summary()),
     complaints: complaintScores(h, inWindow, empty ? [0, -1] : [lo!, hi!], csatTop),
     retention: retentionBySatisfaction(h, inWindow, empty ? -1 : hi!, o.retentionWindow ?? 90, csatTop),
   };
+}
+
+/** Each segment's summary with its CSAT share tested against the other responses'. */
+function withRest(bySegment: Map<string, ScoreAccumulator>, all: ScoreSummary): SatisfactionReport['segments'] {
+  return Object.fromEntries(
+    [...bySegment].map(([label, acc]) => {
+      const s = acc.summary();
+      const rest = proportionTest(s.csat.numerator, s.csat.denominator, all.csat.numerator - s.csat.numerator, all.csat.denominator - s.csat.denominator);
+      return [label, { ...s, csatVsRest: rest }];
+    }),
+  );
 }
 
 /** The complainers' responses before their first complaint in the window, while it was open, and after its resolution. */

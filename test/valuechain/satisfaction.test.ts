@@ -40,9 +40,16 @@ describe('satisfaction on a hand-built history', () => {
     expect(s.overall.meanNormalized).toBeCloseTo(5.65 / 8, 12);
   });
 
-  it('per segment', () => {
+  it('per segment, with the CSAT share tested against the rest', async () => {
+    const { tanhSinh } = await import('../helpers/numeric.js');
     expect(s.segments.gold).toMatchObject({ responses: 4, respondents: 2, csat: r(3, 4) });
     expect(s.segments.silver).toMatchObject({ responses: 4, respondents: 2, csat: r(1, 4) });
+    // 3/4 against 1/4: pooled 1/2, z = 0.5 / √(1/4 · (1/4 + 1/4)) = √2, p = 2 P(Z > √2)
+    const t = s.segments.gold!.csatVsRest!;
+    expect(t.difference).toBeCloseTo(0.5, 12);
+    expect(t.z).toBeCloseTo(Math.SQRT2, 12);
+    expect(t.pValue).toBeCloseTo(2 * tanhSinh((x) => Math.exp((-x * x) / 2) / Math.sqrt(2 * Math.PI), Math.SQRT2, 40), 10);
+    expect(s.segments.silver!.csatVsRest!.z).toBeCloseTo(-Math.SQRT2, 12);
   });
 
   it('complainers before the complaint, while it is open, after its resolution', () => {

@@ -7,7 +7,7 @@ import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions 
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { rfm } from '../rfm/rfm.js';
 import { customerHistory } from './customerHistory.js';
-import { periodGrid, type PeriodKind } from './periods.js';
+import { fiscalYearStartOption, periodGrid, periodOption, type PeriodKind } from './periods.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { labelsOf } from './stages/context.js';
 import type { SegmentLabels } from './types.js';
@@ -18,6 +18,8 @@ export interface LoyaltyOptions extends TransactionReadOptions, InteractionReadO
   asOf?: Date | string | number | undefined;
   /** Calendar periods for the share of active periods and the per-period counts. Default 'month'. */
   period?: PeriodKind | undefined;
+  /** The month (1-12) quarters and years start in (4: April to March, labelled 'FY2025'). Default 1. */
+  fiscalYearStart?: number | undefined;
   /** Behaviour and attitude at or above this count as high. Default 0.6. */
   threshold?: number | undefined;
   /** Segment labels (as `valueChain` takes them), for the loyal counts per segment. */
@@ -62,7 +64,8 @@ export interface Loyalty {
 const schema = z.looseObject({
   ...historyOptionsShape,
   asOf: dateOption.optional(),
-  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
+  period: periodOption.optional(),
+  fiscalYearStart: fiscalYearStartOption.optional(),
   threshold: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
 });
 
@@ -106,7 +109,7 @@ export function loyalty(transactions: TransactionInput, interactions: Interactio
   const n = keep.length;
   let lo = Infinity;
   for (const list of days) lo = Math.min(lo, list[0] as number);
-  const grid = periodGrid(kind, n > 0 ? lo : 0, n > 0 ? end : -1, n > 0 ? lo : 0, n > 0 ? end : -1);
+  const grid = periodGrid(kind, n > 0 ? lo : 0, n > 0 ? end : -1, n > 0 ? lo : 0, n > 0 ? end : -1, o.fiscalYearStart ?? 1);
   const pOf = (d: number): number => grid.index[d - grid.lo] as number;
   const ids = keep.map((c) => h.index.ids[c] as CustomerId);
   const r = n > 0 ? rfm(transactions, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, asOf: dayToIso(end) }) : undefined;

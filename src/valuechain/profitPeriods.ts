@@ -23,13 +23,13 @@ export interface ProfitPeriods {
 }
 
 /** Sums per period from the first activity to `end`. */
-export function periodTable(h: CustomerHistory, end: number, kind: PeriodKind, margin: number, costs: ServingCosts | undefined): ProfitPeriods {
+export function periodTable(h: CustomerHistory, end: number, kind: PeriodKind, margin: number, costs: ServingCosts | undefined, fiscal = 1): ProfitPeriods {
   const it = h.interactions;
   let lo = Infinity;
   for (let i = 0; i < h.tx.length; i++) lo = Math.min(lo, h.tx.day[i] as number);
   if (it) for (let i = 0; i < it.length; i++) lo = Math.min(lo, it.day[i] as number);
   const empty = !(lo <= end);
-  const grid = periodGrid(kind, empty ? 0 : lo, empty ? -1 : end, empty ? 0 : lo, empty ? -1 : end);
+  const grid = periodGrid(kind, empty ? 0 : lo, empty ? -1 : end, empty ? 0 : lo, empty ? -1 : end, fiscal);
   const P = grid.count;
   const revenue = new Float64Array(P);
   const cost = new Float64Array(P);

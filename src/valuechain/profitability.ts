@@ -9,7 +9,7 @@ import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory } from './customerHistory.js';
 import { periodTable, type ProfitPeriods } from './profitPeriods.js';
 import { profitTiers, whaleCurve, type ProfitTier, type ProfitTierSummary, type WhaleCurve } from './profitTiers.js';
-import type { PeriodKind } from './periods.js';
+import { fiscalYearStartOption, periodOption, type PeriodKind } from './periods.js';
 import type { ValueClass } from './customerClasses.js';
 
 /** Unit costs of serving a customer, added to the interactions' own `cost`. */
@@ -32,6 +32,8 @@ export interface CustomerProfitabilityOptions extends TransactionReadOptions, In
   asOf?: Date | string | number | undefined;
   /** Calendar periods of the `periods` table (UTC). Default 'month'. */
   period?: PeriodKind | undefined;
+  /** The month (1-12) quarters and years start in (4: April to March, labelled 'FY2025'). Default 1. */
+  fiscalYearStart?: number | undefined;
   /** Cumulative-profit thresholds of the A and B tiers. Default [0.8, 0.95]. */
   tierThresholds?: readonly [number, number] | undefined;
 }
@@ -72,7 +74,8 @@ const schema = z.looseObject({
   margin: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
   costs: z.looseObject({ byChannel: costMap.optional(), byKind: costMap.optional(), perTransaction: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional() }).optional(),
   asOf: dateOption.optional(),
-  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
+  period: periodOption.optional(),
+  fiscalYearStart: fiscalYearStartOption.optional(),
   tierThresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)]).optional(),
 });
 
@@ -172,7 +175,7 @@ export function customerProfitability(transactions: TransactionInput, interactio
     return t === 'B' || late > days - 1 - late ? 'quasiCashFlow' : 'other';
   });
   const split = (table: Map<string, Float64Array>): Record<string, Float64Array> => Object.fromEntries([...table].map(([key, col]) => [key, pick(col)]));
-  const periods = periodTable(h, end, o.period ?? 'month', margin, o.costs);
+  const periods = periodTable(h, end, o.period ?? 'month', margin, o.costs, o.fiscalYearStart ?? 1);
   const sum = (v: Float64Array): number => v.reduce((a, b) => a + b, 0);
   let lossCustomers = 0;
   let loss = 0;

@@ -6,7 +6,7 @@ import { dateOption, historyOptionsShape, optionDay, parseOptions, wholeOption }
 import type { InteractionInput, TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
-import { periodGrid, type PeriodKind } from './periods.js';
+import { fiscalYearStartOption, periodGrid, periodOption, type PeriodKind } from './periods.js';
 import { rate } from './rate.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { isSatisfied, ScoreAccumulator, type ScoreSummary } from './scores.js';
@@ -17,6 +17,8 @@ import type { Rate, SegmentLabels } from './types.js';
 export interface SatisfactionOptions extends TransactionReadOptions, InteractionReadOptions {
   /** Calendar periods in UTC. Default 'month'. */
   period?: PeriodKind | undefined;
+  /** The month (1-12) quarters and years start in (4: April to March, labelled 'FY2025'). Default 1. */
+  fiscalYearStart?: number | undefined;
   /** First and last day reported (inclusive). Default: the first and last scored interaction. */
   start?: Date | string | number | undefined;
   end?: Date | string | number | undefined;
@@ -53,7 +55,8 @@ export interface SatisfactionReport {
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
+  period: periodOption.optional(),
+  fiscalYearStart: fiscalYearStartOption.optional(),
   start: dateOption.optional(),
   end: dateOption.optional(),
   csatTop: wholeOption(1, 100).optional(),
@@ -96,7 +99,7 @@ export function satisfaction(transactions: TransactionInput, interactions: Inter
   const csatTop = o.csatTop ?? 2;
   const kind = o.period ?? 'month';
   const empty = lo === undefined || hi === undefined || !(lo <= hi);
-  const grid = periodGrid(kind, empty ? 0 : lo!, empty ? -1 : hi!, empty ? 0 : lo!, empty ? -1 : hi!);
+  const grid = periodGrid(kind, empty ? 0 : lo!, empty ? -1 : hi!, empty ? 0 : lo!, empty ? -1 : hi!, o.fiscalYearStart ?? 1);
   const periods = Array.from({ length: grid.count }, () => new ScoreAccumulator(csatTop));
   const overall = new ScoreAccumulator(csatTop);
   const labels = labelsOf(fn, o.segments);

@@ -23,6 +23,8 @@ export type SegmentLabels =
 export interface ValueChainOptions extends TransactionReadOptions, InteractionReadOptions {
   /** Calendar periods in UTC: 'week' (ISO, Monday), 'month' (default), 'quarter' or 'year'. */
   period?: PeriodKind | undefined;
+  /** The month (1-12) quarters and years start in (4: April to March, labelled 'FY2025', 'FY2025-Q1'). Default 1. */
+  fiscalYearStart?: number | undefined;
   /** First day reported. Default: the data's first day. Earlier data still counts as history. */
   start?: Date | string | number | undefined;
   /** Last day reported (and used). Default: the data's last day. */

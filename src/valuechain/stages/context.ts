@@ -94,7 +94,7 @@ export function chainContext(fn: string, h: CustomerHistory, o: ValueChainOption
   const gridLo = empty ? 0 : Math.min(lo, first);
   const gridHi = empty ? -1 : Math.max(hi, last) + Math.max(window, 1) + 400;
   // the grid starts at the data's first period so that earlier history counts; periods before `start` are not reported
-  const grid = periodGrid(kind, gridLo, last, gridLo, gridHi);
+  const grid = periodGrid(kind, gridLo, last, gridLo, gridHi, o.fiscalYearStart ?? 1);
   const P = grid.count;
   const pOf = (d: number): number => grid.index[d - grid.lo] as number;
   return {

@@ -108,6 +108,8 @@ export interface CustomizeMetrics {
   crossSellRate: Rate | null;
   /** (customer, category) first purchases in P by returning buyers (null without categories). */
   newCategories: number | null;
+  /** Per segment label (when `segments` are given): returning buyers and their up-sell and cross-sell rates. */
+  segments: Array<{ segment: string; returningBuyers: number; upSellRate: Rate; crossSellRate: Rate | null }>;
 }
 
 export interface RetainMetrics {

@@ -98,8 +98,13 @@ describe('valueChain on a hand-built history', () => {
         { customerId: 'V', date: '2024-02-08', amount: 50, category: 'books' }, // equal: not up-sold
       ],
       [],
-      { period: 'month', start: '2024-01-01', end: '2024-02-29' },
+      { period: 'month', start: '2024-01-01', end: '2024-02-29', segments: { customerId: ['U', 'V'], segment: ['gold', 'silver'] } },
     );
+    expect(u.periods[1]!.customize.segments).toEqual([
+      { segment: 'gold', returningBuyers: 1, upSellRate: r(1, 1), crossSellRate: r(1, 1) },
+      { segment: 'silver', returningBuyers: 1, upSellRate: r(0, 1), crossSellRate: r(0, 1) },
+    ]);
+    expect(u.overall.customize.segments.map((x) => x.returningBuyers)).toEqual([1, 1]);
     expect(u.periods[1]!.customize.upSellRate).toEqual(r(1, 2));
     expect(u.periods[1]!.customize.crossSellRate).toEqual(r(1, 2));
     expect(u.overall.customize.upSellRate).toEqual(r(1, 2));

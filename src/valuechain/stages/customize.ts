@@ -8,7 +8,7 @@ import type { CustomizeMetrics } from '../types.js';
 import { reportedSum, type ChainContext } from './context.js';
 import type { InteractionActivity } from './interactions.js';
 import type { PurchaseActivity } from './purchases.js';
-import { upCrossSell } from './upCrossSell.js';
+import { upCrossSell, type SegmentUpCross } from './upCrossSell.js';
 
 /** Distinct (customer, category) pairs per period, or undefined without categories. */
 function categoryBreadth(ctx: ChainContext): Float64Array | undefined {
@@ -43,6 +43,27 @@ function categoryBreadth(ctx: ChainContext): Float64Array | undefined {
   return out;
 }
 
+/** Up-sell and cross-sell rates per segment label, sorted by label. */
+function segmentRates(cells: Map<string, SegmentUpCross>, categories: boolean): CustomizeMetrics['segments'] {
+  return [...cells.entries()]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([segment, c]) => ({ segment, returningBuyers: c.returning, upSellRate: rate(c.upSold, c.returning), crossSellRate: categories ? rate(c.crossSold, c.returning) : null }));
+}
+
+function mergeSegments(maps: Array<Map<string, SegmentUpCross>>): Map<string, SegmentUpCross> {
+  const out = new Map<string, SegmentUpCross>();
+  for (const m of maps) {
+    for (const [label, c] of m) {
+      const t = out.get(label) ?? { returning: 0, upSold: 0, crossSold: 0 };
+      t.returning += c.returning;
+      t.upSold += c.upSold;
+      t.crossSold += c.crossSold;
+      out.set(label, t);
+    }
+  }
+  return out;
+}
+
 export function customizeStage(ctx: ChainContext, inter: InteractionActivity, pur: PurchaseActivity) {
   const cross = categoryBreadth(ctx);
   const ups = upCrossSell(ctx);
@@ -54,6 +75,7 @@ export function customizeStage(ctx: ChainContext, inter: InteractionActivity, pu
         upSellRate: rate(ups.upSold[p] as number, ups.returning[p] as number),
         crossSellRate: ups.crossSold ? rate(ups.crossSold[p] as number, ups.returning[p] as number) : null,
         newCategories: ups.newCategories ? (ups.newCategories[p] as number) : null,
+        segments: segmentRates(ups.bySegment[p] as Map<string, SegmentUpCross>, ups.crossSold !== undefined),
       };
     },
     overall(): CustomizeMetrics {
@@ -63,6 +85,7 @@ export function customizeStage(ctx: ChainContext, inter: InteractionActivity, pu
         upSellRate: rate(reportedSum(ctx, ups.upSold), reportedSum(ctx, ups.returning)),
         crossSellRate: ups.crossSold ? rate(reportedSum(ctx, ups.crossSold), reportedSum(ctx, ups.returning)) : null,
         newCategories: ups.newCategories ? reportedSum(ctx, ups.newCategories) : null,
+        segments: segmentRates(mergeSegments(ups.bySegment.slice(ctx.R0)), ups.crossSold !== undefined),
       };
     },
   };

@@ -7,13 +7,29 @@
  *   categories), and `newCategories` counts those (customer, category) firsts.
  * @internal
  */
-import type { ChainContext } from './context.js';
+import { segmentOf, type ChainContext } from './context.js';
+
+/** Per segment label: returning buyers, up-sold and cross-sold among them. */
+export interface SegmentUpCross {
+  returning: number;
+  upSold: number;
+  crossSold: number;
+}
 
 export interface UpCrossSell {
   returning: Float64Array;
   upSold: Float64Array;
   crossSold: Float64Array | undefined;
   newCategories: Float64Array | undefined;
+  /** Per period, per segment label (empty maps without segments). */
+  bySegment: Array<Map<string, SegmentUpCross>>;
+}
+
+function segmentCell(bySegment: Array<Map<string, SegmentUpCross>>, p: number, label: string): SegmentUpCross {
+  const m = bySegment[p] as Map<string, SegmentUpCross>;
+  let cell = m.get(label);
+  if (!cell) m.set(label, (cell = { returning: 0, upSold: 0, crossSold: 0 }));
+  return cell;
 }
 
 export function upCrossSell(ctx: ChainContext): UpCrossSell {
@@ -22,7 +38,9 @@ export function upCrossSell(ctx: ChainContext): UpCrossSell {
   const returning = new Float64Array(P);
   const upSold = new Float64Array(P);
   const firstPurchase = new Float64Array(nTx).fill(Number.NaN);
+  const bySegment = Array.from({ length: P }, () => new Map<string, SegmentUpCross>());
   for (let c = 0; c < nTx; c++) {
+    const label = segmentOf(ctx, c);
     let beforeDays = 0;
     let beforeValue = 0;
     let p0 = -2;
@@ -30,8 +48,14 @@ export function upCrossSell(ctx: ChainContext): UpCrossSell {
     let inValue = 0;
     const close = (): void => {
       if (p0 >= 0 && p0 < P && inDays > 0 && beforeDays > 0) {
+        const up = inValue / inDays > beforeValue / beforeDays;
         returning[p0] = (returning[p0] as number) + 1;
-        if (inValue / inDays > beforeValue / beforeDays) upSold[p0] = (upSold[p0] as number) + 1;
+        if (up) upSold[p0] = (upSold[p0] as number) + 1;
+        if (label !== undefined) {
+          const cell = segmentCell(bySegment, p0, label);
+          cell.returning++;
+          if (up) cell.upSold++;
+        }
       }
       beforeDays += inDays;
       beforeValue += inValue;
@@ -52,12 +76,12 @@ export function upCrossSell(ctx: ChainContext): UpCrossSell {
     }
     close();
   }
-  const cross = crossSell(ctx, firstPurchase);
-  return { returning, upSold, crossSold: cross?.customers, newCategories: cross?.pairs };
+  const cross = crossSell(ctx, firstPurchase, bySegment);
+  return { returning, upSold, crossSold: cross?.customers, newCategories: cross?.pairs, bySegment };
 }
 
 /** First purchases of a category by customers who had bought before that period: customers and (customer, category) pairs per period. */
-function crossSell(ctx: ChainContext, firstPurchase: Float64Array): { customers: Float64Array; pairs: Float64Array } | undefined {
+function crossSell(ctx: ChainContext, firstPurchase: Float64Array, bySegment: Array<Map<string, SegmentUpCross>>): { customers: Float64Array; pairs: Float64Array } | undefined {
   const tx = ctx.h.tx;
   const cat = tx.category;
   if (!cat) return undefined;
@@ -93,6 +117,8 @@ function crossSell(ctx: ChainContext, firstPurchase: Float64Array): { customers:
     if (!counted.has(cp)) {
       counted.add(cp);
       customers[p] = (customers[p] as number) + 1;
+      const label = segmentOf(ctx, c);
+      if (label !== undefined) segmentCell(bySegment, p, label).crossSold++;
     }
   }
   return { customers, pairs };

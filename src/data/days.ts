@@ -52,16 +52,6 @@ export function dayToIso(day: number): string {
   return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}`;
 }
 
-/** ISO week-numbering year and week (1-53) of an epoch day. */
-export function isoWeek(day: number): [year: number, week: number] {
-  // Monday = 0 ... Sunday = 6; 1970-01-01 was a Thursday.
-  const weekday = (((day + 3) % 7) + 7) % 7;
-  const thursday = day - weekday + 3;
-  const [year] = civilFromDays(thursday);
-  const week = Math.floor((thursday - daysFromCivil(year, 1, 1)) / 7) + 1;
-  return [year, week];
-}
-
 export function isLeapYear(y: number): boolean {
   return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { civilFromDays, daysFromCivil, isoWeek } from '../data/days.js';
+import { UTCDate } from '@date-fns/utc';
+import { addMonths, addWeeks, differenceInCalendarMonths, format, getISOWeek, getISOWeekYear, getQuarter, getYear, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear, subMonths } from 'date-fns';
 
 /** Calendar period kinds (UTC). */
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
@@ -10,50 +11,46 @@ export const periodOption = z.enum(['week', 'month', 'quarter', 'year'], { error
 /** The `fiscalYearStart` option: the month (1-12) quarters and years start from. @internal */
 export const fiscalYearStartOption = z.number({ error: 'must be a month from 1 to 12' }).int({ error: 'must be a month from 1 to 12' }).min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
 
+/** Epoch day <-> a UTC date (date-fns computes in UTC through @date-fns/utc). */
+const dateOf = (day: number): UTCDate => new UTCDate(day * 86_400_000);
+const dayOf = (date: Date): number => Math.round(date.getTime() / 86_400_000);
+
 /**
- * Start day of the period containing `day`. Quarters and years start in month `fiscal`
- * (1 = calendar quarters and years; 4 = April to March, ...). @internal
+ * Start day of the period containing `day`, by date-fns in UTC: the ISO week (Monday), the
+ * month, or the quarter and year that start in month `fiscal` (1 = calendar quarters and
+ * years; 4 = April to March, ...). Called once per period, never per row. @internal
  */
 export function periodStart(period: PeriodKind, day: number, fiscal = 1): number {
-  if (period === 'week') return day - ((((day + 3) % 7) + 7) % 7); // Monday
-  const [y, m] = civilFromDays(day);
-  if (period === 'month') return daysFromCivil(y, m, 1);
-  const span = period === 'quarter' ? 3 : 12;
-  // months since the fiscal origin, rounded down to the period
-  const months = y * 12 + (m - 1) - (fiscal - 1);
-  const start = months - (((months % span) + span) % span) + (fiscal - 1);
-  return daysFromCivil(Math.floor(start / 12), (start % 12) + 1, 1);
+  const d = dateOf(day);
+  if (period === 'week') return dayOf(startOfISOWeek(d));
+  if (period === 'month') return dayOf(startOfMonth(d));
+  // shift to the fiscal origin, take the calendar quarter or year, shift back
+  const shifted = subMonths(startOfMonth(d), fiscal - 1);
+  return dayOf(addMonths(period === 'quarter' ? startOfQuarter(shifted) : startOfYear(shifted), fiscal - 1));
 }
 
 /** Start day of the period after the one starting at `start`. @internal */
 export function nextPeriodStart(period: PeriodKind, start: number): number {
-  if (period === 'week') return start + 7;
-  const [y, m] = civilFromDays(start);
-  const months = period === 'month' ? 1 : period === 'quarter' ? 3 : 12;
-  const total = y * 12 + (m - 1) + months;
-  return daysFromCivil(Math.floor(total / 12), (total % 12) + 1, 1);
+  const d = dateOf(start);
+  if (period === 'week') return dayOf(addWeeks(d, 1));
+  return dayOf(addMonths(d, period === 'month' ? 1 : period === 'quarter' ? 3 : 12));
 }
 
 /**
- * Label of the period starting at `start`: '1997-W05', '1997-01', '1997-Q1', '1997'; with a
- * fiscal year starting in month m > 1, years and quarters take the name of the year they end
- * in: 'FY1998' (April 1997 to March 1998), 'FY1998-Q1'. @internal
+ * Label of the period starting at `start`: '1997-W05' (ISO week-numbering year and week),
+ * '1997-01', '1997-Q1', '1997'; with a fiscal year starting in month m > 1, years and
+ * quarters take the name of the year they end in: 'FY1998' (April 1997 to March 1998),
+ * 'FY1998-Q1'. @internal
  */
 export function periodLabel(period: PeriodKind, start: number, fiscal = 1): string {
-  if (fiscal !== 1 && (period === 'quarter' || period === 'year')) {
-    const [y, m] = civilFromDays(start);
-    const offset = (m - fiscal + 12) % 12;
-    const endYear = m >= fiscal ? y + 1 : y;
-    return period === 'year' ? `FY${endYear}` : `FY${endYear}-Q${Math.floor(offset / 3) + 1}`;
-  }
-  if (period === 'week') {
-    const [y, w] = isoWeek(start);
-    return `${y}-W${String(w).padStart(2, '0')}`;
-  }
-  const [y, m] = civilFromDays(start);
-  if (period === 'month') return `${y}-${String(m).padStart(2, '0')}`;
-  if (period === 'quarter') return `${y}-Q${Math.floor((m - 1) / 3) + 1}`;
-  return String(y);
+  const d = dateOf(start);
+  if (period === 'week') return `${getISOWeekYear(d)}-W${String(getISOWeek(d)).padStart(2, '0')}`;
+  if (period === 'month') return format(d, 'yyyy-MM');
+  if (fiscal === 1) return period === 'quarter' ? `${getYear(d)}-Q${getQuarter(d)}` : String(getYear(d));
+  const yearStart = dateOf(periodStart('year', start, fiscal));
+  const endYear = getYear(addMonths(yearStart, 11));
+  if (period === 'year') return `FY${endYear}`;
+  return `FY${endYear}-Q${Math.floor(differenceInCalendarMonths(d, yearStart) / 3) + 1}`;
 }
 
 /** Periods covering [from, to], and a day -> period index map over [lo, hi]. @internal */

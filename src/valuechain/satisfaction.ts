@@ -47,7 +47,8 @@ export interface SatisfactionReport {
   complaints: { complainers: number; beforeComplaint: ScoreSummary; whileOpen: ScoreSummary; afterResolution: ScoreSummary };
   /**
    * Do satisfied customers stay? Each respondent's last response in the window, at least
-   * `retentionWindow` days before the last day: satisfied (top `csatTop` points) or not, and
+   * `retentionWindow` days before the last day (of several on that day, the least satisfied
+   * one): satisfied (top `csatTop` points) or not, and
    * whether they bought within `retentionWindow` days after it.
    */
   retention: { satisfied: Rate; dissatisfied: Rate; difference: number | null; window: number };
@@ -178,7 +179,9 @@ function retentionBySatisfaction(h: CustomerHistory, responses: number[], hi: nu
     const d = it.day[i] as number;
     if (d + window > lastDay) continue;
     const j = last.get(c);
-    if (j === undefined || (it.day[j] as number) <= d) last.set(c, i);
+    // the last day's response; of several that day, the least satisfied (so row order does not matter)
+    const norm = (k: number): number => ((it.score[k] as number) - (it.scaleLo[k] as number)) / ((it.scaleHi[k] as number) - (it.scaleLo[k] as number));
+    if (j === undefined || (it.day[j] as number) < d || ((it.day[j] as number) === d && norm(i) < norm(j))) last.set(c, i);
   }
   const { dayStart, day, purchaseRows } = h.partial;
   const counts = { satisfied: [0, 0], dissatisfied: [0, 0] };

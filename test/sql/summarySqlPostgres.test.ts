@@ -1,0 +1,29 @@
+import { PGlite } from '@electric-sql/pglite';
+import { describe, expect, it } from 'vitest';
+import { summarize } from '../../src/index.js';
+import { summarySql } from '../../src/sql/index.js';
+import { cdnowMaster } from '../helpers/datasets.js';
+
+describe('summarySql in PostgreSQL (embedded PGlite), against summarize', () => {
+  it('matches summarize on CDNOW_master: frequency and days exactly, values to 1e-9', async () => {
+    const tx = cdnowMaster();
+    const db = new PGlite();
+    await db.exec(`CREATE TABLE "sales tx" ("customerId" TEXT, "date" DATE, "amount" DOUBLE PRECISION)`);
+    await db.query(`INSERT INTO "sales tx" SELECT * FROM unnest($1::text[], $2::date[], $3::float8[])`, [tx.customerId, tx.date, Array.from(tx.amount)]);
+    const s = summarize(tx, { observationEnd: '1997-09-30', unit: 'week' });
+    const rows = (await db.query<Record<string, unknown>>(summarySql({ dialect: 'postgres', table: 'sales tx', observationEnd: '1997-09-30', unit: 'week' }))).rows;
+    await db.close();
+    expect(rows.length).toBe(s.length);
+    const at = new Map(s.customerId.map((id, i) => [String(id), i]));
+    for (const row of rows) {
+      const i = at.get(String(row.customerId))!;
+      expect(Number(row.frequency)).toBe(s.frequency[i]);
+      expect(Number(row.recency)).toBeCloseTo(s.recency[i]!, 12);
+      expect(Number(row.T)).toBeCloseTo(s.T[i]!, 12);
+      expect(Math.abs(Number(row.monetaryValue) - s.monetaryValue[i]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(s.monetaryValue[i]!)));
+      expect(Math.abs(Number(row.totalValue) - s.totalValue[i]!)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(s.totalValue[i]!)));
+      expect(String(row.firstPurchase)).toBe(s.firstPurchase[i]);
+      expect(String(row.lastPurchase)).toBe(s.lastPurchase[i]);
+    }
+  }, 60_000);
+});

@@ -77,8 +77,8 @@ totals AS (SELECT customer_id, SUM(value) AS total_value FROM days GROUP BY cust
 SELECT
   b.customer_id AS ${q.ident('customerId')},
   b.purchase_days - 1 AS ${q.ident('frequency')},
-  ${q.days('b.first_day', 'b.last_day')} / ${n(per)} AS ${q.ident('recency')},
-  ${q.days('b.first_day', 'obs.end_day')} / ${n(per)} AS ${q.ident('T')},
+  ${q.toDouble(q.days('b.first_day', 'b.last_day'))} / ${n(per)} AS ${q.ident('recency')},
+  ${q.toDouble(q.days('b.first_day', 'obs.end_day'))} / ${n(per)} AS ${q.ident('T')},
   CASE WHEN b.purchase_days > 1 THEN COALESCE(r.value, 0) / (b.purchase_days - 1) ELSE 0 END AS ${q.ident('monetaryValue')},
   t.total_value AS ${q.ident('totalValue')},
   ${q.toText('b.first_day')} AS ${q.ident('firstPurchase')},
@@ -88,4 +88,28 @@ CROSS JOIN obs
 LEFT JOIN repeat_value r ON r.customer_id = b.customer_id
 JOIN totals t ON t.customer_id = b.customer_id
 ORDER BY b.customer_id`;
+}
+
+/**
+ * The compressed histories in SQL, as {@link compressSummary} returns them: one row per
+ * distinct (frequency, recency, T) of {@link summarySql}'s result with the number of
+ * customers in `count`, ordered by frequency, recency and T. This is all a fit needs, and
+ * it is small at any scale: run it in the warehouse and fit its rows here.
+ *
+ * @example
+ * ```ts
+ * const sql = compressedSummarySql({ dialect: 'postgres', table: 'sales.transactions', unit: 'week' });
+ * // rows = the query's result; fitBgNbd({ frequency, recency, T, count }) on its columns
+ * ```
+ */
+export function compressedSummarySql(options: SummarySqlOptions): string {
+  const inner = summarySql(options);
+  const q = dialectOf('compressedSummarySql', options.dialect);
+  const [f, r, t, c] = ['frequency', 'recency', 'T', 'count'].map((x) => q.ident(x));
+  return `SELECT ${f}, ${r}, ${t}, COUNT(*) AS ${c}
+FROM (
+${inner}
+) AS customer_summary
+GROUP BY ${f}, ${r}, ${t}
+ORDER BY ${f}, ${r}, ${t}`;
 }

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { CustomerValueError, summarize } from '../../src/index.js';
-import { summarySql } from '../../src/sql/index.js';
+import { compressSummary, CustomerValueError, summarize } from '../../src/index.js';
+import { compressedSummarySql, summarySql } from '../../src/sql/index.js';
 import { cdnowMaster } from '../helpers/datasets.js';
 
 /** Run SQL in an in-memory DuckDB holding the rows as table "tx", read back as objects. */
@@ -36,6 +36,13 @@ describe('summarySql in DuckDB (embedded), against summarize', () => {
       expect(String(row.firstPurchase)).toBe(s.firstPurchase[i]);
       expect(String(row.lastPurchase)).toBe(s.lastPurchase[i]);
     }
+  });
+
+  it('compressedSummarySql equals compressSummary on CDNOW_master, row by row (the same doubles, the same counts)', async () => {
+    const tx = cdnowMaster();
+    const c = compressSummary(summarize(tx, { observationEnd: '1997-09-30', unit: 'week' }));
+    const rows = await inDuckDb(tx, compressedSummarySql({ dialect: 'duckdb', table: 'tx', observationEnd: '1997-09-30', unit: 'week' }));
+    expect(rows.map((r) => [Number(r.frequency), Number(r.recency), Number(r.T), Number(r.count)])).toEqual(Array.from(c.frequency, (f, i) => [f, c.recency[i], c.T[i], c.count[i]]));
   });
 
   it('nets returns into their day, leaves out return-only customers and rows after the end, defaults the end to the last day', async () => {

@@ -7,7 +7,7 @@ import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions 
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { rfm } from '../rfm/rfm.js';
 import { customerHistory } from './customerHistory.js';
-import { fiscalYearStartOption, periodGrid, periodOption, type PeriodKind } from './periods.js';
+import { calendarOptionsShape, periodGrid, type PeriodKind } from './periods.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { labelsOf } from './stages/context.js';
 import type { SegmentLabels } from './types.js';
@@ -64,8 +64,7 @@ export interface Loyalty {
 const schema = z.looseObject({
   ...historyOptionsShape,
   asOf: dateOption.optional(),
-  period: periodOption.optional(),
-  fiscalYearStart: fiscalYearStartOption.optional(),
+  ...calendarOptionsShape,
   threshold: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
 });
 

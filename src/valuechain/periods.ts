@@ -5,11 +5,13 @@ import { addMonths, addWeeks, differenceInCalendarMonths, format, getISOWeek, ge
 /** Calendar period kinds (UTC). */
 export type PeriodKind = 'week' | 'month' | 'quarter' | 'year';
 
-/** The `period` option every calendar report takes. @internal */
-export const periodOption = z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" });
+const month = { error: 'must be a month from 1 to 12' };
 
-/** The `fiscalYearStart` option: the month (1-12) quarters and years start from. @internal */
-export const fiscalYearStartOption = z.number({ error: 'must be a month from 1 to 12' }).int({ error: 'must be a month from 1 to 12' }).min(1, { error: 'must be a month from 1 to 12' }).max(12, { error: 'must be a month from 1 to 12' });
+/** The calendar options every periodic report takes: `period` and `fiscalYearStart` (the month, 1-12, quarters and years start in). @internal */
+export const calendarOptionsShape = {
+  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
+  fiscalYearStart: z.number(month).int(month).min(1, month).max(12, month).optional(),
+};
 
 /** Epoch day <-> a UTC date (date-fns computes in UTC through @date-fns/utc). */
 const dateOf = (day: number): UTCDate => new UTCDate(day * 86_400_000);

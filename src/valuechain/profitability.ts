@@ -9,7 +9,7 @@ import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory } from './customerHistory.js';
 import { periodTable, type ProfitPeriods } from './profitPeriods.js';
 import { profitTiers, whaleCurve, type ProfitTier, type ProfitTierSummary, type WhaleCurve } from './profitTiers.js';
-import { fiscalYearStartOption, periodOption, type PeriodKind } from './periods.js';
+import { calendarOptionsShape, type PeriodKind } from './periods.js';
 import type { ValueClass } from './customerClasses.js';
 
 /** Unit costs of serving a customer, added to the interactions' own `cost`. */
@@ -74,8 +74,7 @@ const schema = z.looseObject({
   margin: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
   costs: z.looseObject({ byChannel: costMap.optional(), byKind: costMap.optional(), perTransaction: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional() }).optional(),
   asOf: dateOption.optional(),
-  period: periodOption.optional(),
-  fiscalYearStart: fiscalYearStartOption.optional(),
+  ...calendarOptionsShape,
   tierThresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)]).optional(),
 });
 

@@ -6,7 +6,7 @@ import { dateOption, historyOptionsShape, optionDay, parseOptions, wholeOption }
 import type { InteractionInput, TransactionInput } from '../data/types.js';
 import { CustomerValueError } from '../errors.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
-import { fiscalYearStartOption, periodGrid, periodOption, type PeriodKind } from './periods.js';
+import { calendarOptionsShape, periodGrid, type PeriodKind } from './periods.js';
 import { rate } from './rate.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
 import { isSatisfied, ScoreAccumulator, type ScoreSummary } from './scores.js';
@@ -56,8 +56,7 @@ export interface SatisfactionReport {
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  period: periodOption.optional(),
-  fiscalYearStart: fiscalYearStartOption.optional(),
+  ...calendarOptionsShape,
   start: dateOption.optional(),
   end: dateOption.optional(),
   csatTop: wholeOption(1, 100).optional(),

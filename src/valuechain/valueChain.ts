@@ -17,14 +17,13 @@ import { windowTotals } from './stages/overall.js';
 import { purchaseActivity } from './stages/purchases.js';
 import { retainStage } from './stages/retain.js';
 import type { PeriodMetrics, StageMetrics, ValueChainOptions, ValueChainReport } from './types.js';
-import { fiscalYearStartOption, periodOption } from './periods.js';
+import { calendarOptionsShape } from './periods.js';
 
 export type * from './types.js';
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  period: periodOption.optional(),
-  fiscalYearStart: fiscalYearStartOption.optional(),
+  ...calendarOptionsShape,
   start: dateOption.optional(),
   end: dateOption.optional(),
   attributionWindow: z.number().min(0, { error: 'must be >= 0' }).optional(),

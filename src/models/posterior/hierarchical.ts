@@ -12,7 +12,7 @@ import type { HierarchicalKind, HierarchicalPosterior } from '../hierarchical/ty
 import { fitParetoNbd } from '../paretoNbd/fit.js';
 import { paretoGggModel } from '../paretoGgg/model.js';
 import { samplePoissonHierarchical } from '../paretoGgg/poisson.js';
-import { abeModel, abeStart, ABE_NAMES } from '../paretoNbdHb/model.js';
+import { abeModel, abeStart } from '../paretoNbdHb/model.js';
 import { resolvePriors } from './priors.js';
 
 export type { HierarchicalKind, HierarchicalPosterior };
@@ -84,4 +84,3 @@ export const HIERARCHICAL: { readonly [K in HierarchicalKind]: (summary: Summary
   'pareto-ggg': paretoGgg,
 };
 
-export const HIERARCHICAL_NAMES = { 'pareto-nbd-hb': ABE_NAMES } as const;

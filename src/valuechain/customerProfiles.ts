@@ -17,6 +17,7 @@ import { lifecycleStages, type LifecycleStage, type LifecycleThresholds } from '
 import { customerProfitability, type ServingCosts } from './profitability.js';
 import type { ProfitTier } from './profitTiers.js';
 import type { ValueClass } from './customerClasses.js';
+import { scoresByRow } from './scores.js';
 
 /** Options of {@link customerProfiles}. */
 export interface CustomerProfilesOptions extends TransactionReadOptions, InteractionReadOptions {
@@ -157,32 +158,16 @@ export function customerProfiles(transactions: TransactionInput, interactions: I
   put(out.valueClass, classes.valueClass, classRows);
   const stages = lifecycleStages(transactions, { ...read, ...o.lifecycle, interactions: interactions ?? undefined, asOf });
   put(out.lifecycleStage, stages.stage, stages.customerId.map(at));
-  if (it) scoresInto(out, it, h.index.ids, at, end);
+  if (it) {
+    const sc = scoresByRow(it, n, (c) => at(h.index.ids[c] as CustomerId), end);
+    out.responses.set(sc.count);
+    out.meanNormalizedScore.set(sc.mean);
+    out.lastNormalizedScore.set(sc.last);
+  }
   if (o.purchaseModel) {
     put(out.probabilityAlive, probabilityAlive(o.purchaseModel, summary), buyers);
     const clv = customerLifetimeValue({ purchaseModel: o.purchaseModel, spendModel: o.spendModel, customers: summary, horizon: o.horizon ?? 12, unit: o.clvUnit ?? 'month', modelUnit: unit, discountRate: o.discountRate, margin: o.margin, ...(o.spendModel ? {} : { spend: summary.monetaryValue }) });
     put(out.clv, clv, buyers);
   }
   return withMeta(out, { length: n, asOf });
-}
-
-/** Each customer's survey responses up to `end`: count, mean normalized score and the last one's. */
-function scoresInto(out: { responses: Float64Array; meanNormalizedScore: Float64Array; lastNormalizedScore: Float64Array }, it: NonNullable<ReturnType<typeof customerHistory>['interactions']>, ids: readonly CustomerId[], at: (id: CustomerId) => number, end: number): void {
-  const sum = new Float64Array(out.responses.length);
-  const lastDay = new Float64Array(out.responses.length).fill(-Infinity);
-  for (let i = 0; i < it.length; i++) {
-    const s = it.score[i] as number;
-    const d = it.day[i] as number;
-    if (!Number.isFinite(s) || d > end) continue;
-    const k = at(ids[it.customer[i] as number] as CustomerId);
-    if (k < 0) continue;
-    const v = (s - (it.scaleLo[i] as number)) / ((it.scaleHi[i] as number) - (it.scaleLo[i] as number));
-    out.responses[k] = (out.responses[k] as number) + 1;
-    sum[k] = (sum[k] as number) + v;
-    if (d >= (lastDay[k] as number)) {
-      lastDay[k] = d;
-      out.lastNormalizedScore[k] = v;
-    }
-  }
-  for (let k = 0; k < sum.length; k++) if ((out.responses[k] as number) > 0) out.meanNormalizedScore[k] = (sum[k] as number) / (out.responses[k] as number);
 }

@@ -9,6 +9,7 @@ import { rfm } from '../rfm/rfm.js';
 import { customerHistory } from './customerHistory.js';
 import { calendarOptionsShape, periodGrid, type PeriodKind } from './periods.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
+import { scoresByRow } from './scores.js';
 import { labelsOf } from './stages/context.js';
 import type { SegmentLabels } from './types.js';
 
@@ -114,7 +115,8 @@ export function loyalty(transactions: TransactionInput, interactions: Interactio
   const r = n > 0 ? rfm(transactions, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, asOf: dayToIso(end) }) : undefined;
   const behaviourOf = new Map<CustomerId, number>();
   if (r) r.customers.customerId.forEach((id, j) => behaviourOf.set(id, ((r.customers.score[j] as number) - 3) / (3 * (r.bins - 1))));
-  const attitude = attitudes(h, keep, end);
+  const rowOf = new Map<number, number>(keep.map((c, k) => [c, k]));
+  const attitude = h.interactions ? scoresByRow(h.interactions, n, (c) => rowOf.get(c), end).mean : new Float64Array(n).fill(Number.NaN);
   const out = {
     customerId: ids,
     repeat: Uint8Array.from(days, (l) => (l.length >= 2 ? 1 : 0)),
@@ -146,25 +148,6 @@ function intervalCv(list: number[]): number {
   const mean = gaps.reduce((a, b) => a + b, 0) / gaps.length;
   const variance = gaps.reduce((a, b) => a + (b - mean) ** 2, 0) / (gaps.length - 1);
   return Math.sqrt(variance) / mean;
-}
-
-/** Each buyer's mean normalized survey score up to `end` (NaN without responses). */
-function attitudes(h: ReturnType<typeof customerHistory>, keep: number[], end: number): Float64Array {
-  const out = new Float64Array(keep.length).fill(Number.NaN);
-  const it = h.interactions;
-  if (!it) return out;
-  const row = new Map<number, number>(keep.map((c, k) => [c, k]));
-  const sum = new Float64Array(keep.length);
-  const count = new Float64Array(keep.length);
-  for (let i = 0; i < it.length; i++) {
-    const s = it.score[i] as number;
-    const k = row.get(it.customer[i] as number);
-    if (k === undefined || !Number.isFinite(s) || (it.day[i] as number) > end) continue;
-    sum[k] = (sum[k] as number) + (s - (it.scaleLo[i] as number)) / ((it.scaleHi[i] as number) - (it.scaleLo[i] as number));
-    count[k] = (count[k] as number) + 1;
-  }
-  for (let k = 0; k < keep.length; k++) if ((count[k] as number) > 0) out[k] = (sum[k] as number) / (count[k] as number);
-  return out;
 }
 
 /** Buyers, repeat buyers and behaviourally loyal buyers (repeat, active in at least half their periods) at each period's end. */

@@ -69,3 +69,41 @@ export class ScoreAccumulator {
 export function isSatisfied(score: number, hi: number, csatTop: number): boolean {
   return score > hi - csatTop;
 }
+
+/** The interaction columns a per-customer score aggregation reads. */
+interface ScoredInteractions {
+  readonly length: number;
+  readonly customer: ArrayLike<number>;
+  readonly day: ArrayLike<number>;
+  readonly score: ArrayLike<number>;
+  readonly scaleLo: ArrayLike<number>;
+  readonly scaleHi: ArrayLike<number>;
+}
+
+/**
+ * Each row's survey responses up to `end`: their count, mean normalized score
+ * ((score - min)/(max - min); NaN without responses) and the latest one's, for the rows
+ * `rowOf(customer index)` gives (-1 or undefined: not a row).
+ */
+export function scoresByRow(it: ScoredInteractions, rows: number, rowOf: (customer: number) => number | undefined, end: number): { count: Float64Array; mean: Float64Array; last: Float64Array } {
+  const count = new Float64Array(rows);
+  const mean = new Float64Array(rows).fill(Number.NaN);
+  const last = new Float64Array(rows).fill(Number.NaN);
+  const sum = new Float64Array(rows);
+  const lastDay = new Float64Array(rows).fill(-Infinity);
+  for (let i = 0; i < it.length; i++) {
+    const s = it.score[i] as number;
+    const d = it.day[i] as number;
+    const k = rowOf(it.customer[i] as number);
+    if (k === undefined || k < 0 || !Number.isFinite(s) || d > end) continue;
+    const v = (s - (it.scaleLo[i] as number)) / ((it.scaleHi[i] as number) - (it.scaleLo[i] as number));
+    count[k] = (count[k] as number) + 1;
+    sum[k] = (sum[k] as number) + v;
+    if (d >= (lastDay[k] as number)) {
+      lastDay[k] = d;
+      last[k] = v;
+    }
+  }
+  for (let k = 0; k < rows; k++) if ((count[k] as number) > 0) mean[k] = (sum[k] as number) / (count[k] as number);
+  return { count, mean, last };
+}

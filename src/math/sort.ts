@@ -50,3 +50,10 @@ export function argsort(values: ArrayLike<number>): Uint32Array {
   pass(hi, 16);
   return idx;
 }
+
+/** The quantile p of ascending-sorted values, linearly interpolated between order statistics. */
+export function sortedQuantile(sorted: ArrayLike<number>, p: number): number {
+  const h = (sorted.length - 1) * p;
+  const lo = Math.floor(h);
+  return (sorted[lo] as number) + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] as number) - (sorted[lo] as number));
+}

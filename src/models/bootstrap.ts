@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { parseOptions, seedOption, wholeOption, fieldsOption } from '../data/options.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
+import { sortedQuantile } from '../math/sort.js';
 import { readSummary, type SummaryInput } from '../summary/readSummary.js';
 import { START_ONLY } from './fit.js';
 import { kindsOf, registry } from './registry.js';
@@ -159,13 +160,8 @@ function summarizeDraws(kind: ModelKind, estimate: FittedModel, names: readonly 
     mean[name] = m;
     sd[name] = Math.sqrt(v.reduce((a, b) => a + (b - m) ** 2, 0) / (v.length - 1));
     const sorted = Float64Array.from(v).sort();
-    const q = (p: number): number => {
-      const h = (sorted.length - 1) * p;
-      const lo = Math.floor(h);
-      return (sorted[lo] as number) + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] as number) - (sorted[lo] as number));
-    };
-    lower[name] = q(0.025);
-    upperQ[name] = q(0.975);
+    lower[name] = sortedQuantile(sorted, 0.025);
+    upperQ[name] = sortedQuantile(sorted, 0.975);
   });
   return { kind, estimate, draws, mean, sd, lower, upper: upperQ, replicates, failed };
 }

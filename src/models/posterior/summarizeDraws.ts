@@ -2,6 +2,7 @@
  * Posterior summaries of chains of draws: mean, sd, quantiles, split R-hat, ESS.
  * @internal
  */
+import { sortedQuantile } from '../../math/sort.js';
 import { effectiveSampleSize, splitRhat } from './diagnostics.js';
 
 /** The quantiles every posterior reports, by label. */
@@ -23,13 +24,6 @@ export interface DrawSummaries {
   readonly rhat: Readonly<Record<string, number>>;
   /** Effective sample size over all chains (BDA3 §11.5). */
   readonly ess: Readonly<Record<string, number>>;
-}
-
-/** The quantile p of sorted values, linearly interpolated. */
-export function sortedQuantile(sorted: Float64Array, p: number): number {
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  return (sorted[lo] as number) + (h - lo) * ((sorted[Math.min(lo + 1, sorted.length - 1)] as number) - (sorted[lo] as number));
 }
 
 /** Summaries of `chains[c][name]` (each chain's draws of each parameter). */

@@ -4,6 +4,7 @@ import { DAYS_PER_UNIT, type TimeUnit } from '../../data/days.js';
 import { finiteOption, parseOptions, seedOption, unitOption, wholeOption } from '../../data/options.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import { Random } from '../../math/random.js';
+import { sortedQuantile } from '../../math/sort.js';
 import { summaryUnit, type SummaryColumns, type SummaryInput } from '../../summary/readSummary.js';
 import type { BootstrapFit } from '../bootstrap.js';
 import { drawnParameterSets, isDrawsRecord } from '../drawnParameters.js';
@@ -218,12 +219,7 @@ function quantiles(v: Float64Array, level: number): { mean: number; median: numb
   for (let k = 0; k < v.length; k++) mean += v[k] as number;
   mean /= v.length;
   v.sort();
-  const q = (p: number): number => {
-    const h = (v.length - 1) * p;
-    const lo = Math.floor(h);
-    return (v[lo] as number) + (h - lo) * ((v[Math.min(lo + 1, v.length - 1)] as number) - (v[lo] as number));
-  };
-  return { mean, median: q(0.5), lower: q((1 - level) / 2), upper: q(1 - (1 - level) / 2) };
+  return { mean, median: sortedQuantile(v, 0.5), lower: sortedQuantile(v, (1 - level) / 2), upper: sortedQuantile(v, 1 - (1 - level) / 2) };
 }
 
 function put(out: Record<string, Float64Array>, name: 'purchases' | 'clv', i: number, v: Float64Array, level: number): void {

@@ -39,29 +39,33 @@ export function upCrossSell(ctx: ChainContext): UpCrossSell {
   const upSold = new Float64Array(P);
   const firstPurchase = new Float64Array(nTx).fill(Number.NaN);
   const bySegment = Array.from({ length: P }, () => new Map<string, SegmentUpCross>());
-  for (let c = 0; c < nTx; c++) {
-    const label = segmentOf(ctx, c);
-    let beforeDays = 0;
-    let beforeValue = 0;
-    let p0 = -2;
-    let inDays = 0;
-    let inValue = 0;
-    const close = (): void => {
-      if (p0 >= 0 && p0 < P && inDays > 0 && beforeDays > 0) {
-        const up = inValue / inDays > beforeValue / beforeDays;
-        returning[p0] = (returning[p0] as number) + 1;
-        if (up) upSold[p0] = (upSold[p0] as number) + 1;
-        if (label !== undefined) {
-          const cell = segmentCell(bySegment, p0, label);
-          cell.returning++;
-          if (up) cell.upSold++;
-        }
+  // one customer's running state, closed at each change of period (one closure for all customers, not one each)
+  let label: string | undefined;
+  let beforeDays = 0;
+  let beforeValue = 0;
+  let p0 = -2;
+  let inDays = 0;
+  let inValue = 0;
+  const close = (): void => {
+    if (p0 >= 0 && p0 < P && inDays > 0 && beforeDays > 0) {
+      const up = inValue / inDays > beforeValue / beforeDays;
+      returning[p0] = (returning[p0] as number) + 1;
+      if (up) upSold[p0] = (upSold[p0] as number) + 1;
+      if (label !== undefined) {
+        const cell = segmentCell(bySegment, p0, label);
+        cell.returning++;
+        if (up) cell.upSold++;
       }
-      beforeDays += inDays;
-      beforeValue += inValue;
-      inDays = 0;
-      inValue = 0;
-    };
+    }
+    beforeDays += inDays;
+    beforeValue += inValue;
+    inDays = 0;
+    inValue = 0;
+  };
+  for (let c = 0; c < nTx; c++) {
+    label = segmentOf(ctx, c);
+    beforeDays = beforeValue = inDays = inValue = 0;
+    p0 = -2;
     for (let i = dayStart[c] as number; i < (dayStart[c + 1] as number); i++) {
       if ((purchaseRows[i] as number) === 0) continue;
       const d = day[i] as number;

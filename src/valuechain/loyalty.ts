@@ -121,7 +121,7 @@ export function loyalty(transactions: TransactionInput, interactions: Interactio
     customerId: ids,
     repeat: Uint8Array.from(days, (l) => (l.length >= 2 ? 1 : 0)),
     tenureDays: Float64Array.from(days, (l) => end - (l[0] as number)),
-    activeShare: Float64Array.from(days, (l) => new Set(l.map(pOf)).size / (pOf(end) - pOf(l[0] as number) + 1)),
+    activeShare: Float64Array.from(days, (l) => activePeriods(l, pOf) / (pOf(end) - pOf(l[0] as number) + 1)),
     intervalCv: Float64Array.from(days, intervalCv),
     behaviour: Float64Array.from(ids, (id) => behaviourOf.get(id) ?? 0),
     attitude,
@@ -139,6 +139,17 @@ export function loyalty(transactions: TransactionInput, interactions: Interactio
     out.loyal[k] = out.repeat[k] === 1 && (out.index[k] as number) >= threshold ? 1 : 0;
   }
   return withMeta(out, { length: n, periods: perPeriod(grid, days, pOf), segments: bySegment(fn, o.segments, ids, out.loyal) });
+}
+
+/** Distinct periods among ascending purchase days (no set: equal periods are adjacent). */
+function activePeriods(list: number[], pOf: (d: number) => number): number {
+  let count = 0;
+  let last = Number.NaN;
+  for (const d of list) {
+    const p = pOf(d);
+    if (p !== last) (count++, (last = p));
+  }
+  return count;
 }
 
 /** sd / mean of the intervals between consecutive purchase days (NaN with fewer than two intervals). */

@@ -88,7 +88,8 @@ export interface RfmResult {
 }
 
 const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
-const schema = z.looseObject({
+/** zod schema of {@link rfm}'s options (rfmSql parses the same). @internal */
+export const rfmOptionsSchema = z.looseObject({
   fields: fieldsOption.optional(),
   returns: z.enum(['net', 'ignore', 'error']).optional(),
   dropDuplicateOrders: z.boolean().optional(),
@@ -168,7 +169,7 @@ const inRange = (v: number, r: Range | undefined): boolean => r === undefined ||
  */
 export function rfm(input: unknown, options: RfmOptions = {}): RfmResult {
   const fn = 'rfm';
-  const o = parseOptions(fn, schema, options) as RfmOptions;
+  const o = parseOptions(fn, rfmOptionsSchema, options) as RfmOptions;
   const raw = rfmRaw(fn, input, o);
   const n = raw.n;
   const scheme = o.scheme ?? 'standard';

@@ -1,14 +1,15 @@
 /**
  * What differs between the SQL dialects the generated queries target: identifier quoting,
- * date literals, the day difference and the cast of a column to a date.
+ * date literals, the day difference, casts and text ordering.
  * @internal
  */
 import { optionError } from '../errors.js';
 
-export type Dialect = 'duckdb' | 'postgres';
+/** The SQL dialects of `customer-value/sql`. */
+export type Dialect = 'duckdb' | 'postgres' | 'bigquery' | 'snowflake' | 'spark';
 
 export interface DialectSyntax {
-  /** A quoted identifier. */
+  /** A quoted identifier (already checked to hold no quote character). */
   ident(name: string): string;
   /** A DATE literal of 'YYYY-MM-DD'. */
   date(iso: string): string;
@@ -18,26 +19,80 @@ export interface DialectSyntax {
   toDate(e: string): string;
   toDouble(e: string): string;
   toText(e: string): string;
+  /** An amount as an exact decimal with 9 places (38 digits), so sums are exact and the same in every engine. */
+  toMoney(e: string): string;
+  /** A text expression ordered by code point (binary), as JavaScript compares strings. */
+  binaryOrder(e: string): string;
+  /** A string literal of text already checked to hold no backslash or control character. */
+  text(s: string): string;
 }
 
-const doubleQuoted = (name: string): string => `"${name.replaceAll('"', '""')}"`;
+const doubleQuoted = (name: string): string => `"${name}"`;
+const backticked = (name: string): string => `\`${name}\``;
+const asIs = (e: string): string => e;
+const dateLiteral = (iso: string): string => `DATE '${iso}'`;
+const castDate = (e: string): string => `CAST(${e} AS DATE)`;
+/** Standard SQL: a quote inside a literal is doubled. */
+const doubledQuotes = (s: string): string => `'${s.replaceAll("'", "''")}'`;
+/** BigQuery and Spark: a quote inside a literal is escaped with a backslash (doubling would concatenate). */
+const backslashQuotes = (s: string): string => `'${s.replaceAll("'", "\\'")}'`;
 
+/** Each dialect's syntax; the functions used are listed per dialect in test/sql/golden. */
 export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
   duckdb: {
     ident: doubleQuoted,
-    date: (iso) => `DATE '${iso}'`,
+    date: dateLiteral,
     days: (a, b) => `date_diff('day', ${a}, ${b})`,
-    toDate: (e) => `CAST(${e} AS DATE)`,
+    toDate: castDate,
     toDouble: (e) => `CAST(${e} AS DOUBLE)`,
     toText: (e) => `CAST(${e} AS VARCHAR)`,
+    toMoney: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
+    binaryOrder: asIs,
+    text: doubledQuotes,
   },
   postgres: {
     ident: doubleQuoted,
-    date: (iso) => `DATE '${iso}'`,
+    date: dateLiteral,
     days: (a, b) => `(${b} - ${a})`,
-    toDate: (e) => `CAST(${e} AS DATE)`,
+    toDate: castDate,
     toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
     toText: (e) => `CAST(${e} AS TEXT)`,
+    toMoney: (e) => `CAST(${e} AS NUMERIC(38, 9))`,
+    binaryOrder: (e) => `${e} COLLATE "C"`,
+    text: doubledQuotes,
+  },
+  bigquery: {
+    ident: backticked,
+    date: dateLiteral,
+    days: (a, b) => `DATE_DIFF(${b}, ${a}, DAY)`,
+    toDate: castDate,
+    toDouble: (e) => `CAST(${e} AS FLOAT64)`,
+    toText: (e) => `CAST(${e} AS STRING)`,
+    toMoney: (e) => `CAST(${e} AS NUMERIC)`,
+    binaryOrder: asIs,
+    text: backslashQuotes,
+  },
+  snowflake: {
+    ident: doubleQuoted,
+    date: dateLiteral,
+    days: (a, b) => `DATEDIFF(day, ${a}, ${b})`,
+    toDate: castDate,
+    toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    toText: (e) => `CAST(${e} AS VARCHAR)`,
+    toMoney: (e) => `CAST(${e} AS NUMBER(38, 9))`,
+    binaryOrder: asIs, // binary unless the column has a collation specification
+    text: doubledQuotes,
+  },
+  spark: {
+    ident: backticked,
+    date: dateLiteral,
+    days: (a, b) => `DATEDIFF(${b}, ${a})`,
+    toDate: castDate,
+    toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+    toText: (e) => `CAST(${e} AS STRING)`,
+    toMoney: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
+    binaryOrder: asIs,
+    text: backslashQuotes,
   },
 };
 
@@ -50,20 +105,50 @@ export function dialectOf(fn: string, dialect: unknown): DialectSyntax {
 }
 
 /**
- * A table name: one or more dot-separated parts, each quoted as an identifier (so any name is
- * safe); control characters and empty parts are refused.
+ * What a name may not hold: quote characters of any dialect, statement separators, comment
+ * starts, backslashes and control characters. Anything else (letters of any script, digits,
+ * spaces, `_`, `$`, `-`, ...) is quoted as an identifier.
+ */
+// eslint-disable-next-line no-control-regex
+const UNSAFE_NAME = /["'`;\\\u0000-\u001f\u007f]|--|\/\*|\*\//;
+
+/** One identifier: a non-empty string of at most 256 characters with nothing {@link UNSAFE_NAME} refuses. */
+function safeName(fn: string, option: string, name: unknown, whole: unknown): string {
+  if (typeof name !== 'string' || name.length === 0 || name.length > 256 || UNSAFE_NAME.test(name)) {
+    optionError(fn, option, 'must be a non-empty name without quotes, semicolons, comment marks, backslashes or control characters', whole);
+  }
+  return name as string;
+}
+
+/**
+ * A table name: one to three dot-separated parts (name, schema.name, catalog.schema.name),
+ * each checked and quoted as an identifier. Names that could end the quoting are refused,
+ * not escaped, so no table name can inject SQL.
  */
 export function tableName(fn: string, syntax: DialectSyntax, table: unknown): string {
   if (typeof table !== 'string' || table.length === 0 || table.length > 512) optionError(fn, 'table', 'must be a non-empty table name', table);
   const parts = (table as string).split('.');
-  // eslint-disable-next-line no-control-regex
-  if (parts.some((p) => p.length === 0 || /[\u0000-\u001f]/.test(p))) optionError(fn, 'table', "must be a name or schema.name without control characters or empty parts", table);
-  return parts.map((p) => syntax.ident(p)).join('.');
+  if (parts.length > 3) optionError(fn, 'table', 'must be name, schema.name or catalog.schema.name', table);
+  return parts.map((p) => syntax.ident(safeName(fn, 'table', p, table))).join('.');
 }
 
-/** A column name, quoted; the same checks. */
+/** A column name, checked as {@link tableName}'s parts are, and quoted. */
 export function columnName(fn: string, syntax: DialectSyntax, option: string, name: unknown): string {
+  return syntax.ident(safeName(fn, option, name, name));
+}
+
+/** A finite number as a SQL numeric literal (never NaN or Infinity, never exponent-free garbage). */
+export function numberLiteral(fn: string, option: string, x: unknown): string {
+  if (typeof x !== 'number' || !Number.isFinite(x)) optionError(fn, option, 'must be a finite number', x);
+  const s = String(x);
+  return /^-?\d+$/.test(s) ? `${s}.0` : s;
+}
+
+/** A string as the dialect's string literal: quotes escaped, control characters and backslashes refused. */
+export function stringLiteral(fn: string, syntax: DialectSyntax, option: string, s: unknown): string {
   // eslint-disable-next-line no-control-regex
-  if (typeof name !== 'string' || name.length === 0 || name.length > 256 || /[\u0000-\u001f]/.test(name)) optionError(fn, option, 'must be a non-empty column name without control characters', name);
-  return syntax.ident(name as string);
+  if (typeof s !== 'string' || s.length > 256 || /[\\\u0000-\u001f\u007f]/.test(s)) {
+    optionError(fn, option, 'must be a string of at most 256 characters without backslashes or control characters', s);
+  }
+  return syntax.text(s as string);
 }

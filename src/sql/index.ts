@@ -1,7 +1,13 @@
 /**
- * `customer-value/sql`: queries that compute summaries where the data live (no runtime
- * dependency; the caller runs them in their engine).
+ * `customer-value/sql`: queries that compute summaries, RFM scores and ABC tiers where the
+ * data live, and join predictions back (no runtime dependency; the caller runs them in their
+ * engine).
+ * @packageDocumentation
  */
 export { compressedSummarySql, summarySql } from './summarySql.js';
 export type { SummarySqlOptions } from './summarySql.js';
+export { rfmSql } from './rfmSql.js';
+export type { RfmSqlOptions } from './rfmSql.js';
+export { abcSql } from './abcSql.js';
+export type { AbcSqlOptions } from './abcSql.js';
 export type { Dialect } from './dialects.js';

@@ -1,38 +1,45 @@
 import { dayToIso, DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { optionError } from '../errors.js';
 import { optionDay } from '../data/options.js';
-import { columnName, dialectOf, tableName, type Dialect } from './dialects.js';
+import { columnName, dialectOf, numberLiteral, tableName, type Dialect, type DialectSyntax } from './dialects.js';
 
 /** Options of {@link summarySql}. */
 export interface SummarySqlOptions {
-  /** 'duckdb' or 'postgres'. */
+  /** 'duckdb', 'postgres', 'bigquery', 'snowflake' or 'spark'. */
   dialect: Dialect;
-  /** The transactions table, 'name' or 'schema.name' (each part quoted). */
+  /** The transactions table: 'name', 'schema.name' or 'catalog.schema.name' (each part quoted). */
   table: string;
   /** Column names of customerId, date and amount in the table. Default: those names. */
   fields?: { customerId?: string | undefined; date?: string | undefined; amount?: string | undefined } | undefined;
-  /** Last day observed (inclusive). Default: the table's last day. */
+  /** Last day observed (inclusive). Default: the table's last day (and not before `calibrationEnd`). */
   observationEnd?: Date | string | number | undefined;
+  /**
+   * Last day of the calibration period (inclusive): the summary is taken at this day and the
+   * holdout columns of {@link splitCalibrationHoldout} are added. Default: no holdout.
+   */
+  calibrationEnd?: Date | string | number | undefined;
   /** Unit of recency and T. Default 'week'. */
   unit?: TimeUnit | undefined;
 }
 
-/**
- * One SQL query whose result has the columns and values of {@link summarize} (customerId,
- * frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase), computed
- * where the data live: rows up to `observationEnd` merged per UTC day, a purchase day a day
- * with a row of amount >= 0, returns netted into their day's value, customers without a
- * purchase day left out, ordered by customerId. Identifiers are quoted for the dialect and
- * the one value spliced in, the date, is validated first, so no option can inject SQL.
- *
- * @example
- * ```ts
- * const sql = summarySql({ dialect: 'duckdb', table: 'transactions', observationEnd: '1997-09-30', unit: 'week' });
- * // run it in DuckDB, then fitBgNbd(rows) here
- * ```
- */
-export function summarySql(options: SummarySqlOptions): string {
-  const fn = 'summarySql';
+/** The summary as common table expressions ending in `customer_summary`. @internal */
+export interface SummaryParts {
+  readonly q: DialectSyntax;
+  /** `name AS (...)` clauses, comma-separated, without the leading WITH. */
+  readonly ctes: string;
+  /** The summary's columns, quoted, in order. */
+  readonly columns: readonly string[];
+}
+
+function dayOption(fn: string, name: string, value: Date | string | number | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const day = optionDay(value);
+  if (day === undefined || !Number.isFinite(day)) optionError(fn, name, 'must be a valid date', value);
+  return day;
+}
+
+/** Validate the options and build the summary's CTEs (shared by every query of the subpath). @internal */
+export function summaryParts(fn: string, options: SummarySqlOptions): SummaryParts {
   if (typeof options !== 'object' || options === null) optionError(fn, 'options', 'must be an object', options);
   const q = dialectOf(fn, options.dialect);
   const table = tableName(fn, q, options.table);
@@ -42,52 +49,102 @@ export function summarySql(options: SummarySqlOptions): string {
   const amount = columnName(fn, q, 'fields.amount', f.amount ?? 'amount');
   const unit = options.unit ?? 'week';
   if (!Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit)) optionError(fn, 'unit', "must be 'day', 'week', 'month' or 'year'", unit);
-  const per = DAYS_PER_UNIT[unit];
-  let endDay: number | undefined;
-  if (options.observationEnd !== undefined) {
-    endDay = optionDay(options.observationEnd);
-    if (endDay === undefined || !Number.isFinite(endDay)) optionError(fn, 'observationEnd', 'must be a valid date', options.observationEnd);
+  const per = numberLiteral(fn, 'unit', DAYS_PER_UNIT[unit]);
+  const obsDay = dayOption(fn, 'observationEnd', options.observationEnd);
+  const calDay = dayOption(fn, 'calibrationEnd', options.calibrationEnd);
+  if (obsDay !== undefined && calDay !== undefined && obsDay < calDay) {
+    optionError(fn, 'observationEnd', `must not be before calibrationEnd (${dayToIso(calDay)})`, options.observationEnd);
   }
-  // the one spliced value: a validated ISO date
-  const end = endDay === undefined ? '(SELECT MAX(day) FROM raw_rows)' : q.date(dayToIso(endDay));
-  const n = (x: number): string => (Number.isInteger(x) ? `${x}.0` : String(x));
-  return `WITH raw_rows AS (
+  // the only values spliced in: validated dates, as ISO literals
+  const lastDay = '(SELECT MAX(day) FROM raw_rows)';
+  const cal = calDay === undefined ? undefined : q.date(dayToIso(calDay));
+  const obs = obsDay !== undefined ? q.date(dayToIso(obsDay)) : cal ? `GREATEST(${lastDay}, ${cal})` : lastDay;
+  const holdout = cal !== undefined;
+  const col = (name: string): string => q.ident(name);
+  const ctes = `raw_rows AS (
   SELECT ${q.toText(id)} AS customer_id, ${q.toDate(date)} AS day, ${q.toDouble(amount)} AS amount
   FROM ${table}
 ),
-obs AS (SELECT ${end} AS end_day),
+bounds AS (SELECT ${cal ?? obs} AS end_day, ${obs} AS observation_end),
 days AS (
-  SELECT customer_id, day, SUM(amount) AS value, SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchase_rows
-  FROM raw_rows, obs
-  WHERE day <= obs.end_day
+  SELECT customer_id, day, SUM(${q.toMoney('amount')}) AS value, SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchase_rows
+  FROM raw_rows CROSS JOIN bounds
+  WHERE day <= bounds.observation_end
   GROUP BY customer_id, day
 ),
 buyers AS (
   SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS purchase_days
-  FROM days WHERE purchase_rows > 0
+  FROM days CROSS JOIN bounds
+  WHERE purchase_rows > 0 AND day <= bounds.end_day
   GROUP BY customer_id
 ),
 repeat_value AS (
   SELECT d.customer_id, SUM(d.value) AS value
-  FROM days d JOIN buyers b ON d.customer_id = b.customer_id
-  WHERE d.purchase_rows > 0 AND d.day > b.first_day
+  FROM days d JOIN buyers b ON d.customer_id = b.customer_id CROSS JOIN bounds
+  WHERE d.purchase_rows > 0 AND d.day > b.first_day AND d.day <= bounds.end_day
   GROUP BY d.customer_id
 ),
-totals AS (SELECT customer_id, SUM(value) AS total_value FROM days GROUP BY customer_id)
-SELECT
-  b.customer_id AS ${q.ident('customerId')},
-  b.purchase_days - 1 AS ${q.ident('frequency')},
-  ${q.toDouble(q.days('b.first_day', 'b.last_day'))} / ${n(per)} AS ${q.ident('recency')},
-  ${q.toDouble(q.days('b.first_day', 'obs.end_day'))} / ${n(per)} AS ${q.ident('T')},
-  CASE WHEN b.purchase_days > 1 THEN COALESCE(r.value, 0) / (b.purchase_days - 1) ELSE 0 END AS ${q.ident('monetaryValue')},
-  t.total_value AS ${q.ident('totalValue')},
-  ${q.toText('b.first_day')} AS ${q.ident('firstPurchase')},
-  ${q.toText('b.last_day')} AS ${q.ident('lastPurchase')}
-FROM buyers b
-CROSS JOIN obs
-LEFT JOIN repeat_value r ON r.customer_id = b.customer_id
-JOIN totals t ON t.customer_id = b.customer_id
-ORDER BY b.customer_id`;
+totals AS (
+  SELECT customer_id, SUM(value) AS total_value
+  FROM days CROSS JOIN bounds
+  WHERE day <= bounds.end_day
+  GROUP BY customer_id
+),${holdout ? `
+holdout AS (
+  SELECT customer_id, COUNT(*) AS purchase_days, SUM(value) AS value
+  FROM days CROSS JOIN bounds
+  WHERE purchase_rows > 0 AND day > bounds.end_day
+  GROUP BY customer_id
+),` : ''}
+customer_summary AS (
+  SELECT
+    b.customer_id AS ${col('customerId')},
+    b.purchase_days - 1 AS ${col('frequency')},
+    ${q.toDouble(q.days('b.first_day', 'b.last_day'))} / ${per} AS ${col('recency')},
+    ${q.toDouble(q.days('b.first_day', 'bounds.end_day'))} / ${per} AS ${col('T')},
+    CASE WHEN b.purchase_days > 1 THEN ${q.toDouble('COALESCE(r.value, 0)')} / (b.purchase_days - 1) ELSE 0 END AS ${col('monetaryValue')},
+    ${q.toDouble('t.total_value')} AS ${col('totalValue')},
+    ${q.toText('b.first_day')} AS ${col('firstPurchase')},
+    ${q.toText('b.last_day')} AS ${col('lastPurchase')}${holdout ? `,
+    COALESCE(h.purchase_days, 0) AS ${col('frequencyHoldout')},
+    CASE WHEN h.purchase_days > 0 THEN ${q.toDouble('h.value')} / h.purchase_days ELSE 0 END AS ${col('monetaryValueHoldout')},
+    ${q.toDouble(q.days('bounds.end_day', 'bounds.observation_end'))} / ${per} AS ${col('durationHoldout')}` : ''}
+  FROM buyers b
+  CROSS JOIN bounds
+  LEFT JOIN repeat_value r ON r.customer_id = b.customer_id
+  JOIN totals t ON t.customer_id = b.customer_id${holdout ? `
+  LEFT JOIN holdout h ON h.customer_id = b.customer_id` : ''}
+)`;
+  const names = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'totalValue', 'firstPurchase', 'lastPurchase'];
+  if (holdout) names.push('frequencyHoldout', 'monetaryValueHoldout', 'durationHoldout');
+  return { q, ctes, columns: names.map(col) };
+}
+
+/**
+ * One SQL query whose result has the columns and values of {@link summarize} (customerId,
+ * frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase), computed
+ * where the data live: rows up to `observationEnd` merged per UTC day, a purchase day a day
+ * with a row of amount >= 0, returns netted into their day's value, customers without a
+ * purchase day left out, ordered by customerId (binary order, as JavaScript sorts strings).
+ * With `calibrationEnd` the result is {@link splitCalibrationHoldout}'s instead: the summary
+ * at the calibration end plus frequencyHoldout, monetaryValueHoldout and durationHoldout.
+ *
+ * Identifiers are checked (no quotes, semicolons, comment marks, backslashes or control
+ * characters) and quoted for the dialect; the only values spliced in, the dates, are
+ * validated and written as DATE literals. No option can inject SQL: a name that could is
+ * refused with a `CustomerValueError` naming the option.
+ *
+ * @example
+ * ```ts
+ * const sql = summarySql({ dialect: 'duckdb', table: 'transactions', observationEnd: '1997-09-30', unit: 'week' });
+ * // run it in DuckDB, then fitBgNbd(rows) here
+ * ```
+ */
+export function summarySql(options: SummarySqlOptions): string {
+  const { q, ctes } = summaryParts('summarySql', options);
+  return `WITH ${ctes}
+SELECT * FROM customer_summary
+ORDER BY ${q.binaryOrder(q.ident('customerId'))}`;
 }
 
 /**
@@ -103,13 +160,11 @@ ORDER BY b.customer_id`;
  * ```
  */
 export function compressedSummarySql(options: SummarySqlOptions): string {
-  const inner = summarySql(options);
-  const q = dialectOf('compressedSummarySql', options.dialect);
+  const { q, ctes } = summaryParts('compressedSummarySql', options);
   const [f, r, t, c] = ['frequency', 'recency', 'T', 'count'].map((x) => q.ident(x));
-  return `SELECT ${f}, ${r}, ${t}, COUNT(*) AS ${c}
-FROM (
-${inner}
-) AS customer_summary
+  return `WITH ${ctes}
+SELECT ${f}, ${r}, ${t}, COUNT(*) AS ${c}
+FROM customer_summary
 GROUP BY ${f}, ${r}, ${t}
 ORDER BY ${f}, ${r}, ${t}`;
 }

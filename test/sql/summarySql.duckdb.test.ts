@@ -1,0 +1,3 @@
+import { summarySqlSuite } from './summarySuite.js';
+
+summarySqlSuite('duckdb', ['day', 'month']);

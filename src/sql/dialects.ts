@@ -25,6 +25,8 @@ export interface DialectSyntax {
   binaryOrder(e: string): string;
   /** A string literal of text already checked to hold no backslash or control character. */
   text(s: string): string;
+  /** A SELECT over literal rows (each tuple already written) with these column names and types. */
+  rows(columns: ReadonlyArray<readonly [string, 'integer' | 'double']>, tuples: readonly string[]): string;
 }
 
 const doubleQuoted = (name: string): string => `"${name}"`;
@@ -36,6 +38,17 @@ const castDate = (e: string): string => `CAST(${e} AS DATE)`;
 const doubledQuotes = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 /** BigQuery and Spark: a quote inside a literal is escaped with a backslash (doubling would concatenate). */
 const backslashQuotes = (s: string): string => `'${s.replaceAll("'", "\\'")}'`;
+
+const names = (columns: ReadonlyArray<readonly [string, string]>): string => columns.map(([n]) => n).join(', ');
+/** Standard SQL: a parenthesized VALUES list with a column alias. */
+const valuesRows = (columns: ReadonlyArray<readonly [string, string]>, tuples: readonly string[]): string =>
+  `SELECT * FROM (VALUES\n    ${tuples.join(',\n    ')}\n  ) AS v(${names(columns)})`;
+/** Spark SQL: an inline table, VALUES without parentheses. */
+const inlineTable = (columns: ReadonlyArray<readonly [string, string]>, tuples: readonly string[]): string =>
+  `SELECT * FROM VALUES\n    ${tuples.join(',\n    ')}\n  AS v(${names(columns)})`;
+/** BigQuery has no VALUES: an array of typed structs, unnested. */
+const unnestedStructs = (columns: ReadonlyArray<readonly [string, string]>, tuples: readonly string[]): string =>
+  `SELECT * FROM UNNEST(ARRAY<STRUCT<${columns.map(([n, t]) => `${n} ${t === 'integer' ? 'INT64' : 'FLOAT64'}`).join(', ')}>>[\n    ${tuples.join(',\n    ')}\n  ])`;
 
 /** Each dialect's syntax; the functions used are listed per dialect in test/sql/golden. */
 export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
@@ -49,6 +62,7 @@ export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
     toMoney: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
     binaryOrder: asIs,
     text: doubledQuotes,
+    rows: valuesRows,
   },
   postgres: {
     ident: doubleQuoted,
@@ -60,6 +74,7 @@ export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
     toMoney: (e) => `CAST(${e} AS NUMERIC(38, 9))`,
     binaryOrder: (e) => `${e} COLLATE "C"`,
     text: doubledQuotes,
+    rows: valuesRows,
   },
   bigquery: {
     ident: backticked,
@@ -71,6 +86,7 @@ export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
     toMoney: (e) => `CAST(${e} AS NUMERIC)`,
     binaryOrder: asIs,
     text: backslashQuotes,
+    rows: unnestedStructs,
   },
   snowflake: {
     ident: doubleQuoted,
@@ -82,6 +98,7 @@ export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
     toMoney: (e) => `CAST(${e} AS NUMBER(38, 9))`,
     binaryOrder: asIs, // binary unless the column has a collation specification
     text: doubledQuotes,
+    rows: valuesRows,
   },
   spark: {
     ident: backticked,
@@ -93,6 +110,7 @@ export const DIALECTS: { readonly [D in Dialect]: DialectSyntax } = {
     toMoney: (e) => `CAST(${e} AS DECIMAL(38, 9))`,
     binaryOrder: asIs,
     text: backslashQuotes,
+    rows: inlineTable,
   },
 };
 

@@ -10,4 +10,6 @@ export { rfmSql } from './rfmSql.js';
 export type { RfmSqlOptions } from './rfmSql.js';
 export { abcSql } from './abcSql.js';
 export type { AbcSqlOptions } from './abcSql.js';
+export { historyPredictions, predictionSql } from './predictionSql.js';
+export type { HistoryPredictions, PredictionSqlOptions } from './predictionSql.js';
 export type { Dialect } from './dialects.js';

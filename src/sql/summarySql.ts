@@ -99,14 +99,14 @@ holdout AS (
 customer_summary AS (
   SELECT
     b.customer_id AS ${col('customerId')},
-    b.purchase_days - 1 AS ${col('frequency')},
+    CAST(b.purchase_days - 1 AS INTEGER) AS ${col('frequency')},
     ${q.toDouble(q.days('b.first_day', 'b.last_day'))} / ${per} AS ${col('recency')},
     ${q.toDouble(q.days('b.first_day', 'bounds.end_day'))} / ${per} AS ${col('T')},
     CASE WHEN b.purchase_days > 1 THEN ${q.toDouble('COALESCE(r.value, 0)')} / (b.purchase_days - 1) ELSE 0 END AS ${col('monetaryValue')},
     ${q.toDouble('t.total_value')} AS ${col('totalValue')},
     ${q.toText('b.first_day')} AS ${col('firstPurchase')},
     ${q.toText('b.last_day')} AS ${col('lastPurchase')}${holdout ? `,
-    COALESCE(h.purchase_days, 0) AS ${col('frequencyHoldout')},
+    CAST(COALESCE(h.purchase_days, 0) AS INTEGER) AS ${col('frequencyHoldout')},
     CASE WHEN h.purchase_days > 0 THEN ${q.toDouble('h.value')} / h.purchase_days ELSE 0 END AS ${col('monetaryValueHoldout')},
     ${q.toDouble(q.days('bounds.end_day', 'bounds.observation_end'))} / ${per} AS ${col('durationHoldout')}` : ''}
   FROM buyers b
@@ -151,7 +151,8 @@ ORDER BY ${q.binaryOrder(q.ident('customerId'))}`;
  * The compressed histories in SQL, as {@link compressSummary} returns them: one row per
  * distinct (frequency, recency, T) of {@link summarySql}'s result with the number of
  * customers in `count`, ordered by frequency, recency and T. This is all a fit needs, and
- * it is small at any scale: run it in the warehouse and fit its rows here.
+ * it is small at any scale: run it in the warehouse and fit its rows here (frequency and
+ * count are INTEGER, so drivers hand them over as numbers, not 64-bit big integers).
  *
  * @example
  * ```ts
@@ -163,7 +164,7 @@ export function compressedSummarySql(options: SummarySqlOptions): string {
   const { q, ctes } = summaryParts('compressedSummarySql', options);
   const [f, r, t, c] = ['frequency', 'recency', 'T', 'count'].map((x) => q.ident(x));
   return `WITH ${ctes}
-SELECT ${f}, ${r}, ${t}, COUNT(*) AS ${c}
+SELECT ${f}, ${r}, ${t}, CAST(COUNT(*) AS INTEGER) AS ${c}
 FROM customer_summary
 GROUP BY ${f}, ${r}, ${t}
 ORDER BY ${f}, ${r}, ${t}`;

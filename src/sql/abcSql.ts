@@ -42,8 +42,8 @@ export function abcSql(options: AbcSqlOptions): string {
   const before = `COALESCE(SUM(positive) OVER (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0)`;
   const tier =
     rule === 'value'
-      ? `CASE WHEN value > 0 AND before / total < ${t1} THEN 'A' WHEN value > 0 AND before / total < ${t2} THEN 'B' ELSE 'C' END`
-      : `CASE WHEN value > 0 AND ${q.ident('rank')} <= CEIL(${t1} * n - 1e-9) THEN 'A' WHEN value > 0 AND ${q.ident('rank')} <= CEIL(${t2} * n - 1e-9) THEN 'B' ELSE 'C' END`;
+      ? `CASE WHEN value > 0 AND value_before / total < ${t1} THEN 'A' WHEN value > 0 AND value_before / total < ${t2} THEN 'B' ELSE 'C' END`
+      : `CASE WHEN value > 0 AND ${q.ident('rank')} <= CEIL(${t1} * ${q.toDouble('n')} - 1e-9) THEN 'A' WHEN value > 0 AND ${q.ident('rank')} <= CEIL(${t2} * ${q.toDouble('n')} - 1e-9) THEN 'B' ELSE 'C' END`;
   return `WITH ${ctes},
 abc_values AS (
   SELECT ${q.ident('customerId')} AS customer_id, ${q.ident('totalValue')} AS value,
@@ -54,7 +54,7 @@ abc_ranked AS (
   SELECT customer_id, value,
     ROW_NUMBER() OVER (ORDER BY ${order}) AS ${q.ident('rank')},
     SUM(positive) OVER (ORDER BY ${order} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cumulative,
-    ${before} AS before,
+    ${before} AS value_before,
     SUM(positive) OVER () AS total,
     COUNT(*) OVER () AS n
   FROM abc_values

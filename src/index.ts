@@ -18,6 +18,7 @@ export type {
   FieldMap,
   ColumnTable,
 } from './data/types.js';
+export type { ArrowTableLike, ArrowVectorLike } from './data/arrow.js';
 export type { TimeUnit } from './data/days.js';
 export type { TransactionReadOptions, ReturnsPolicy, NumericDates } from './data/encodeTransactions.js';
 export { TransactionSchema, InteractionSchema } from './data/schemas.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { withMeta } from '../data/columns.js';
-import { resolveColumns } from '../data/input.js';
+import { hasColumn, resolveColumns } from '../data/input.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dateOption, fieldsOption, parseOptions } from '../data/options.js';
 import type { CustomerId } from '../data/types.js';
@@ -95,11 +95,7 @@ const schema = z.looseObject({
 function values(fn: string, input: unknown, o: AbcOptions): { ids: CustomerId[]; v: Float64Array } {
   const fields = o.fields as Record<string, string | undefined> | undefined;
   const dateName = fields?.date ?? 'date';
-  const hasDate = Array.isArray(input)
-    ? input.length > 0 && typeof input[0] === 'object' && input[0] !== null && dateName in input[0]
-    : typeof (input as { columnNames?: unknown })?.columnNames === 'function'
-      ? (input as { columnNames: () => string[] }).columnNames().includes(dateName)
-      : typeof input === 'object' && input !== null && dateName in input;
+  const hasDate = hasColumn(input, dateName);
   const source = o.input ?? (hasDate ? 'transactions' : 'customers');
   if (source === 'transactions') {
     const s = summarize(input as never, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, observationEnd: o.observationEnd });

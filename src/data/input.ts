@@ -1,4 +1,5 @@
 import { CustomerValueError, describeValue } from '../errors.js';
+import { arrowColumn, isArrowTable } from './arrow.js';
 import type { TableLike } from './types.js';
 
 /** Raw columns of some record input, before validation. @internal */
@@ -62,6 +63,14 @@ export function resolveColumns(
     });
     return { n, cols };
   }
+  if (isArrowTable(input)) {
+    const names = new Set(input.schema.fields.map((f) => f.name));
+    for (const f of fieldNames) {
+      const child = names.has(source(f)) ? input.getChild(source(f)) : null;
+      cols[f] = child ? arrowColumn(child, source(f), fn, inputName) : undefined;
+    }
+    return requirePresent({ n: input.numRows, cols }, fn, inputName, required, source);
+  }
   if (isTableLike(input)) {
     const names = new Set(input.columnNames());
     for (const f of fieldNames) {
@@ -104,10 +113,21 @@ export function resolveColumns(
     }
     return requirePresent({ n: Math.max(n, 0), cols }, fn, inputName, required, source);
   }
-  const message = `${inputName} must be an array of objects, a column object or an arquero table, got ${describeValue(input)}`;
+  const message = `${inputName} must be an array of objects, a column object, an arquero table or an Arrow table, got ${describeValue(input)}`;
   throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [
     { code: 'invalid_input', path: [inputName], message, value: input },
   ]);
+}
+
+/**
+ * Whether records have a column (or the first row a property) of this name: arrays of
+ * objects, column objects, arquero and Arrow tables. @internal
+ */
+export function hasColumn(input: unknown, name: string): boolean {
+  if (Array.isArray(input)) return input.length > 0 && typeof input[0] === 'object' && input[0] !== null && name in input[0];
+  if (isArrowTable(input)) return input.schema.fields.some((f) => f.name === name);
+  if (isTableLike(input)) return input.columnNames().includes(name);
+  return typeof input === 'object' && input !== null && name in input;
 }
 
 /** A plain object (not a Map, Set, Date, typed array, ...): what a column object is. */

@@ -1,3 +1,4 @@
+import type { ArrowTableLike } from './arrow.js';
 /** A customer identifier: a string or a number (1 and '1' are different customers). */
 export type CustomerId = string | number;
 
@@ -60,9 +61,10 @@ export type ColumnsInput = object;
 
 /**
  * Records as accepted by every function: an array of plain objects, a column object
- * (`{ customerId: [...], date: [...], amount: Float64Array }`) or an arquero table.
+ * (`{ customerId: [...], date: [...], amount: Float64Array }`), an arquero table or an Apache
+ * Arrow table or record batch (read column by column, see {@link ArrowTableLike}).
  */
-export type RecordsInput<T> = readonly T[] | ColumnsInput | TableLike;
+export type RecordsInput<T> = readonly T[] | ColumnsInput | TableLike | ArrowTableLike;
 
 /** Input of transactions in any of the three forms. */
 export type TransactionInput = RecordsInput<Transaction>;

@@ -1,4 +1,4 @@
-import { resolveColumns } from '../data/input.js';
+import { hasColumn, resolveColumns } from '../data/input.js';
 import { DAYS_PER_UNIT, parseIsoDay, toDay } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { CustomerId } from '../data/types.js';
@@ -20,14 +20,7 @@ export interface RfmRaw {
 
 /** True when the input looks like a summary (has a `frequency` field). @internal */
 export function looksLikeSummary(input: unknown, fields?: Readonly<Record<string, string | undefined>>): boolean {
-  const name = fields?.frequency ?? 'frequency';
-  if (Array.isArray(input)) return input.length > 0 && typeof input[0] === 'object' && input[0] !== null && name in input[0];
-  if (typeof input === 'object' && input !== null) {
-    const t = input as { columnNames?: () => string[] };
-    if (typeof t.columnNames === 'function') return t.columnNames().includes(name);
-    return name in input;
-  }
-  return false;
+  return hasColumn(input, fields?.frequency ?? 'frequency');
 }
 
 /**

@@ -4,3 +4,5 @@
  */
 export { readCsv } from './readCsv.js';
 export type { ReadCsvOptions } from './readCsv.js';
+export { streamCsv } from './streamCsv.js';
+export type { StreamCsvOptions, StreamCsvProgress } from './streamCsv.js';

@@ -64,8 +64,55 @@ export function parseCsvText(text: string, delimiter = ','): string[][] {
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
+/** The delimiter option: one character or 'whitespace'. @internal */
+export function checkDelimiter(fn: string, delimiter: string | undefined = ','): string {
+  if (typeof delimiter !== 'string' || (delimiter.length !== 1 && delimiter !== 'whitespace')) {
+    const message = `delimiter must be one character or 'whitespace', got ${describeValue(delimiter)}`;
+    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'delimiter'], message, value: delimiter }]);
+  }
+  return delimiter;
+}
+
+/**
+ * Rows of cells under a header as a column object: strings, or `Float64Array` for the
+ * `numeric` columns; a row with the wrong number of fields or a numeric cell that is not a
+ * number throws, naming the row (`offset` + its index: rows count from the first data row).
+ * @internal
+ */
+export function csvColumns(fn: string, names: readonly string[], rows: readonly string[][], numeric: readonly string[], path: string, offset: number): Record<string, string[] | Float64Array> {
+  rows.forEach((r, i) => {
+    if (r.length !== names.length) {
+      const message = `row ${offset + i} has ${r.length} fields but the header has ${names.length}${r.length < names.length ? ` (${names[r.length]} is missing)` : ''}`;
+      throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_row', path: [path, offset + i], message, value: r.length }]);
+    }
+  });
+  const out: Record<string, string[] | Float64Array> = {};
+  const wanted = new Set(numeric);
+  for (const want of wanted) {
+    if (!names.includes(want)) throw new CustomerValueError('invalid_input', `${fn}: column "${want}" is missing in ${path}`);
+  }
+  names.forEach((name, j) => {
+    if (!wanted.has(name)) {
+      out[name] = rows.map((r) => r[j] ?? '');
+      return;
+    }
+    const col = new Float64Array(rows.length);
+    rows.forEach((r, i) => {
+      const cell = r[j] ?? '';
+      const v = cell.trim() === '' ? Number.NaN : Number(cell);
+      if (!Number.isFinite(v)) {
+        const message = `row ${offset + i}: ${name} must be a number, got ${describeValue(cell)}`;
+        throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_value', path: [path, offset + i, name], message, value: cell }]);
+      }
+      col[i] = v;
+    });
+    out[name] = col;
+  });
+  return out;
+}
+
 /** Lines of fields separated by runs of spaces or tabs (no quoting), blank lines left out. */
-function splitWhitespace(text: string): string[][] {
+export function splitWhitespace(text: string): string[][] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').map((l) => l.split(/[ \t]+/));
 }
 
@@ -82,11 +129,7 @@ function splitWhitespace(text: string): string[][] {
  * ```
  */
 export function readCsv(path: string, options: ReadCsvOptions = {}): Record<string, string[] | Float64Array> & { readonly length: number } {
-  const delimiter = options.delimiter ?? ',';
-  if (typeof delimiter !== 'string' || (delimiter.length !== 1 && delimiter !== 'whitespace')) {
-    const message = `delimiter must be one character or 'whitespace', got ${describeValue(delimiter)}`;
-    throw new CustomerValueError('invalid_options', `readCsv: ${message}`, [{ code: 'invalid_option', path: ['options', 'delimiter'], message, value: delimiter }]);
-  }
+  const delimiter = checkDelimiter('readCsv', options.delimiter);
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -95,33 +138,7 @@ export function readCsv(path: string, options: ReadCsvOptions = {}): Record<stri
     throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'unreadable_file', path: [String(path)], message, value: path }]);
   }
   const [header, ...rows] = delimiter === 'whitespace' ? splitWhitespace(text) : parseCsvText(text, delimiter);
-  const names = header ?? [];
-  rows.forEach((r, i) => {
-    if (r.length !== names.length) {
-      const message = `row ${i} has ${r.length} fields but the header has ${names.length}${r.length < names.length ? ` (${names[r.length]} is missing)` : ''}`;
-      throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'invalid_row', path: [path, i], message, value: r.length }]);
-    }
-  });
-  const out: Record<string, string[] | Float64Array> = {};
-  const numeric = new Set(options.numeric ?? []);
-  for (const want of numeric) {
-    if (!names.includes(want)) throw new CustomerValueError('invalid_input', `readCsv: column "${want}" is missing in ${path}`);
-  }
-  names.forEach((name, j) => {
-    if (numeric.has(name)) {
-      const col = new Float64Array(rows.length);
-      rows.forEach((r, i) => {
-        const cell = r[j] ?? '';
-        const v = cell.trim() === '' ? Number.NaN : Number(cell);
-        if (!Number.isFinite(v)) {
-          const message = `row ${i}: ${name} must be a number, got ${describeValue(cell)}`;
-          throw new CustomerValueError('invalid_input', `readCsv: ${message}`, [{ code: 'invalid_value', path: [path, i, name], message, value: cell }]);
-        }
-        col[i] = v;
-      });
-      out[name] = col;
-    } else out[name] = rows.map((r) => r[j] ?? '');
-  });
+  const out = csvColumns('readCsv', header ?? [], rows, options.numeric ?? [], path, 0);
   Object.defineProperty(out, 'length', { value: rows.length, enumerable: false });
   return out as Record<string, string[] | Float64Array> & { readonly length: number };
 }

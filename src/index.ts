@@ -33,6 +33,7 @@ export type { SummarizePartialOptions } from './summary/summarizePartial.js';
 export { mergePartials } from './summary/mergePartials.js';
 export { summarizeStream } from './summary/summarizeStream.js';
 export type { SummarizeStreamOptions, SummarizeStreamProgress } from './summary/summarizeStream.js';
+export type { Progress, ProgressOptions } from './models/progress.js';
 export { finalizeSummary } from './summary/finalizeSummary.js';
 export type { SummaryPartial, SummaryReport } from './summary/partial.js';
 export { splitCalibrationHoldout } from './summary/splitCalibrationHoldout.js';

@@ -10,12 +10,13 @@ import { Random } from '../math/random.js';
 import { sortedQuantile } from '../math/sort.js';
 import { readSummary, type SummaryInput } from '../summary/readSummary.js';
 import { START_ONLY } from './fit.js';
+import { progressShape, progressTicker, type ProgressOptions } from './progress.js';
 import { kindsOf, registry } from './registry.js';
 import type { PurchaseModelSpec, SpendModelSpec } from './spec.js';
 import type { FitOptions, FittedModel, ModelKind } from './types.js';
 
 /** Options of {@link bootstrapFit}. */
-export interface BootstrapFitOptions {
+export interface BootstrapFitOptions extends ProgressOptions {
   /** The model kind to fit (any purchase or spend model), e.g. 'bg-nbd'. */
   model: ModelKind;
   /** Replicates. Default 200. */
@@ -51,6 +52,7 @@ const schema = z.looseObject({
   replicates: wholeOption(2, 100_000).optional(),
   seed: seedOption.optional(),
   fields: fieldsOption.optional(),
+  ...progressShape,
 });
 
 /** Distinct rows (x, t_x, T, and m / litt where the model reads them) with their counts. */
@@ -114,7 +116,9 @@ export function bootstrapFit(summary: SummaryInput, options: BootstrapFitOptions
   const values = names.map(() => [] as number[]);
   let failed = 0;
   const count = new Float64Array(weight.length);
+  const tick = progressTicker(o, replicates);
   for (let b = 0; b < replicates; b++) {
+    tick();
     count.fill(0);
     for (let k = 0; k < n; k++) count[upper(cumulative, rng.uniform() * total)]! += 1;
     let fit: FittedModel;

@@ -4,6 +4,7 @@ import { dayToIso } from '../data/days.js';
 import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
 import { CustomerValueError, optionError } from '../errors.js';
+import { progressShape } from '../models/progress.js';
 import { finalizeShape, finalizeSummary } from './finalizeSummary.js';
 import { mergePartials } from './mergePartials.js';
 import type { SummaryPartial } from './partial.js';
@@ -29,8 +30,7 @@ export interface SummarizeStreamOptions extends TransactionReadOptions, Finalize
 const schema = z.looseObject({
   ...readOptionsShape,
   ...finalizeShape,
-  onProgress: z.function().optional(),
-  signal: z.custom<AbortSignal>((s) => typeof s === 'object' && s !== null && typeof (s as AbortSignal).aborted === 'boolean', { error: 'must be an AbortSignal' }).optional(),
+  ...progressShape,
 });
 
 /** Rows of a chunk, counted as the readers count them. */

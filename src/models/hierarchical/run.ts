@@ -10,6 +10,7 @@ import { Random } from '../../math/random.js';
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import { summarizeChains } from '../posterior/summarizeDraws.js';
 import type { Prior } from '../posterior/priors.js';
+import { progressTicker, type ProgressOptions } from '../progress.js';
 import type { HierarchicalData, HierarchicalModel, HierarchicalPosterior } from './types.js';
 
 /** What every hierarchical run takes. */
@@ -23,6 +24,8 @@ export interface RunOptions {
   /** Sweeps per kept draw. */
   thin: number;
   fields?: { readonly [field: string]: string } | undefined;
+  /** Progress and cancellation, one tick per sweep. */
+  progress?: ProgressOptions | undefined;
 }
 
 /** The summary as one row per customer (a `count` other than 1 is refused: each customer has their own latent rates). */
@@ -64,11 +67,13 @@ export function runHierarchical(model: HierarchicalModel, input: ReturnType<type
   const k = new Float64Array(n);
   const rng = new Random(o.seed);
   const perChain: Array<Record<string, Float64Array>> = [];
+  const tick = progressTicker(o.progress ?? {}, o.chains * (o.warmup + o.draws * o.thin));
   for (let c = 0; c < o.chains; c++) {
     const state = model.init(data, start, rng);
     const columns = Object.fromEntries(names.map((name) => [name, new Float64Array(o.draws)]));
     for (let it = 0; it < o.warmup + o.draws * o.thin; it++) {
       model.sweep(state, data, rng);
+      tick();
       if (it < o.warmup || (it - o.warmup + 1) % o.thin !== 0) continue;
       const d = (it - o.warmup + 1) / o.thin - 1;
       names.forEach((name, j) => ((columns[name] as Float64Array)[d] = state.cohort[j] as number));

@@ -8,6 +8,7 @@ import { parseOptions, wholeOption } from '../../data/options.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { hierarchicalData, runHierarchical } from '../hierarchical/run.js';
+import type { ProgressOptions } from '../progress.js';
 import type { HierarchicalKind, HierarchicalPosterior } from '../hierarchical/types.js';
 import { fitParetoNbd } from '../paretoNbd/fit.js';
 import { paretoGggModel } from '../paretoGgg/model.js';
@@ -52,7 +53,7 @@ function paretoStart(summary: SummaryInput, fields: Common['fields']): Float64Ar
 
 function runOptions(o: Common & HierarchicalOptions) {
   const draws = o.draws ?? 1000;
-  return { draws, warmup: o.warmup ?? draws, chains: o.chains ?? 4, seed: o.seed ?? 1, keep: o.keep ?? 200, thin: o.thin ?? 1, fields: o.fields };
+  return { draws, warmup: o.warmup ?? draws, chains: o.chains ?? 4, seed: o.seed ?? 1, keep: o.keep ?? 200, thin: o.thin ?? 1, fields: o.fields, progress: o as ProgressOptions };
 }
 
 function paretoGgg(summary: SummaryInput, options: Common & HierarchicalOptions): HierarchicalPosterior {

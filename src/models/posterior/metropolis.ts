@@ -24,7 +24,7 @@ export interface Chain {
  * L the Cholesky factor of the proposal covariance (initially `L0`), and keep the last
  * `draws`. `logDensity` returns -Infinity outside the support.
  */
-export function adaptiveMetropolis(logDensity: (u: Float64Array) => number, start: Float64Array, L0: Float64Array, warmup: number, draws: number, rng: Random): Chain {
+export function adaptiveMetropolis(logDensity: (u: Float64Array) => number, start: Float64Array, L0: Float64Array, warmup: number, draws: number, rng: Random, tick: () => void = () => {}): Chain {
   const d = start.length;
   const target = d === 1 ? 0.44 : 0.234;
   let L = L0;
@@ -53,6 +53,7 @@ export function adaptiveMetropolis(logDensity: (u: Float64Array) => number, star
     logQ = logStudent(u, center, tL, d, step);
   };
   for (let it = 0; it < warmup + draws; it++) {
+    tick();
     if (it === warmup && seen >= 50) refit();
     const jump = tL !== undefined && rng.uniform() < 0.7;
     for (let j = 0; j < d; j++) z[j] = rng.normal();

@@ -4,6 +4,7 @@
  * @internal
  */
 import { z } from 'zod';
+import { progressShape, progressTicker, type ProgressOptions } from '../progress.js';
 import { fieldsOption, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { optionError } from '../../errors.js';
 import { choleskyLower } from '../../math/linalg.js';
@@ -18,7 +19,7 @@ import { summarizeChains, type DrawSummaries } from './summarizeDraws.js';
 import { HIERARCHICAL, type HierarchicalKind, type HierarchicalOptions, type HierarchicalPosterior } from './hierarchical.js';
 
 /** Options of {@link samplePosterior}. */
-export interface SamplePosteriorOptions extends HierarchicalOptions {
+export interface SamplePosteriorOptions extends HierarchicalOptions, ProgressOptions {
   /** A purchase or spend model kind, or 'pareto-nbd-hb' (Abe 2009) or 'pareto-ggg' (Platzer & Reutterer 2016). */
   model: ModelKind | HierarchicalKind;
   /** Kept draws per chain. Default 1000. */
@@ -69,6 +70,7 @@ export const posteriorSchema = z.looseObject({
   chains: wholeOption(1, 64).optional(),
   seed: seedOption.optional(),
   fields: fieldsOption.optional(),
+  ...progressShape,
 });
 
 /**
@@ -141,9 +143,10 @@ export function samplePosterior(summary: SummaryInput, options: SamplePosteriorO
   const warmup = o.warmup ?? draws;
   const rng = new Random(o.seed ?? 1);
   const acceptance = new Float64Array(chains);
+  const tick = progressTicker(o, chains * (warmup + draws));
   const perChain = Array.from({ length: chains }, (_, c) => {
     const start = overdispersedStart(center, L0, rng, logDensity);
-    const chain = adaptiveMetropolis(logDensity, start, L0, warmup, draws, rng);
+    const chain = adaptiveMetropolis(logDensity, start, L0, warmup, draws, rng, tick);
     acceptance[c] = chain.acceptance;
     const columns: Record<string, Float64Array> = {};
     names.forEach((n, j) => (columns[n] = Float64Array.from({ length: draws }, (_, i) => chain.values[i * d + j] as number).map(Math.exp)));

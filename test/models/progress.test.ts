@@ -16,7 +16,7 @@ describe('progress and cancellation on the long computations', () => {
   });
 
   it('stops samplePosterior, the hierarchical samplers and bootstrapFit when aborted from the callback, with the reason', () => {
-    for (const model of ['pareto-nbd', 'pareto-nbd-hb'] as const) {
+    for (const model of ['pareto-nbd', 'pareto-nbd-hb'] as never[]) {
       const controller = new AbortController();
       let last = 0;
       const run = (): unknown => samplePosterior(summary, { model, draws: 100, warmup: 50, chains: 2, signal: controller.signal, onProgress: (p) => { last = p.done; if (p.done >= 60) controller.abort(new Error(`stop ${model}`)); } });

@@ -39,6 +39,12 @@ describe('the packed tarball', () => {
     expect(JSON.parse(out)).toEqual({ f: 1, r: 1, err: 'function', csv: 'function' });
   });
 
+  it('installs the customer-value command (bin), which runs', () => {
+    const out = execFileSync(join(dir, 'node_modules/.bin/customer-value'), ['summarize', join(root, 'data/cdnow-sample.csv'), '--compressed'], { cwd: dir, encoding: 'utf8' });
+    expect(out.split('\n')[0]).toBe('frequency,recency,T,count');
+    expect(out.trim().split('\n').length).toBeGreaterThan(100);
+  });
+
   it('has a core bundle that imports no Node built-in', () => {
     for (const f of ['index.js', 'index.cjs', 'sql.js', 'sql.cjs']) {
       const code = readFileSync(join(dir, 'node_modules/customer-value/dist', f), 'utf8');

@@ -55,3 +55,12 @@ if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('crm')
 if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('valuechain')) {
   console.log(execFileSync(process.execPath, ['--max-old-space-size=8192', '--import', 'tsx', 'bench/valuechain.ts'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
 }
+
+// the warehouse: DuckDB through the generated SQL against summarize in this process, same log
+if (!process.env.BENCH_ONLY || process.env.BENCH_ONLY.split(',').includes('warehouse')) {
+  for (const n of (process.env.BENCH_WAREHOUSE_SIZES ?? '1e7,1e8').split(',').map(Number)) {
+    for (const mode of ['duckdb', 'js']) {
+      console.log(execFileSync(process.execPath, ['--max-old-space-size=16384', '--import', 'tsx', 'bench/warehouse.ts', String(n), mode], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }).trim());
+    }
+  }
+}

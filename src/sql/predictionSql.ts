@@ -1,6 +1,6 @@
 import { DAYS_PER_UNIT } from '../data/days.js';
 import { resolveColumns } from '../data/input.js';
-import { CustomerValueError, optionError } from '../errors.js';
+import { CustomerValueError, optionError, optionsObject } from '../errors.js';
 import { conditionalExpectedPurchases } from '../models/predictions/conditionalExpectedPurchases.js';
 import { probabilityAlive } from '../models/predictions/probabilityAlive.js';
 import type { PurchaseModel } from '../models/types.js';
@@ -55,7 +55,8 @@ const MAX_INLINE = 200_000;
  */
 export function historyPredictions(model: PurchaseModel, histories: unknown, options: { horizon: number; unit?: SummarySqlOptions['unit'] }): HistoryPredictions {
   const fn = 'historyPredictions';
-  const unit = options.unit ?? 'week';
+  const o = optionsObject(fn, options);
+  const unit = o.unit ?? 'week';
   if (!Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit)) optionError(fn, 'unit', "must be 'day', 'week', 'month' or 'year'", unit);
   if (typeof model !== 'object' || model === null) optionError(fn, 'model', 'must be a fitted purchase model', model);
   if ((model as { coefficients?: unknown }).coefficients !== undefined) {
@@ -78,7 +79,7 @@ export function historyPredictions(model: PurchaseModel, histories: unknown, opt
   }
   const rows = { frequency: keep.map((i) => num(f, i)), recency: keep.map((i) => num(r, i)), T: keep.map((i) => num(t, i)) };
   const alive = probabilityAlive(model, rows);
-  const expected = conditionalExpectedPurchases(model, rows, options.horizon);
+  const expected = conditionalExpectedPurchases(model, rows, o.horizon);
   const out = {
     frequency: Int32Array.from(rows.frequency),
     recencyDays: Int32Array.from(rows.recency, (x) => Math.round(x * per)),

@@ -11,6 +11,7 @@ import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as cv from '../../src/index.js';
+import * as sql from '../../src/sql/index.js';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
 const TIME_LIMIT_MS = 5000;
@@ -242,7 +243,26 @@ function show(args: unknown[]): string {
 }
 
 type Case = [string, fc.Arbitrary<unknown[]>];
-const fn = (name: keyof typeof cv) => cv[name] as unknown as (...args: unknown[]) => unknown;
+const fn = (name: string) => ((cv as Record<string, unknown>)[name] ?? (sql as Record<string, unknown>)[name]) as (...args: unknown[]) => unknown;
+/** Options of the SQL builders: names with quotes, semicolons and comment marks, dates that are not. */
+const sqlName = fc.oneof(fc.constantFrom('tx', 'sales.tx', 'a.b.c', 'tx"; DROP TABLE tx; --', 'x`y', "o'k", 'a--b', '/*', ''), fc.string({ maxLength: 8 }));
+const sqlDate = fc.oneof(fc.constantFrom(undefined, '2024-01-01', '1997-09-30', "2024-01-01'; --", '2024-02-30'), hostileScalar);
+const sqlOptions = fc.oneof(
+  fc.record({
+    dialect: mostly(fc.constantFrom('duckdb', 'postgres', 'bigquery', 'snowflake', 'spark')),
+    table: sqlName,
+    fields: fc.oneof(fc.constant(undefined), fc.record({ customerId: sqlName, date: sqlName, amount: sqlName }, { requiredKeys: [] })),
+    observationEnd: sqlDate,
+    calibrationEnd: sqlDate,
+    asOf: sqlDate,
+    unit: mostly(fc.constantFrom('day', 'week', 'month', 'year')),
+    scheme: fc.constantFrom(undefined, 'value-matrix', 'quadrant', [{ segment: "it's", r: [1, 2] }], [{ segment: 'a\\b' }]),
+    bins: fc.constantFrom(undefined, 3, 5, 10),
+    rule: fc.constantFrom(undefined, 'value', 'customers', 'computed'),
+    thresholds: fc.constantFrom(undefined, [0.5, 0.9], [0.9, 0.1], { recency: [10, 20], frequency: [2, 3], monetary: [5, 9] }),
+  }, { requiredKeys: ['dialect', 'table'] }),
+  hostileScalar,
+);
 const cases: Case[] = [
   ['summarize', fc.tuple(tx, options)],
   ['splitCalibrationHoldout', fc.tuple(tx, options)],
@@ -339,6 +359,12 @@ const cases: Case[] = [
   ['fitParetoNbdDynamic', fc.tuple(tx, fc.oneof(fc.record({ calibrationEnd: mostly(fc.constantFrom('2024-12-31', '2024-06-30')), unit: mostly(fc.constantFrom('week', 'day')), maxIterations: mostly(fc.integer({ min: 1, max: 20 })), covariates: fc.record({ data: dynTable, purchase: mostly(fc.constantFrom(['g'], ['g', 'h'], [])), dropout: mostly(fc.constantFrom(['h'], [])) }, { requiredKeys: ['data'] }) }, { requiredKeys: ['calibrationEnd', 'covariates'] }), hostileScalar))],
   ['predictParetoNbdDynamic', fc.tuple(fc.oneof(fc.tuple(param, param, param, param, coefficient).map(([r, alpha, s, beta, g]) => ({ kind: 'pareto-nbd-dynamic', params: { r, alpha, s, beta }, unit: 'week', coefficients: { purchase: { g }, dropout: {} } })), model), fc.oneof(fc.constant(cv.summarize([{ customerId: 'a', date: '2024-01-03', amount: 1 }, { customerId: 'a', date: '2024-02-03', amount: 1 }, { customerId: 'b', date: '2024-03-01', amount: 2 }], { unit: 'week', observationEnd: '2024-06-30' })), summaryRows), fc.oneof(fc.record({ horizon: time, covariates: fc.record({ data: dynTable }) }), hostileScalar))],
   ['toRows', fc.tuple(fc.oneof(summaryRows, fc.constant(cv.summarize([])), hostileScalar))],
+  ['summarySql', fc.tuple(sqlOptions)],
+  ['compressedSummarySql', fc.tuple(sqlOptions)],
+  ['rfmSql', fc.tuple(sqlOptions)],
+  ['abcSql', fc.tuple(sqlOptions)],
+  ['predictionSql', fc.tuple(fc.oneof(fc.tuple(sqlOptions, fc.oneof(model, covModel), summaryRows, time).map(([o, m, histories, horizon]) => (typeof o === 'object' && o !== null ? { ...o, model: m, histories, horizon } : o)), hostileScalar))],
+  ['historyPredictions', fc.tuple(fc.oneof(model, covModel), summaryRows, fc.oneof(fc.record({ horizon: time, unit: mostly(fc.constantFrom('day', 'week')) }), hostileScalar))],
 ];
 
 describe('every public function under hostile input', () => {

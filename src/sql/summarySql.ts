@@ -64,6 +64,7 @@ export function summaryParts(fn: string, options: SummarySqlOptions): SummaryPar
   const ctes = `raw_rows AS (
   SELECT ${q.toText(id)} AS customer_id, ${q.toDate(date)} AS day, ${q.toDouble(amount)} AS amount
   FROM ${table}
+  WHERE ${id} IS NOT NULL AND ${date} IS NOT NULL AND ${amount} IS NOT NULL
 ),
 bounds AS (SELECT ${cal ?? obs} AS end_day, ${obs} AS observation_end),
 days AS (

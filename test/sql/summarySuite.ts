@@ -50,6 +50,12 @@ export function summarySqlSuite(dialect: keyof typeof ENGINES, units: ReadonlyAr
       expectSameSummary(await db.query(summarySql({ dialect, table: 'log', calibrationEnd: '2024-03-31', unit: 'week' })), split);
     }, 120_000);
 
+    it('leaves out rows with a NULL customer id, date or amount', async () => {
+      await db.query(`CREATE TABLE nulls AS SELECT * FROM (VALUES ('a', DATE '2024-01-01', 5.0), (NULL, DATE '2024-01-02', 1.0), ('b', NULL, 2.0), ('c', DATE '2024-01-03', NULL), ('a', DATE '2024-01-08', NULL)) AS v("customerId", "date", "amount")`);
+      const rows = await db.query(summarySql({ dialect, table: 'nulls', unit: 'day' }));
+      expect(rows.map((r) => [r.customerId, Number(r.frequency), Number(r.T), Number(r.totalValue)])).toEqual([['a', 0, 0, 5]]);
+    });
+
     it('nets returns into their day, leaves out return-only customers and rows after the end, defaults the end to the last day', async () => {
       const tx = {
         customerId: ['a', 'a', 'a', 'b', 'c', 'c'],

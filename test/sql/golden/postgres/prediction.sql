@@ -1,6 +1,7 @@
 WITH raw_rows AS (
   SELECT CAST("customer_id" AS TEXT) AS customer_id, CAST("order_date" AS DATE) AS day, CAST("net_amount" AS DOUBLE PRECISION) AS amount
   FROM "sales"."transactions"
+  WHERE "customer_id" IS NOT NULL AND "order_date" IS NOT NULL AND "net_amount" IS NOT NULL
 ),
 bounds AS (SELECT DATE '1997-09-30' AS end_day, DATE '1997-09-30' AS observation_end),
 days AS (

@@ -8,7 +8,8 @@
  * stop buying at different times) and has amount 1 + (h1(i) mod 10000) / 100; h1(x) =
  * x · 2654435761 mod 2^32, h2(x) = x · 2246822519 mod 2^32.
  * duckdb: the log generated in DuckDB (a table), then summarySql materialized in DuckDB,
- * compressedSummarySql back here, fitBgNbd here, predictionSql materialized in DuckDB.
+ * compressedSummarySql of that summary table back here, fitBgNbd here, predictionSql joining
+ * the summary table and the predictions (loaded as a table) materialized in DuckDB.
  * js: the log as typed arrays, then summarize, compressSummary and fitBgNbd here.
  * Prints one JSON line: times in ms and the process's peak RSS (DuckDB's memory included).
  */
@@ -44,7 +45,7 @@ async function inDuckDb(): Promise<Record<string, unknown>> {
       )`),
   );
   const [, summaryMs] = await time(() => c.run(`CREATE TABLE customer_summary AS ${summarySql({ dialect: 'duckdb', ...base })}`));
-  const [histories, compressedMs] = await time(async () => (await c.runAndReadAll(compressedSummarySql({ dialect: 'duckdb', ...base }))).getRowObjectsJS() as Array<Record<string, unknown>>);
+  const [histories, compressedMs] = await time(async () => (await c.runAndReadAll(compressedSummarySql({ dialect: 'duckdb', summaryTable: 'customer_summary', unit: base.unit }))).getRowObjectsJS() as Array<Record<string, unknown>>);
   const [model, fitMs] = await time(() => fitBgNbd(histories as never));
   // predictions per history here, loaded into the engine as a table (a CSV file), joined there
   const [, predictMs] = await time(async () => {
@@ -54,13 +55,13 @@ async function inDuckDb(): Promise<Record<string, unknown>> {
     const file = join(mkdtempSync(join(tmpdir(), 'cv-bench-')), 'predictions.csv');
     writeFileSync(file, lines.join('\n'));
     await c.run(`CREATE TABLE history_predictions AS SELECT * FROM read_csv('${file}', header = true)`);
-    await c.run(`CREATE TABLE predictions AS ${predictionSql({ dialect: 'duckdb', ...base, model, predictionsTable: 'history_predictions', horizon: 52 })}`);
+    await c.run(`CREATE TABLE predictions AS ${predictionSql({ dialect: 'duckdb', summaryTable: 'customer_summary', unit: base.unit, model, predictionsTable: 'history_predictions', horizon: 52 })}`);
   });
   const summarized = Number((await c.runAndReadAll('SELECT COUNT(*) AS n FROM customer_summary')).getRowObjectsJS()[0]!.n);
   const missing = Number((await c.runAndReadAll('SELECT COUNT(*) AS n FROM predictions WHERE "probabilityAlive" IS NULL')).getRowObjectsJS()[0]!.n);
   if (missing > 0) throw new Error(`${missing} customers without predictions`);
   c.closeSync();
-  return { generateMs, summaryMs, compressedMs, fitMs, predictMs, roundTripMs: compressedMs + fitMs + predictMs, customers: summarized, histories: histories.length, r: model.params.r };
+  return { generateMs, summaryMs, compressedMs, fitMs, predictMs, roundTripMs: summaryMs + compressedMs + fitMs + predictMs, customers: summarized, histories: histories.length, r: model.params.r };
 }
 
 async function inProcess(): Promise<Record<string, unknown>> {

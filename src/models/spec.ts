@@ -29,6 +29,14 @@ export interface ModelSpecBase<P> {
 }
 
 /**
+ * One mixing distribution of a model's heterogeneity: how a rate (gamma, shape and rate) or a
+ * probability (beta) varies across customers, for the heterogeneity charts.
+ */
+export type MixingDistribution =
+  | { readonly process: 'purchase' | 'dropout'; readonly variable: string; readonly family: 'gamma'; readonly shape: number; readonly rate: number }
+  | { readonly process: 'purchase' | 'dropout'; readonly variable: string; readonly family: 'beta'; readonly a: number; readonly b: number };
+
+/**
  * A purchase (transaction-count) model. Every conditional quantity factors as
  * P(alive | x, t_x, T) times a part that depends on (x, T) only, which generic code computes
  * once per distinct pair; a model whose part also depends on t_x (the time since the last
@@ -70,6 +78,8 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
   recencyMatters?(p: P): boolean;
   /** How static covariates scale the parameters, for the models that take covariates. */
   readonly covariateLinks?: CovariateLinks;
+  /** The distributions of the purchase and dropout heterogeneity at these parameters (charts); optional. */
+  mixing?(p: P): readonly MixingDistribution[];
   /**
    * The log-likelihood of fixed histories as a function of the natural parameters (in
    * `params` order), filling the analytic gradient when `grad` is given; optional (the
@@ -113,6 +123,8 @@ export interface SpendModelSpec<P> extends ModelSpecBase<P> {
   logLikelihood(p: P, data: HistoryData): number;
   /** E[value of a future transaction | x transactions with mean m]. */
   conditionalSpend(p: P, x: number, m: number): number;
+  /** Density across customers of the mean value of their transactions (their spend level), at z > 0; optional (charts). */
+  spendLevelDensity?(p: P, z: number): number;
   /**
    * Draws of one customer's future purchase values: `drawLevel` their spend level from the
    * posterior given x purchases with mean m, `drawValue` one purchase's value at that level;

@@ -5,10 +5,13 @@ import { conditionalExpectedPurchases } from '../models/predictions/conditionalE
 import { probabilityAlive } from '../models/predictions/probabilityAlive.js';
 import type { PurchaseModel } from '../models/types.js';
 import { columnName, numberLiteral, tableName, type DialectSyntax } from './dialects.js';
-import { summaryParts, type SummarySqlOptions } from './summarySql.js';
+import { summaryParts, type SummarySource, type SummarySqlOptions } from './summarySql.js';
 
-/** Options of {@link predictionSql}. */
-export interface PredictionSqlOptions extends Omit<SummarySqlOptions, 'calibrationEnd'> {
+/** Options of {@link predictionSql}: where the summary comes from ({@link SummarySource}), the model and its predictions. */
+export type PredictionSqlOptions = PredictionOptions & SummarySource;
+
+/** The prediction part of {@link PredictionSqlOptions}. */
+export interface PredictionOptions {
   /** A fitted purchase model (any registered kind, without covariates). */
   model: PurchaseModel;
   /** Horizon of `expectedPurchases`, in `unit`. */
@@ -121,7 +124,7 @@ function inlinePredictions(fn: string, q: DialectSyntax, p: HistoryPredictions):
  */
 export function predictionSql(options: PredictionSqlOptions): string {
   const fn = 'predictionSql';
-  const { q, ctes } = summaryParts(fn, options);
+  const { q, ctes } = summaryParts(fn, options as SummarySource);
   const unit = options.unit ?? 'week';
   const per = numberLiteral(fn, 'unit', DAYS_PER_UNIT[unit]);
   let table: string;

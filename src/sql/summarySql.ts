@@ -22,6 +22,20 @@ export interface SummarySqlOptions {
   unit?: TimeUnit | undefined;
 }
 
+/** Options of the queries that start from the summary: a table holding summarySql's result instead of the transactions. */
+export interface FromSummaryOptions {
+  /**
+   * A table holding {@link summarySql}'s result for the same options (e.g. `CREATE TABLE
+   * customer_summary AS <summarySql>`): the query reads it instead of summarizing `table`
+   * again, which at 1e8 rows is most of the cost. `table`, `fields`, `observationEnd` and
+   * `calibrationEnd` are then not used; `dialect` and `unit` are.
+   */
+  summaryTable?: string | undefined;
+}
+
+/** Where a query's summary comes from: the transactions `table`, or a materialized `summaryTable`. */
+export type SummarySource = (SummarySqlOptions & FromSummaryOptions) | (Partial<Omit<SummarySqlOptions, 'dialect'>> & { dialect: Dialect; summaryTable: string });
+
 /** The summary as common table expressions ending in `customer_summary`. @internal */
 export interface SummaryParts {
   readonly q: DialectSyntax;
@@ -39,9 +53,14 @@ function dayOption(fn: string, name: string, value: Date | string | number | und
 }
 
 /** Validate the options and build the summary's CTEs (shared by every query of the subpath). @internal */
-export function summaryParts(fn: string, options: SummarySqlOptions): SummaryParts {
+export function summaryParts(fn: string, options: SummarySource): SummaryParts {
   if (typeof options !== 'object' || options === null) optionError(fn, 'options', 'must be an object', options);
   const q = dialectOf(fn, options.dialect);
+  if (options.summaryTable !== undefined) {
+    const unit = options.unit ?? 'week';
+    if (!Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit)) optionError(fn, 'unit', "must be 'day', 'week', 'month' or 'year'", unit);
+    return { q, ctes: `customer_summary AS (SELECT * FROM ${tableName(fn, q, options.summaryTable)})`, columns: [] };
+  }
   const table = tableName(fn, q, options.table);
   const f = options.fields ?? {};
   const id = columnName(fn, q, 'fields.customerId', f.customerId ?? 'customerId');
@@ -153,7 +172,8 @@ ORDER BY ${q.binaryOrder(q.ident('customerId'))}`;
  * distinct (frequency, recency, T) of {@link summarySql}'s result with the number of
  * customers in `count`, ordered by frequency, recency and T. This is all a fit needs, and
  * it is small at any scale: run it in the warehouse and fit its rows here (frequency and
- * count are INTEGER, so drivers hand them over as numbers, not 64-bit big integers).
+ * count are INTEGER, so drivers hand them over as numbers, not 64-bit big integers). With
+ * `summaryTable` it groups a materialized summary instead of summarizing the transactions.
  *
  * @example
  * ```ts
@@ -161,7 +181,7 @@ ORDER BY ${q.binaryOrder(q.ident('customerId'))}`;
  * // rows = the query's result; fitBgNbd({ frequency, recency, T, count }) on its columns
  * ```
  */
-export function compressedSummarySql(options: SummarySqlOptions): string {
+export function compressedSummarySql(options: SummarySource): string {
   const { q, ctes } = summaryParts('compressedSummarySql', options);
   const [f, r, t, c] = ['frequency', 'recency', 'T', 'count'].map((x) => q.ident(x));
   return `WITH ${ctes}

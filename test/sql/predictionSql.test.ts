@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { conditionalExpectedPurchases, fitBgNbd, fitParetoNbd, probabilityAlive, summarize, type PurchaseModel } from '../../src/index.js';
-import { compressedSummarySql, historyPredictions, predictionSql } from '../../src/sql/index.js';
+import { compressedSummarySql, historyPredictions, predictionSql, summarySql } from '../../src/sql/index.js';
 import { cdnowMaster } from '../helpers/datasets.js';
 import { duckdb, postgres, type Engine } from './engines.js';
 
@@ -43,6 +43,15 @@ describe.each(Object.keys(ENGINES) as Array<keyof typeof ENGINES>)('the round tr
       const rows = await db.query(predictionSql({ dialect, ...base, model, histories, horizon: 52 }));
       expectSamePredictions(rows, model, 52);
     }
+  });
+
+  it('reads a materialized summary table (summaryTable) instead of summarizing again, with the same rows', async () => {
+    await db.query(`CREATE TABLE summary_w AS ${summarySql({ dialect, ...base })}`);
+    const histories = await db.query(compressedSummarySql({ dialect, summaryTable: 'summary_w', unit: 'week' }));
+    expect(histories).toEqual(await db.query(compressedSummarySql({ dialect, ...base })));
+    const model = fitBgNbd(histories as never);
+    const rows = await db.query(predictionSql({ dialect, summaryTable: 'summary_w', unit: 'week', model, histories, horizon: 52 }));
+    expectSamePredictions(rows, model, 52);
   });
 
   it('keeps customers whose history was not given, with NULL predictions (nothing dropped)', async () => {

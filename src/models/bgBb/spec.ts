@@ -19,6 +19,8 @@ export const bgBbSpec: PurchaseModelSpec<BgBbParams> = {
   alive,
   bracket,
   survivalAhead,
+  // Fader, Hardie & Shang (2010): p ~ Beta(α, β) per opportunity, θ ~ Beta(γ, δ)
+  mixing: (p) => [{ process: 'purchase', variable: 'p', family: 'beta', a: p.alpha, b: p.beta }, { process: 'dropout', variable: 'θ', family: 'beta', a: p.gamma, b: p.delta }],
   conditionalPmf,
   drawFuture: (p, x, n, nStar, rng, on) => drawFuture(p, x, n, nStar, rng, on),
   historyProblem: opportunityProblem,

@@ -23,6 +23,8 @@ export function cnbdCapabilities(variant: CnbdVariant) {
     drawFuture: (p: CnbdParams, x: number, T: number, t: number, rng: Random, on: (tau: number) => void, tx: number) => drawFuture(p, x, T, t, tx, variant, rng, on),
     // with k > 1 the time since the last purchase tells how far the current interval is
     recencyMatters: (p: CnbdParams) => p.k > 1,
+    // Platzer & Reutterer (2016): λ ~ Gamma(r, α), p ~ Beta(a, b)
+    mixing: (p: CnbdParams) => [{ process: 'purchase' as const, variable: 'λ', family: 'gamma' as const, shape: p.r, rate: p.alpha }, { process: 'dropout' as const, variable: 'p', family: 'beta' as const, a: p.a, b: p.b }],
   };
 }
 

@@ -37,6 +37,8 @@ export const bgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
   aliveMany,
   bracket,
   survivalAhead,
+  // FHL (2005): λ ~ Gamma(r, α), p ~ Beta(a, b)
+  mixing: (p) => [{ process: 'purchase', variable: 'λ', family: 'gamma', shape: p.r, rate: p.alpha }, { process: 'dropout', variable: 'p', family: 'beta', a: p.a, b: p.b }],
   // given alive at T: λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x) (x dropouts survived)
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(bgGivenAlive(p, x, T, 0), n, t), n),
   // λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), a dropout chance after each purchase

@@ -30,6 +30,8 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // Bemmaor & Glady (2012): λ ~ Gamma(r, α), the Gompertz scale η ~ Gamma(s, β)
+  mixing: (p) => [{ process: 'purchase', variable: 'λ', family: 'gamma', shape: p.r, rate: p.alpha }, { process: 'dropout', variable: 'η', family: 'gamma', shape: p.s, rate: p.beta }],
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(givenAlive(p, x, T), n, t), n),
   // the Gompertz lifetime from 0 of the customer given alive, by inversion: τ = log1p(E/η)/b
   drawFuture: (p, x, T, t, rng, on) => {

@@ -22,6 +22,8 @@ export const modifiedBgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // Batislam et al. (2007): λ ~ Gamma(r, α), p ~ Beta(a, b), as BG/NBD
+  mixing: (p) => [{ process: 'purchase', variable: 'λ', family: 'gamma', shape: p.r, rate: p.alpha }, { process: 'dropout', variable: 'p', family: 'beta', a: p.a, b: p.b }],
   // given alive at T: λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x+1) (the dropout at 0 survived too); later dropouts follow purchases, as BG/NBD's
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(bgGivenAlive(p, x, T, 1), n, t, 'bg'), n),
   drawFuture: (p, x, T, t, rng, on) => drawBgFuture(bgGivenAlive(p, x, T, 1), t, rng, on),

@@ -25,6 +25,8 @@ export const nbdSpec: PurchaseModelSpec<NbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // λ ~ Gamma(r, α); no dropout
+  mixing: (p) => [{ process: 'purchase', variable: 'λ', family: 'gamma', shape: p.r, rate: p.alpha }],
   discountedPurchases,
   // no dropout: λ ~ Gamma(r+x, α+T)
   drawFuture: (p, x, T, t, rng, on) => {

@@ -27,6 +27,8 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
   alive,
   bracket,
   survivalAhead,
+  // Schmittlein et al. (1987): λ ~ Gamma(r, α), μ ~ Gamma(s, β)
+  mixing: (p) => [{ process: 'purchase', variable: 'λ', family: 'gamma', shape: p.r, rate: p.alpha }, { process: 'dropout', variable: 'μ', family: 'gamma', shape: p.s, rate: p.beta }],
   discountedPurchases: dert,
   // given alive at T: λ ~ Gamma(r+x, α+T), μ ~ Gamma(s, β+T), a new customer at those parameters
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(givenAlive(p, x, T), n, t), n),

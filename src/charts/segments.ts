@@ -1,0 +1,186 @@
+/**
+ * RFM and ABC as charts: R `rfm`'s heat map, segment bars, R/F/M histograms and scatter
+ * plots, and the ABC Pareto chart and Lorenz curve with the 80/20 marks.
+ */
+import { expectResult, label, rowsOf, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+
+interface RfmLike {
+  customers: { recency: ArrayLike<number>; frequency: ArrayLike<number>; monetary: ArrayLike<number>; rScore: ArrayLike<number>; fScore: ArrayLike<number>; mScore: ArrayLike<number> };
+  segments: { segment: readonly string[]; count: ArrayLike<number>; shareOfCustomers: ArrayLike<number>; shareOfRevenue: ArrayLike<number> };
+}
+const rfmOf = (fn: string, x: unknown): RfmLike => expectResult(fn, x, 'the result of rfm', (r) => typeof r.customers === 'object' && typeof r.segments === 'object') as unknown as RfmLike;
+
+/**
+ * Mean monetary value by R and F score, one cell per (R, F) pair present (R `rfm`'s
+ * rfm_heatmap), with the customers of each cell.
+ *
+ * @example
+ * ```ts
+ * rfmHeatmapChart(rfm(transactions, { asOf: '1998-06-30' }));
+ * ```
+ */
+export function rfmHeatmapChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+  const c = rfmOf('rfmHeatmapChart', result).customers;
+  const cells = new Map<string, { r: number; f: number; n: number; m: number }>();
+  for (let i = 0; i < c.rScore.length; i++) {
+    const key = `${c.rScore[i]},${c.fScore[i]}`;
+    const cell = cells.get(key) ?? { r: c.rScore[i] as number, f: c.fScore[i] as number, n: 0, m: 0 };
+    cell.n++;
+    cell.m += c.monetary[i] as number;
+    cells.set(key, cell);
+  }
+  const values = [...cells.values()].map((x) => ({ rScore: x.r, fScore: x.f, customers: x.n, monetary: x.m / x.n }));
+  return top(options, 'RFM heat map', {
+    data: { values },
+    mark: { type: 'rect', tooltip: true },
+    encoding: {
+      x: { field: 'fScore', type: 'ordinal', title: label(options, 'F score') },
+      y: { field: 'rScore', type: 'ordinal', title: label(options, 'R score'), sort: 'descending' },
+      color: { field: 'monetary', type: 'quantitative', title: label(options, 'mean monetary value'), scale: { scheme: 'blues' } },
+      tooltip: [{ field: 'rScore' }, { field: 'fScore' }, { field: 'customers' }, { field: 'monetary', format: ',.2f' }],
+    },
+  });
+}
+
+/**
+ * Each segment's share of customers and share of revenue side by side (R `rfm`'s segment
+ * bars), segments with customers only, largest first.
+ *
+ * @example
+ * ```ts
+ * rfmSegmentsChart(rfm(transactions));
+ * ```
+ */
+export function rfmSegmentsChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+  const s = rfmOf('rfmSegmentsChart', result).segments;
+  const [customers, revenue] = [label(options, 'share of customers'), label(options, 'share of revenue')];
+  const values = rowsOf(s as never)
+    .filter((r) => (r.count as number) > 0)
+    .flatMap((r) => [
+      { segment: r.segment, measure: customers, share: r.shareOfCustomers, customers: r.count },
+      { segment: r.segment, measure: revenue, share: r.shareOfRevenue, customers: r.count },
+    ]);
+  return top(options, 'RFM segments', {
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'segment', type: 'nominal', title: label(options, 'segment'), sort: { op: 'max', field: 'customers', order: 'descending' } },
+      yOffset: { field: 'measure' },
+      x: { field: 'share', type: 'quantitative', title: null, axis: { format: '%' } },
+      color: { field: 'measure', type: 'nominal', title: null },
+    },
+  });
+}
+
+/**
+ * Histograms of recency (days since the last purchase), frequency (purchase days) and
+ * monetary value, side by side (R `rfm`'s rfm_histograms).
+ *
+ * @example
+ * ```ts
+ * rfmHistogramsChart(rfm(transactions));
+ * ```
+ */
+export function rfmHistogramsChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+  const c = rfmOf('rfmHistogramsChart', result).customers;
+  const values = rowsOf({ recency: c.recency, frequency: c.frequency, monetary: c.monetary });
+  const view = (field: string, title: string): unknown => ({
+    width: Math.round((options.width ?? 480) / 2),
+    height: options.height ?? 220,
+    mark: { type: 'bar', tooltip: true },
+    encoding: { x: { field, type: 'quantitative', bin: { maxbins: 30 }, title }, y: { aggregate: 'count', type: 'quantitative', title: label(options, 'customers') } },
+  });
+  return {
+    $schema: top(options, '', {}).$schema,
+    title: options.title ?? label(options, 'RFM distributions'),
+    data: { values },
+    hconcat: [view('recency', label(options, 'days since last purchase')), view('frequency', label(options, 'purchase days')), view('monetary', label(options, 'monetary'))],
+  };
+}
+
+/**
+ * Customers as points on two of recency, frequency and monetary value (R `rfm`'s
+ * rfm_fm_plot, rfm_rf_plot and rfm_rm_plot): `pair` 'fm' (default), 'rf' or 'rm'.
+ *
+ * @example
+ * ```ts
+ * rfmScatterChart(rfm(transactions), { pair: 'rm' });
+ * ```
+ */
+export function rfmScatterChart(result: unknown, options: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined } = {}): VegaLiteSpec {
+  const c = rfmOf('rfmScatterChart', result).customers;
+  const axis = { r: ['recency', 'days since last purchase'], f: ['frequency', 'purchase days'], m: ['monetary', 'monetary'] } as const;
+  const pair = options.pair ?? 'fm';
+  const [a, b] = [axis[pair[0] as 'r' | 'f' | 'm'], axis[pair[1] as 'r' | 'f' | 'm']];
+  const values = rowsOf({ recency: c.recency, frequency: c.frequency, monetary: c.monetary });
+  return top(options, `RFM: ${label(options, a[1])} / ${label(options, b[1])}`, {
+    data: { values },
+    mark: { type: 'point', opacity: 0.4, tooltip: true },
+    encoding: { x: { field: a[0], type: 'quantitative', title: label(options, a[1]) }, y: { field: b[0], type: 'quantitative', title: label(options, b[1]) } },
+  });
+}
+
+interface AbcLike {
+  customers: { value: ArrayLike<number>; rank: ArrayLike<number>; cumulativeShare: ArrayLike<number>; tier: readonly string[] };
+  pareto: { lorenz: { customers: ArrayLike<number>; value: ArrayLike<number> }; top20Share: number; customersFor80: number; gini: number };
+}
+const abcOf = (fn: string, x: unknown): AbcLike => expectResult(fn, x, 'the result of abc', (r) => typeof r.customers === 'object' && typeof r.pareto === 'object') as unknown as AbcLike;
+
+/**
+ * The ABC Pareto chart: customers ranked by value as bars coloured by tier (at most
+ * `maxBars`, default 500, spread evenly over the ranks), the cumulative share of value as a
+ * line, and rules at 80 % of value and at the share of customers that holds it.
+ *
+ * @example
+ * ```ts
+ * paretoChart(abc(transactions));
+ * ```
+ */
+export function paretoChart(result: unknown, options: ChartOptions & { maxBars?: number | undefined } = {}): VegaLiteSpec {
+  const a = abcOf('paretoChart', result);
+  const n = a.customers.rank.length;
+  const byRank = new Int32Array(n);
+  for (let i = 0; i < n; i++) byRank[(a.customers.rank[i] as number) - 1] = i;
+  const bars = Math.min(n, Math.max(1, Math.floor(options.maxBars ?? 500)));
+  const values = Array.from({ length: bars }, (_, j) => {
+    const k = Math.floor((j * n) / bars);
+    const i = byRank[k] as number;
+    return { share: (k + 1) / n, value: a.customers.value[i], cumulative: a.customers.cumulativeShare[i], tier: a.customers.tier[i] };
+  });
+  const x = { field: 'share', type: 'quantitative', title: label(options, 'customers ranked by value'), axis: { format: '%' } };
+  return top(options, 'ABC Pareto chart', {
+    data: { values },
+    layer: [
+      { mark: { type: 'bar', tooltip: true }, encoding: { x, y: { field: 'value', type: 'quantitative', title: label(options, 'value') }, color: { field: 'tier', type: 'nominal', title: label(options, 'tier') } } },
+      { mark: { type: 'line', color: 'black' }, encoding: { x, y: { field: 'cumulative', type: 'quantitative', title: label(options, 'cumulative share of value'), axis: { format: '%' } } } },
+      { data: { values: [{ share: a.pareto.customersFor80, cumulative: 0.8 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: 'firebrick' }, encoding: { x: { field: 'share', type: 'quantitative' } } },
+      { data: { values: [{ share: a.pareto.customersFor80, cumulative: 0.8 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: 'firebrick' }, encoding: { y: { field: 'cumulative', type: 'quantitative' } } },
+    ],
+    resolve: { scale: { y: 'independent' } },
+  });
+}
+
+/**
+ * The Lorenz curve of customer value (`abc().pareto.lorenz`: share of customers, ascending
+ * value, against the share of value they hold) with the line of equality, the Gini in the
+ * title and a point at the top 20 %.
+ *
+ * @example
+ * ```ts
+ * lorenzChart(abc(transactions));
+ * ```
+ */
+export function lorenzChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+  const a = abcOf('lorenzChart', result);
+  const curve = label(options, 'Lorenz curve');
+  const values = rowsOf({ customers: a.pareto.lorenz.customers, value: a.pareto.lorenz.value });
+  const x = { field: 'customers', type: 'quantitative', title: label(options, 'cumulative share of customers'), axis: { format: '%' } };
+  const y = { field: 'value', type: 'quantitative', title: label(options, 'cumulative share of value'), axis: { format: '%' } };
+  return top(options, `${curve} (Gini ${a.pareto.gini.toFixed(3)})`, {
+    layer: [
+      { data: { values }, mark: { type: 'line', tooltip: true }, encoding: { x, y } },
+      { data: { values: [{ customers: 0, value: 0 }, { customers: 1, value: 1 }] }, mark: { type: 'line', strokeDash: [4, 4], color: 'gray' }, encoding: { x, y } },
+      { data: { values: [{ customers: 0.8, value: 1 - a.pareto.top20Share }] }, mark: { type: 'point', filled: true, color: 'firebrick', size: 60 }, encoding: { x, y } },
+    ],
+  });
+}

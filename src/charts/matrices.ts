@@ -22,19 +22,19 @@ export interface MatrixChartOptions extends ChartOptions {
 }
 
 /** The (x, t_x) grid of a matrix; frequency 0 only at recency 0. */
-function grid(fn: string, model: PurchaseModel, o: MatrixChartOptions): { x: number[]; tx: number[]; T: number[] } {
+function grid(fn: string, model: PurchaseModel, o: MatrixChartOptions): { frequency: number[]; recency: number[]; T: number[] } {
   const { spec } = purchaseModelOf(fn, model);
   const T = numberIn(fn, 'T', o.T, 52, 1e-9, 1e6);
   const maxF = Math.floor(numberIn(fn, 'maxFrequency', o.maxFrequency, 30, 1, 500));
   const steps = Math.floor(numberIn(fn, 'recencySteps', o.recencySteps, 26, 1, 500));
-  const out = { x: [] as number[], tx: [] as number[], T: [] as number[] };
+  const out = { frequency: [] as number[], recency: [] as number[], T: [] as number[] };
   for (let x = 0; x <= maxF; x++) {
     for (let k = 0; k <= steps; k++) {
       const tx = spec.discrete ? Math.round((T * k) / steps) : (T * k) / steps;
       if ((x === 0) !== (tx === 0)) continue; // no purchase: recency 0; a purchase: after the first
       if (spec.discrete && x > tx) continue; // at most one purchase per opportunity
-      out.x.push(x);
-      out.tx.push(tx);
+      out.frequency.push(x);
+      out.recency.push(tx);
       out.T.push(T);
     }
   }
@@ -45,7 +45,7 @@ function matrix(title: string, valueTitle: string, model: PurchaseModel, o: Matr
   const g = grid(fn, model, o);
   const v = values(g);
   const unit = o.unit ?? (model as { unit?: string }).unit;
-  const rows = g.x.map((x, i) => ({ frequency: x, recency: g.tx[i], value: v[i] }));
+  const rows = g.frequency.map((x, i) => ({ frequency: x, recency: g.recency[i], value: v[i] }));
   return top(o, title, {
     data: { values: rows },
     mark: { type: 'rect', tooltip: true },

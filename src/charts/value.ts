@@ -1,0 +1,82 @@
+/**
+ * Value as charts: the CLV distribution, the historical / current / potential split and the
+ * holdout's predicted against actual purchases per customer.
+ */
+import { expectResult, label, numberIn, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+
+/**
+ * A histogram of customer lifetime values (`customerLifetimeValue`'s result, or any
+ * per-customer values), with a rule at the mean.
+ *
+ * @example
+ * ```ts
+ * clvDistributionChart(customerLifetimeValue({ purchaseModel, spendModel, customers, horizon: 52, discountRate: 0.01 }));
+ * ```
+ */
+export function clvDistributionChart(clv: ArrayLike<number>, options: ChartOptions & { bins?: number | undefined } = {}): VegaLiteSpec {
+  const fn = 'clvDistributionChart';
+  if (!(ArrayBuffer.isView(clv) || Array.isArray(clv))) expectResult(fn, null, 'per-customer values (the result of customerLifetimeValue)', () => false);
+  const bins = Math.floor(numberIn(fn, 'bins', options.bins, 40, 2, 1000));
+  const values = Array.from(clv as ArrayLike<number>, (v) => ({ clv: Number.isFinite(v) ? v : null }));
+  const finite = values.filter((v) => v.clv !== null);
+  const mean = finite.reduce((s, v) => s + (v.clv as number), 0) / Math.max(1, finite.length);
+  const x = { field: 'clv', type: 'quantitative', title: label(options, 'customer lifetime value') };
+  return top(options, 'CLV distribution', {
+    layer: [
+      { data: { values }, mark: { type: 'bar', tooltip: true }, encoding: { x: { ...x, bin: { maxbins: bins } }, y: { aggregate: 'count', type: 'quantitative', title: label(options, 'customers') } } },
+      { data: { values: [{ clv: mean }] }, mark: { type: 'rule', color: 'firebrick', strokeDash: [4, 4] }, encoding: { x } },
+    ],
+  });
+}
+
+/**
+ * The historical, current and potential value of the `top` (default 20) customers by
+ * lifetime value, stacked (`valueDecomposition`'s result; ids from its `customerId`).
+ *
+ * @example
+ * ```ts
+ * valueDecompositionChart(valueDecomposition({ purchaseModel, spendModel, customers, horizon: 52, discountRate: 0.01 }));
+ * ```
+ */
+export function valueDecompositionChart(decomposition: { historical: ArrayLike<number>; current: ArrayLike<number>; potential: ArrayLike<number>; lifetime: ArrayLike<number>; customerId?: ArrayLike<unknown> }, options: ChartOptions & { top?: number | undefined } = {}): VegaLiteSpec {
+  const fn = 'valueDecompositionChart';
+  const d = expectResult(fn, decomposition, 'the result of valueDecomposition', (x) => x.historical !== undefined && x.lifetime !== undefined) as typeof decomposition;
+  const n = d.lifetime.length;
+  const k = Math.floor(numberIn(fn, 'top', options.top, 20, 1, 10_000));
+  const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (d.lifetime[b] as number) - (d.lifetime[a] as number)).slice(0, k);
+  const parts = [['historical', d.historical], ['current', d.current], ['potential', d.potential]] as const;
+  const values = order.flatMap((i, rank) => parts.map(([name, col], j) => ({ customerId: String(d.customerId?.[i] ?? i), rank, component: label(options, name), order: j, value: col[i] })));
+  return top(options, 'Value decomposition', {
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'customerId', type: 'nominal', sort: { field: 'rank' }, title: null },
+      x: { field: 'value', type: 'quantitative', stack: 'zero', title: label(options, 'value') },
+      color: { field: 'component', type: 'nominal', title: label(options, 'component'), sort: parts.map(([name]) => label(options, name)) },
+      order: { field: 'order' },
+    },
+  });
+}
+
+/**
+ * Each customer's predicted against actual holdout purchases (`holdoutComparison`), as
+ * points with the diagonal; points are jittered by nothing, so ties overlap (opacity shows them).
+ *
+ * @example
+ * ```ts
+ * holdoutScatterChart(holdoutComparison(model, split));
+ * ```
+ */
+export function holdoutScatterChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number>; customerId?: ArrayLike<unknown> } }, options: ChartOptions = {}): VegaLiteSpec {
+  const c = (expectResult('holdoutScatterChart', comparison, 'the result of holdoutComparison', (x) => typeof x.customers === 'object') as typeof comparison).customers;
+  const values = Array.from(c.predicted, (p, i) => ({ customerId: c.customerId?.[i], predicted: p, actual: c.actual[i] }));
+  const max = values.reduce((m, v) => Math.max(m, v.predicted, v.actual as number), 0);
+  const x = { field: 'predicted', type: 'quantitative', title: label(options, 'predicted') };
+  const y = { field: 'actual', type: 'quantitative', title: label(options, 'actual') };
+  return top(options, 'Holdout: predicted and actual purchases', {
+    layer: [
+      { data: { values }, mark: { type: 'point', opacity: 0.3, tooltip: true }, encoding: { x, y } },
+      { data: { values: [{ predicted: 0, actual: 0 }, { predicted: max, actual: max }] }, mark: { type: 'line', color: 'gray', strokeDash: [4, 4] }, encoding: { x, y } },
+    ],
+  });
+}

@@ -45,14 +45,19 @@ function matrix(title: string, valueTitle: string, model: PurchaseModel, o: Matr
   const g = grid(fn, model, o);
   const v = values(g);
   const unit = o.unit ?? (model as { unit?: string }).unit;
-  const rows = g.frequency.map((x, i) => ({ frequency: x, recency: g.recency[i], value: v[i] }));
+  // each cell spans half a step either side of its (x, t_x), so the cells tile the plane
+  const step = g.recency.length > 1 ? Math.max(...g.recency) / Math.max(1, new Set(g.recency).size - 1) : 1;
+  const rows = g.frequency.map((x, i) => ({ frequency: x, recency: g.recency[i], value: v[i], x0: (g.recency[i] as number) - step / 2, x1: (g.recency[i] as number) + step / 2, y0: x - 0.5, y1: x + 0.5 }));
   return top(o, title, {
     data: { values: rows },
     mark: { type: 'rect', tooltip: true },
     encoding: {
-      x: { field: 'recency', type: 'quantitative', bin: { maxbins: 60 }, title: `${label(o, 'recency')} (${unitLabel(o, unit)})` },
-      y: { field: 'frequency', type: 'quantitative', bin: { maxbins: 60 }, title: label(o, 'frequency'), sort: 'descending' },
+      x: { field: 'x0', type: 'quantitative', title: `${label(o, 'recency')} (${unitLabel(o, unit)})`, scale: { nice: false } },
+      x2: { field: 'x1' },
+      y: { field: 'y0', type: 'quantitative', title: label(o, 'frequency'), scale: { nice: false, reverse: true } },
+      y2: { field: 'y1' },
       color: { field: 'value', type: 'quantitative', title: valueTitle, scale: { scheme: 'viridis' } },
+      tooltip: [{ field: 'frequency', type: 'quantitative' }, { field: 'recency', type: 'quantitative', format: '.2f' }, { field: 'value', type: 'quantitative', format: '.3f' }],
     },
   });
 }

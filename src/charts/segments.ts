@@ -127,9 +127,9 @@ interface AbcLike {
 const abcOf = (fn: string, x: unknown): AbcLike => expectResult(fn, x, 'the result of abc', (r) => typeof r.customers === 'object' && typeof r.pareto === 'object') as unknown as AbcLike;
 
 /**
- * The ABC Pareto chart: customers ranked by value as bars coloured by tier (at most
- * `maxBars`, default 500, spread evenly over the ranks), the cumulative share of value as a
- * line, and rules at 80 % of value and at the share of customers that holds it.
+ * The ABC Pareto chart: customers ranked by value, the value as an area coloured by tier (at
+ * most `maxBars`, default 500, points spread evenly over the ranks), the cumulative share of
+ * value as a line, and a mark at 80 % of value over the share of customers that holds it.
  *
  * @example
  * ```ts
@@ -147,14 +147,20 @@ export function paretoChart(result: unknown, options: ChartOptions & { maxBars?:
     const i = byRank[k] as number;
     return { share: (k + 1) / n, value: a.customers.value[i], cumulative: a.customers.cumulativeShare[i], tier: a.customers.tier[i] };
   });
-  const x = { field: 'share', type: 'quantitative', title: label(options, 'customers ranked by value'), axis: { format: '%' } };
+  const x = { field: 'share', type: 'quantitative', title: label(options, 'customers ranked by value'), axis: { format: '%' }, scale: { domain: [0, 1], nice: false } };
+  const cumulative = { field: 'cumulative', type: 'quantitative', title: label(options, 'cumulative share of value'), axis: { format: '%' }, scale: { domain: [0, 1] } };
+  const mark80 = [{ share: a.pareto.customersFor80, cumulative: 0.8 }];
   return top(options, 'ABC Pareto chart', {
     data: { values },
     layer: [
-      { mark: { type: 'bar', tooltip: true }, encoding: { x, y: { field: 'value', type: 'quantitative', title: label(options, 'value') }, color: { field: 'tier', type: 'nominal', title: label(options, 'tier') } } },
-      { mark: { type: 'line', color: 'black' }, encoding: { x, y: { field: 'cumulative', type: 'quantitative', title: label(options, 'cumulative share of value'), axis: { format: '%' } } } },
-      { data: { values: [{ share: a.pareto.customersFor80, cumulative: 0.8 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: 'firebrick' }, encoding: { x: { field: 'share', type: 'quantitative' } } },
-      { data: { values: [{ share: a.pareto.customersFor80, cumulative: 0.8 }] }, mark: { type: 'rule', strokeDash: [4, 4], color: 'firebrick' }, encoding: { y: { field: 'cumulative', type: 'quantitative' } } },
+      { mark: { type: 'area', tooltip: true, interpolate: 'step-after' }, encoding: { x, y: { field: 'value', type: 'quantitative', title: label(options, 'value'), stack: null }, color: { field: 'tier', type: 'nominal', title: label(options, 'tier') } } },
+      {
+        layer: [
+          { mark: { type: 'line', color: 'black' }, encoding: { x, y: cumulative } },
+          { data: { values: mark80 }, mark: { type: 'rule', strokeDash: [4, 4], color: 'firebrick' }, encoding: { x, y: cumulative, y2: { datum: 0 } } },
+          { data: { values: mark80 }, mark: { type: 'point', filled: true, color: 'firebrick', size: 60, tooltip: true }, encoding: { x, y: cumulative } },
+        ],
+      },
     ],
     resolve: { scale: { y: 'independent' } },
   });

@@ -151,14 +151,18 @@ describe('the RFM and ABC charts', () => {
     expect(allTexts(marks).some((t) => t.includes(`Gini ${r.abc.pareto.gini.toFixed(3)}`))).toBe(true);
   });
 
-  it('paretoChart: bars by rank coloured by tier, the cumulative share ending at 1, rules at the 80 % mark', async () => {
+  it('paretoChart: values by rank coloured by tier, the cumulative share ending at 1, the 80 % mark', async () => {
     const { marks } = await rendered(charts.paretoChart(r.abc, { maxBars: 300 }));
-    const bars = dataMarks(marks, 'rect')[0]!.data;
-    expect(bars.length).toBe(300);
-    expect(new Set(bars.map((b) => b.tier))).toEqual(new Set(['A', 'B', 'C']));
-    const values = bars.map((b) => b.value as number);
+    const areas = dataMarks(marks, 'area');
+    expect(areas.length).toBe(3); // one per tier
+    const points = areas.flatMap((m) => m.data);
+    expect(points.length).toBe(300);
+    expect(new Set(points.map((b) => b.tier))).toEqual(new Set(['A', 'B', 'C']));
+    const values = points.map((b) => b.value as number);
     expect(values.every((v, i) => i === 0 || v <= values[i - 1]!)).toBe(true);
-    expect(dataMarks(marks, 'rule').length).toBe(2);
+    const line = dataMarks(marks, 'line')[0]!.data;
+    expect(line.at(-1)!.cumulative as number).toBeGreaterThan(0.99);
+    expect(dataMarks(marks, 'rule')[0]!.data[0]!.share).toBe(r.abc.pareto.customersFor80);
   });
 });
 

@@ -46,7 +46,7 @@ describe('the packed tarball', () => {
   });
 
   it('has a core bundle that imports no Node built-in', () => {
-    for (const f of ['index.js', 'index.cjs', 'sql.js', 'sql.cjs']) {
+    for (const f of ['index.js', 'index.cjs', 'sql.js', 'sql.cjs', 'charts.js', 'charts.cjs']) {
       const code = readFileSync(join(dir, 'node_modules/customer-value/dist', f), 'utf8');
       const imports = [...code.matchAll(/(?:from\s+|require\()\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
       // only the package's own dependencies (zod, simple-statistics): no Node built-in

@@ -217,4 +217,6 @@ export type {
 } from './valuechain/valueChain.js';
 export type { PeriodKind } from './valuechain/periods.js';
 export { simulateCrmHistory } from './valuechain/simulateCrmHistory.js';
+export { valueChainTables } from './valuechain/tables.js';
+export type { ValueChainTables } from './valuechain/tables.js';
 export type { SimulateCrmHistoryOptions, SimulatedCrmHistory } from './valuechain/simulateCrmHistory.js';

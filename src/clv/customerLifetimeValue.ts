@@ -1,3 +1,5 @@
+import { customerIdsOf, withCustomerIds } from '../data/customerIds.js';
+import type { CustomerId } from '../data/types.js';
 import { z } from 'zod';
 import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { finiteOption, parseOptions, unitOption } from '../data/options.js';
@@ -144,9 +146,10 @@ export function planClv(fn: string, options: CustomerLifetimeValueOptions): ClvP
  * @see Fader, P. S., Hardie, B. G. S., & Lee, K. L. (2005). RFM and CLV: Using Iso-Value
  * Curves for Customer Base Analysis. Journal of Marketing Research, 42(4), 415-430.
  */
-export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Float64Array {
+export function customerLifetimeValue(options: CustomerLifetimeValueOptions): Float64Array & { readonly customerId: readonly CustomerId[] } {
   const plan = planClv('customerLifetimeValue', options);
-  return clvFromPlan(plan, plan.groups);
+  const clv = clvFromPlan(plan, plan.groups);
+  return withCustomerIds(clv, customerIdsOf(options.customers, clv.length, 'customerLifetimeValue'));
 }
 
 /** CLV for a plan with (possibly other) purchase-model parameters, per group of customers that share them. @internal */

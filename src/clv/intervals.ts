@@ -1,3 +1,5 @@
+import { customerIdsOf } from '../data/customerIds.js';
+import type { CustomerId } from '../data/types.js';
 import { withMeta } from '../data/columns.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { choleskyLower } from '../math/linalg.js';
@@ -25,6 +27,8 @@ export interface IntervalOptions {
 
 /** Per-customer interval columns. */
 export interface Intervals {
+  /** The customers' ids (row positions when the input has none), in input order. */
+  customerId: readonly CustomerId[];
   /** The point prediction at the fitted parameters. */
   estimate: Float64Array;
   lower: Float64Array;
@@ -146,7 +150,7 @@ function options(fn: string, o: IntervalOptions): { level: number; draws: number
 }
 
 /** Quantiles per customer over draws stored draw-major. */
-function summarizeDraws(estimate: Float64Array, samples: Float64Array, draws: number, level: number): Intervals {
+function summarizeDraws(customerId: readonly CustomerId[], estimate: Float64Array, samples: Float64Array, draws: number, level: number): Intervals {
   const n = estimate.length;
   const lower = new Float64Array(n);
   const median = new Float64Array(n);
@@ -164,7 +168,7 @@ function summarizeDraws(estimate: Float64Array, samples: Float64Array, draws: nu
     median[i] = q(0.5);
     upper[i] = q(1 - (1 - level) / 2);
   }
-  return withMeta({ estimate, lower, median, upper }, { length: n, level, draws });
+  return withMeta({ customerId, estimate, lower, median, upper }, { length: n, level, draws });
 }
 
 /**
@@ -200,7 +204,7 @@ export function customerLifetimeValueIntervals(o: CustomerLifetimeValueOptions &
     if (drawSpend && plan.spendSpec) spend = spendMany(plan.spendSpec, drawSpend(), plan.X, plan.M as Float64Array);
     samples.set(clvFromPlan({ ...plan, spend }, groups), d * n);
   }
-  return summarizeDraws(estimate, samples, draws, level);
+  return summarizeDraws(customerIdsOf(o.customers, n, fn), estimate, samples, draws, level);
 }
 
 /**
@@ -229,5 +233,5 @@ export function conditionalExpectedPurchasesIntervals(
   const n = c.n;
   const samples = new Float64Array(draws * n);
   for (let d = 0; d < draws; d++) samples.set(at(draw()), d * n);
-  return summarizeDraws(estimate, samples, draws, level);
+  return summarizeDraws(customerIdsOf(customers, estimate.length, fn), estimate, samples, draws, level);
 }

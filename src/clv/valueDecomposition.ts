@@ -1,3 +1,5 @@
+import { customerIdsOf } from '../data/customerIds.js';
+import type { CustomerId } from '../data/types.js';
 import { withMeta } from '../data/columns.js';
 import { resolveColumns } from '../data/input.js';
 import { CustomerValueError, optionError } from '../errors.js';
@@ -11,6 +13,8 @@ export interface ValueDecompositionOptions extends CustomerLifetimeValueOptions 
 
 /** Per-customer value split. */
 export interface ValueDecomposition {
+  /** The customers' ids (row positions when the input has none), in input order. */
+  customerId: readonly CustomerId[];
   /** Margin times what the customer has brought so far (`totalValue` of the summary; 0 when absent). */
   historical: Float64Array;
   /** Discounted expected margin over the next `currentPeriods` periods. */
@@ -56,5 +60,5 @@ export function valueDecomposition(options: ValueDecompositionOptions): ValueDec
     potential[i] = (total[i] as number) - (current[i] as number);
     lifetime[i] = (historical[i] as number) + (total[i] as number);
   }
-  return withMeta({ historical, current, potential, lifetime }, { length: n });
+  return withMeta({ customerId: customerIdsOf(options.customers, n, fn), historical, current, potential, lifetime }, { length: n });
 }

@@ -1,19 +1,54 @@
 import { CustomerValueError, describeValue } from '../errors.js';
 
+/** Nested objects flattened into dotted keys: `{ retain: { retentionRate: { value: 0.4 } } }` -> `{ 'retain.retentionRate.value': 0.4 }`. */
+function flatten(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  for (const [k, v] of Object.entries(row)) {
+    const key = prefix ? `${prefix}.${k}` : k;
+    if (typeof v === 'object' && v !== null && !Array.isArray(v) && !ArrayBuffer.isView(v) && !(v instanceof Date)) flatten(v as Record<string, unknown>, key, out);
+    else if (v !== undefined) out[key] = v;
+  }
+  return out;
+}
+
+const isColumn = (v: unknown): boolean => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+
 /**
- * Turn a column object (any result of customer-value, or `{ a: [...], b: Float64Array }`)
- * into an array of plain row objects. Only enumerable array-like properties are columns;
- * the row count is the `length` property when present, else the first column's length.
+ * Turn any result of customer-value into an array of plain row objects:
+ *
+ * - a column object (a summary, `rfm(...).customers`, intervals, ...): one row per index of
+ *   its enumerable array-like columns (the row count is `length` when present);
+ * - a per-customer typed array with ids (`customerLifetimeValue`): `{ customerId, value }`;
+ * - an array of row objects (`valueChain(...).periods`, `.funnel`, `.campaigns`): the rows
+ *   with nested objects flattened to dotted keys (`'retain.retentionRate.value'`);
+ * - a result holding a `customers` table (`rfm`, `abc`, `holdoutComparison`): its customers.
  *
  * @example
  * ```ts
  * toRows(summarize(transactions)).slice(0, 3);
  * // [{ customerId: 'a', frequency: 2, recency: 30.43, ... }, ...]
+ * toRows(valueChain(tx, interactions).periods)[0]['retain.retentionRate.value'];
  * ```
  */
-export function toRows<T extends object>(columns: T): Array<{ [K in keyof T]: T[K] extends ArrayLike<infer V> ? V : never }> {
+export function toRows<T extends object>(columns: T): Array<{ [K in keyof T]: T[K] extends ArrayLike<infer V> ? V : never }>;
+export function toRows(columns: unknown): Array<Record<string, unknown>> {
+  if (ArrayBuffer.isView(columns) && Array.isArray((columns as { customerId?: unknown }).customerId)) {
+    const ids = (columns as unknown as { customerId: unknown[] }).customerId;
+    return Array.from(columns as unknown as ArrayLike<number>, (value, i) => ({ customerId: ids[i], value }));
+  }
+  if (Array.isArray(columns) && columns.every((r) => typeof r === 'object' && r !== null && !Array.isArray(r))) {
+    return columns.map((r) => flatten(r as Record<string, unknown>));
+  }
+  if (typeof columns === 'object' && columns !== null && !Array.isArray(columns) && !ArrayBuffer.isView(columns)) {
+    const own = Object.keys(columns).some((k) => isColumn((columns as Record<string, unknown>)[k]));
+    const customers = (columns as { customers?: unknown }).customers;
+    if (!own && typeof customers === 'object' && customers !== null) return toRows(customers as object) as Array<Record<string, unknown>>;
+  }
+  return columnRows(columns);
+}
+
+function columnRows(columns: unknown): Array<Record<string, unknown>> {
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns) || ArrayBuffer.isView(columns)) {
-    const message = `expects a column object (one array per field), got ${describeValue(columns)}`;
+    const message = `expects a column object (one array per field), an array of row objects or a per-customer result, got ${describeValue(columns)}`;
     throw new CustomerValueError('invalid_input', `toRows: ${message}`, [{ code: 'invalid_input', path: ['columns'], message, value: columns }]);
   }
   const names = Object.keys(columns).filter((k) => {

@@ -29,6 +29,9 @@ const isColumn = (v: unknown): boolean => Array.isArray(v) || (ArrayBuffer.isVie
  * toRows(valueChain(tx, interactions).periods)[0]['retain.retentionRate.value'];
  * ```
  */
+export function toRows<I>(values: Float64Array & { readonly customerId: readonly I[] }): Array<{ customerId: I; value: number }>;
+export function toRows(rows: ReadonlyArray<object>): Array<Record<string, unknown>>;
+export function toRows<C extends object>(result: { customers: C }): Array<{ [K in keyof C]: C[K] extends ArrayLike<infer V> ? V : never }>;
 export function toRows<T extends object>(columns: T): Array<{ [K in keyof T]: T[K] extends ArrayLike<infer V> ? V : never }>;
 export function toRows(columns: unknown): Array<Record<string, unknown>> {
   if (ArrayBuffer.isView(columns) && Array.isArray((columns as { customerId?: unknown }).customerId)) {

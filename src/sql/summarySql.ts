@@ -15,7 +15,7 @@ export interface SummarySqlOptions {
   observationEnd?: Date | string | number | undefined;
   /**
    * Last day of the calibration period (inclusive): the summary is taken at this day and the
-   * holdout columns of {@link splitCalibrationHoldout} are added. Default: no holdout.
+   * holdout columns of `splitCalibrationHoldout` are added. Default: no holdout.
    */
   calibrationEnd?: Date | string | number | undefined;
   /** Unit of recency and T. Default 'week'. */
@@ -141,12 +141,12 @@ customer_summary AS (
 }
 
 /**
- * One SQL query whose result has the columns and values of {@link summarize} (customerId,
+ * One SQL query whose result has the columns and values of `summarize` (customerId,
  * frequency, recency, T, monetaryValue, totalValue, firstPurchase, lastPurchase), computed
  * where the data live: rows up to `observationEnd` merged per UTC day, a purchase day a day
  * with a row of amount >= 0, returns netted into their day's value, customers without a
  * purchase day left out, ordered by customerId (binary order, as JavaScript sorts strings).
- * With `calibrationEnd` the result is {@link splitCalibrationHoldout}'s instead: the summary
+ * With `calibrationEnd` the result is `splitCalibrationHoldout`'s instead: the summary
  * at the calibration end plus frequencyHoldout, monetaryValueHoldout and durationHoldout.
  *
  * Identifiers are checked (no quotes, semicolons, comment marks, backslashes or control
@@ -168,7 +168,7 @@ ORDER BY ${q.binaryOrder(q.ident('customerId'))}`;
 }
 
 /**
- * The compressed histories in SQL, as {@link compressSummary} returns them: one row per
+ * The compressed histories in SQL, as `compressSummary` returns them: one row per
  * distinct (frequency, recency, T) of {@link summarySql}'s result with the number of
  * customers in `count`, ordered by frequency, recency and T. This is all a fit needs, and
  * it is small at any scale: run it in the warehouse and fit its rows here (frequency and

@@ -74,7 +74,7 @@ const drop = $('drop');
 drop.addEventListener('dragover', (e) => e.preventDefault());
 drop.addEventListener('drop', (e) => {
   e.preventDefault();
-  const files = [...(e.dataTransfer?.files ?? [])];
+  const files = Array.from(e.dataTransfer?.files ?? []);
   const tx = files.find((f) => !/interaction/i.test(f.name)) ?? files[0];
   if (tx) void run(tx, files.find((f) => f !== tx));
 });

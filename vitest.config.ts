@@ -13,6 +13,8 @@ export default defineConfig({
       { extends: true, test: { name: 'los-angeles', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'America/Los_Angeles' } } },
       { extends: true, test: { name: 'sydney', include: zoneSensitive, exclude: ['test/**/*.slow.test.ts'], env: { TZ: 'Australia/Sydney' } } },
     ],
+    // vitest's default leaves a core idle (cpus - 1 workers): use both of CI's two
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import { hasColumn, resolveColumns } from '../data/input.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
@@ -80,15 +80,15 @@ export interface AbcResult {
 }
 
 const schema = z.looseObject({
-  fields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error']).optional(),
-  dropDuplicateOrders: z.boolean().optional(),
-  rule: z.enum(['value', 'customers', 'computed'], { error: "must be 'value', 'customers' or 'computed'" }).optional(),
-  thresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)], { error: 'must be two shares in (0, 1]' }).optional(),
-  value: z.string().optional(),
-  input: z.enum(['transactions', 'customers']).optional(),
-  observationEnd: dateOption.optional(),
-  lorenzPoints: z.union([z.number().int().min(2), z.literal('all')]).optional(),
+  fields: z.optional(fieldsOption),
+  returns: z.optional(z.enum(['net', 'ignore', 'error'])),
+  dropDuplicateOrders: z.optional(z.boolean()),
+  rule: z.optional(z.enum(['value', 'customers', 'computed'], { error: "must be 'value', 'customers' or 'computed'" })),
+  thresholds: z.optional(z.tuple([z.number().check(z.gt(0)).check(z.lte(1)), z.number().check(z.gt(0)).check(z.lte(1))], { error: 'must be two shares in (0, 1]' })),
+  value: z.optional(z.string()),
+  input: z.optional(z.enum(['transactions', 'customers'])),
+  observationEnd: z.optional(dateOption),
+  lorenzPoints: z.optional(z.union([z.int().check(z.minimum(2)), z.literal('all')])),
 });
 
 /** Per-customer values from transactions or records. */

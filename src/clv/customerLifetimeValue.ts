@@ -1,6 +1,6 @@
 import { customerIdsOf, withCustomerIds } from '../data/customerIds.js';
 import type { CustomerId } from '../data/types.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { finiteOption, parseOptions, unitOption } from '../data/options.js';
 import { optionError } from '../errors.js';
@@ -78,14 +78,13 @@ export function discountGrid(discrete: boolean, horizon: number, factor: number,
 export const MAX_HORIZON_PERIODS = 100_000;
 
 const clvSchema = z.looseObject({
-  horizon: finiteOption.min(0, { error: 'must be a finite number >= 0' }).max(MAX_HORIZON_PERIODS, { error: `must be at most ${MAX_HORIZON_PERIODS.toLocaleString('en-US')} periods (use a longer unit)` }),
-  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
-  margin: finiteOption.optional(),
-  unit: unitOption.optional(),
-  modelUnit: unitOption.optional(),
-  spend: z
-    .union([finiteOption, z.custom<ArrayLike<number>>((v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x: unknown) => typeof x === 'number' && Number.isFinite(x)), { error: 'must be a finite number or one finite number per customer' })])
-    .optional(),
+  horizon: finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' })).check(z.maximum(MAX_HORIZON_PERIODS, { error: `must be at most ${MAX_HORIZON_PERIODS.toLocaleString('en-US')} periods (use a longer unit)` })),
+  discountRate: z.optional(finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' }))),
+  margin: z.optional(finiteOption),
+  unit: z.optional(unitOption),
+  modelUnit: z.optional(unitOption),
+  spend: z.optional(
+    z.union([finiteOption, z.custom<ArrayLike<number>>((v) => (Array.isArray(v) || ArrayBuffer.isView(v)) && Array.prototype.every.call(v, (x: unknown) => typeof x === 'number' && Number.isFinite(x)), { error: 'must be a finite number or one finite number per customer' })])),
 });
 
 /** Validate the options and build the time grid, discount weights and per-customer spend. @internal */

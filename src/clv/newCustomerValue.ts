@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DAYS_PER_UNIT, type TimeUnit } from '../data/days.js';
 import { finiteOption, parseOptions, unitOption } from '../data/options.js';
 import { optionError } from '../errors.js';
@@ -31,13 +31,13 @@ export interface NewCustomerValueOptions {
 }
 
 const schema = z.looseObject({
-  horizon: finiteOption.min(0, { error: 'must be a finite number >= 0' }).max(MAX_HORIZON_PERIODS, { error: `must be at most ${MAX_HORIZON_PERIODS.toLocaleString('en-US')} periods` }),
-  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
-  margin: finiteOption.optional(),
-  spend: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
-  unit: unitOption.optional(),
-  modelUnit: unitOption.optional(),
-  firstPurchase: z.boolean({ error: 'must be true or false' }).optional(),
+  horizon: finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' })).check(z.maximum(MAX_HORIZON_PERIODS, { error: `must be at most ${MAX_HORIZON_PERIODS.toLocaleString('en-US')} periods` })),
+  discountRate: z.optional(finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' }))),
+  margin: z.optional(finiteOption),
+  spend: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))),
+  unit: z.optional(unitOption),
+  modelUnit: z.optional(unitOption),
+  firstPurchase: z.optional(z.boolean({ error: 'must be true or false' })),
 });
 
 /**

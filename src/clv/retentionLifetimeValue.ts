@@ -1,12 +1,12 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { finiteOption, parseOptions } from '../data/options.js';
 import { optionError } from '../errors.js';
 
 const schema = z.object({
   margin: finiteOption,
-  retentionRate: finiteOption.min(0, { error: 'must be in [0, 1)' }).lt(1, { error: 'must be in [0, 1)' }),
-  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }),
-  periods: z.union([z.literal(Number.POSITIVE_INFINITY), z.number().int({ error: 'must be a whole number >= 0 or Infinity' }).min(0, { error: 'must be a whole number >= 0 or Infinity' })]).optional(),
+  retentionRate: finiteOption.check(z.minimum(0, { error: 'must be in [0, 1)' })).check(z.lt(1, { error: 'must be in [0, 1)' })),
+  discountRate: finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' })),
+  periods: z.optional(z.union([z.literal(Number.POSITIVE_INFINITY), z.int({ error: 'must be a whole number >= 0 or Infinity' }).check(z.minimum(0, { error: 'must be a whole number >= 0 or Infinity' }))])),
 });
 
 /** Options of {@link retentionLifetimeValue}. */

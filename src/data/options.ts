@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { CustomerValueError, describeValue } from '../errors.js';
 import { DAYS_PER_UNIT, numericDay, toDay, type TimeUnit } from './days.js';
 
@@ -13,15 +13,11 @@ export const unitOption = z.enum(['day', 'week', 'month', 'year'], {
 });
 
 /** A finite number option. @internal */
-export const finiteOption = z.number({ error: 'must be a finite number' }).refine(Number.isFinite, { error: 'must be a finite number' });
+export const finiteOption = z.number({ error: 'must be a finite number' }).check(z.refine(Number.isFinite, { error: 'must be a finite number' }));
 
 /** A whole-number option in [min, max]; the message names the limit. @internal */
 export function wholeOption(min: number, max = Number.MAX_SAFE_INTEGER, why = '') {
-  return z
-    .number({ error: `must be a whole number >= ${min}` })
-    .int({ error: `must be a whole number >= ${min}` })
-    .min(min, { error: `must be a whole number >= ${min}` })
-    .max(max, { error: `must be at most ${max.toLocaleString('en-US')}${why}` });
+  return z.int({ error: `must be a whole number >= ${min}` }).check(z.minimum(min, { error: `must be a whole number >= ${min}` })).check(z.maximum(max, { error: `must be at most ${max.toLocaleString('en-US')}${why}` }));
 }
 
 /** A seed: any finite number. @internal */
@@ -31,20 +27,20 @@ export const seedOption = finiteOption;
 export const MAX_SIMULATED_CUSTOMERS = 10_000_000;
 
 /** zod schema for a field map. @internal */
-export const fieldsOption = z.record(z.string(), z.string({ error: 'must be a string' }).optional());
+export const fieldsOption = z.record(z.string(), z.optional(z.string({ error: 'must be a string' })));
 
 /** zod shape of the options every transaction reader takes (`TransactionReadOptions`). @internal */
 export const readOptionsShape = {
-  fields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error'], { error: "must be 'net', 'ignore' or 'error'" }).optional(),
-  dropDuplicateOrders: z.boolean({ error: 'must be a boolean' }).optional(),
-  numericDates: z.enum(['epoch-ms', 'epoch-s', 'epoch-day', 'yyyymmdd'], { error: "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'" }).optional(),
+  fields: z.optional(fieldsOption),
+  returns: z.optional(z.enum(['net', 'ignore', 'error'], { error: "must be 'net', 'ignore' or 'error'" })),
+  dropDuplicateOrders: z.optional(z.boolean({ error: 'must be a boolean' })),
+  numericDates: z.optional(z.enum(['epoch-ms', 'epoch-s', 'epoch-day', 'yyyymmdd'], { error: "must be 'epoch-ms', 'epoch-s', 'epoch-day' or 'yyyymmdd'" })),
 };
 
 /** zod shape of the options of functions that read transactions and interactions. @internal */
 export const historyOptionsShape = {
   ...readOptionsShape,
-  interactionFields: fieldsOption.optional(),
+  interactionFields: z.optional(fieldsOption),
 };
 
 /**
@@ -52,7 +48,7 @@ export const historyOptionsShape = {
  * {@link CustomerValueError} with code `'invalid_options'` naming the option and the value.
  * @internal
  */
-export function parseOptions<T>(fn: string, schema: z.ZodType<T>, options: unknown): T {
+export function parseOptions<T>(fn: string, schema: z.ZodMiniType<T>, options: unknown): T {
   const result = schema.safeParse(options ?? {}, { reportInput: true });
   if (result.success) return result.data;
   const issues = result.error.issues.map((issue) => {

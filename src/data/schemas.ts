@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { toDay } from './days.js';
 import type { Interaction, Transaction } from './types.js';
 
@@ -20,15 +20,15 @@ export interface RecordSchema<T> {
   safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly SchemaIssue[] } };
 }
 
-const customerId = z.union([z.string().min(1, { error: 'customerId must not be empty' }), z.number().finite()], {
+const customerId = z.union([z.string().check(z.minLength(1, { error: 'customerId must not be empty' })), z.number()], {
   error: 'customerId must be a non-empty string or a finite number',
 });
 const date = z.custom<Date | string | number>((v) => !Number.isNaN(toDay(v)), {
   error: 'date must be a valid Date, ISO 8601 date string or epoch milliseconds',
 });
-const finite = (name: string) => z.number({ error: `${name} must be a finite number` }).finite();
+const finite = (name: string) => z.number({ error: `${name} must be a finite number` });
 const text = (name: string) => z.string({ error: `${name} must be a string` });
-const nonEmpty = (name: string) => z.string({ error: `${name} must be a non-empty string` }).min(1, { error: `${name} must be a non-empty string` });
+const nonEmpty = (name: string) => z.string({ error: `${name} must be a non-empty string` }).check(z.minLength(1, { error: `${name} must be a non-empty string` }));
 
 /**
  * zod schema of a {@link Transaction}. For one record or a few; `summarize` and friends use
@@ -43,9 +43,9 @@ export const TransactionSchema: RecordSchema<Transaction> = z.object({
   customerId,
   date,
   amount: finite('amount'),
-  orderId: text('orderId').optional(),
-  quantity: finite('quantity').optional(),
-  category: text('category').optional(),
+  orderId: z.optional(text('orderId')),
+  quantity: z.optional(finite('quantity')),
+  category: z.optional(text('category')),
 }) as unknown as RecordSchema<Transaction>;
 
 /**
@@ -61,9 +61,9 @@ export const InteractionSchema: RecordSchema<Interaction> = z.object({
   date,
   channel: nonEmpty('channel'),
   kind: nonEmpty('kind'),
-  campaignId: text('campaignId').optional(),
-  cost: finite('cost').min(0, { error: 'cost must be a finite number >= 0' }).optional(),
-  outcome: text('outcome').optional(),
-  score: finite('score').optional(),
-  scale: z.string({ error: "scale must be 'min-max', e.g. '1-5'" }).regex(/^-?\d+-\d+$/, { error: "scale must be 'min-max', e.g. '1-5'" }).optional(),
+  campaignId: z.optional(text('campaignId')),
+  cost: z.optional(finite('cost').check(z.minimum(0, { error: 'cost must be a finite number >= 0' }))),
+  outcome: z.optional(text('outcome')),
+  score: z.optional(finite('score')),
+  scale: z.optional(z.string({ error: "scale must be 'min-max', e.g. '1-5'" }).check(z.regex(/^-?\d+-\d+$/, { error: "scale must be 'min-max', e.g. '1-5'" }))),
 }) as unknown as RecordSchema<Interaction>;

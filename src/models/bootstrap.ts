@@ -3,7 +3,7 @@
  * refitted on each replicate (CLVTools' `uncertainty = 'boots'`).
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions, seedOption, wholeOption, fieldsOption } from '../data/options.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
@@ -49,9 +49,9 @@ export interface BootstrapFit {
 
 const schema = z.looseObject({
   model: z.string({ error: 'must be a model kind' }),
-  replicates: wholeOption(2, 100_000).optional(),
-  seed: seedOption.optional(),
-  fields: fieldsOption.optional(),
+  replicates: z.optional(wholeOption(2, 100_000)),
+  seed: z.optional(seedOption),
+  fields: z.optional(fieldsOption),
   ...progressShape,
 });
 

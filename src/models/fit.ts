@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { fieldsOption, finiteOption, parseOptions, wholeOption } from '../data/options.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { invertSpd, minimize, numericGradient, type Objective } from '../math/optimize.js';
@@ -52,11 +52,11 @@ export interface LikelihoodSpec<K extends ModelKind> {
 
 const fitOptionsSchema = z.looseObject({
   // the sign is checked per parameter by the fit (coefficients of covariates may be negative)
-  initialParams: z.record(z.string(), finiteOption).optional(),
-  l2: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
-  weights: z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be an array or typed array of weights' }).optional(),
-  maxIterations: wholeOption(0, 100_000).optional(),
-  fields: fieldsOption.optional(),
+  initialParams: z.optional(z.record(z.string(), finiteOption)),
+  l2: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))),
+  weights: z.optional(z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be an array or typed array of weights' })),
+  maxIterations: z.optional(wholeOption(0, 100_000)),
+  fields: z.optional(fieldsOption),
 });
 
 /** Validate a fitter's options (every fitter calls this first). @internal */

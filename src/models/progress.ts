@@ -4,7 +4,7 @@
  * signal is checked there, so calling `abort()` in the callback (or before) stops the run.
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** How far a long computation is: `done` of `total` iterations (or replicates). */
 export interface Progress {
@@ -22,8 +22,8 @@ export interface ProgressOptions {
 
 /** zod shape of {@link ProgressOptions}. */
 export const progressShape = {
-  onProgress: z.custom<(p: never) => void>((f) => typeof f === 'function', { error: 'must be a function' }).optional(),
-  signal: z.custom<AbortSignal>((s) => typeof s === 'object' && s !== null && typeof (s as AbortSignal).aborted === 'boolean' && typeof (s as AbortSignal).throwIfAborted === 'function', { error: 'must be an AbortSignal' }).optional(),
+  onProgress: z.optional(z.custom<(p: never) => void>((f) => typeof f === 'function', { error: 'must be a function' })),
+  signal: z.optional(z.custom<AbortSignal>((s) => typeof s === 'object' && s !== null && typeof (s as AbortSignal).aborted === 'boolean' && typeof (s as AbortSignal).throwIfAborted === 'function', { error: 'must be an AbortSignal' })),
 };
 
 /** A tick to call once per iteration: reports about every 1 % and checks the signal. */

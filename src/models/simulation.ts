@@ -8,7 +8,7 @@ import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
 import { checkModel } from './registry.js';
 import { refuseVariants } from './covariates/design.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { finiteOption, MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../data/options.js';
 import type { ModelKind, ModelParams } from './types.js';
 
@@ -51,9 +51,9 @@ export function simulatorParams<K extends ModelKind>(fn: string, kind: K, input:
 
 const simulateSchema = z.looseObject({
   customers: wholeOption(0, MAX_SIMULATED_CUSTOMERS, ' (the simulator keeps every customer in memory)'),
-  T: z.union([finiteOption.min(0, { error: 'must be >= 0' }), z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be a number or one number per customer' })]),
-  holdout: finiteOption.min(0, { error: 'must be >= 0' }).optional(),
-  seed: seedOption.optional(),
+  T: z.union([finiteOption.check(z.minimum(0, { error: 'must be >= 0' })), z.custom<ArrayLike<number>>((v) => Array.isArray(v) || ArrayBuffer.isView(v), { error: 'must be a number or one number per customer' })]),
+  holdout: z.optional(finiteOption.check(z.minimum(0, { error: 'must be >= 0' }))),
+  seed: z.optional(seedOption),
 });
 
 /** Validated options, the output columns and a recorder of one customer's history. @internal */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { rulesSchema } from './validateRfmRules.js';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
@@ -90,25 +90,23 @@ export interface RfmResult {
 const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
 /** zod schema of {@link rfm}'s options (rfmSql parses the same). @internal */
 export const rfmOptionsSchema = z.looseObject({
-  fields: fieldsOption.optional(),
-  returns: z.enum(['net', 'ignore', 'error']).optional(),
-  dropDuplicateOrders: z.boolean().optional(),
-  asOf: dateOption.optional(),
-  bins: z.number().int().min(2, { error: 'must be a whole number from 2 to 9' }).max(9, { error: 'must be a whole number from 2 to 9' }).optional(),
-  monetary: z.enum(['total', 'mean'], { error: "must be 'total' or 'mean'" }).optional(),
-  binning: z.enum(['quantile', 'ckmeans'], { error: "must be 'quantile' or 'ckmeans'" }).optional(),
-  thresholds: z
-    .object({ recency: z.array(z.number()).optional(), frequency: z.array(z.number()).optional(), monetary: z.array(z.number()).optional() })
-    .optional(),
-  scheme: z
-    .union([
+  fields: z.optional(fieldsOption),
+  returns: z.optional(z.enum(['net', 'ignore', 'error'])),
+  dropDuplicateOrders: z.optional(z.boolean()),
+  asOf: z.optional(dateOption),
+  bins: z.optional(z.int().check(z.minimum(2, { error: 'must be a whole number from 2 to 9' })).check(z.maximum(9, { error: 'must be a whole number from 2 to 9' }))),
+  monetary: z.optional(z.enum(['total', 'mean'], { error: "must be 'total' or 'mean'" })),
+  binning: z.optional(z.enum(['quantile', 'ckmeans'], { error: "must be 'quantile' or 'ckmeans'" })),
+  thresholds: z.optional(
+    z.object({ recency: z.optional(z.array(z.number())), frequency: z.optional(z.array(z.number())), monetary: z.optional(z.array(z.number())) })),
+  scheme: z.optional(
+    z.union([
       z.enum(['standard', 'value-matrix', 'quadrant']),
       rulesSchema.shape.rules,
-    ], { error: "must be 'standard', 'value-matrix', 'quadrant' or an array of rules" })
-    .optional(),
-  locale: z.enum(['en', 'zh'], { error: "must be 'en' or 'zh'" }).optional(),
-  fallback: z.string().optional(),
-  input: z.enum(['transactions', 'summary']).optional(),
+    ], { error: "must be 'standard', 'value-matrix', 'quadrant' or an array of rules" })),
+  locale: z.optional(z.enum(['en', 'zh'], { error: "must be 'en' or 'zh'" })),
+  fallback: z.optional(z.string()),
+  input: z.optional(z.enum(['transactions', 'summary'])),
 });
 
 const inRange = (v: number, r: Range | undefined): boolean => r === undefined || (v >= r[0] && v <= r[1]);

@@ -1,25 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions, wholeOption } from '../data/options.js';
 import type { Range, RfmRule } from './schemes.js';
 
 const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
-const range = z.tuple([bound, bound], { error: 'must be a [low, high] pair of numbers' }).refine(([lo, hi]) => lo <= hi, { error: 'must have low <= high' });
+const range = z.tuple([bound, bound], { error: 'must be a [low, high] pair of numbers' }).check(z.refine(([lo, hi]) => lo <= hi, { error: 'must have low <= high' }));
 /** The shape of a custom RFM rule list (shared with rfm). @internal */
 export const rulesSchema = z.object({
   rules: z.array(
     z.looseObject({
-      segment: z.string({ error: 'must be a non-empty string' }).min(1, { error: 'must be a non-empty string' }),
-      r: range.optional(),
-      f: range.optional(),
-      m: range.optional(),
-      recency: range.optional(),
-      frequency: range.optional(),
-      monetary: range.optional(),
+      segment: z.string({ error: 'must be a non-empty string' }).check(z.minLength(1, { error: 'must be a non-empty string' })),
+      r: z.optional(range),
+      f: z.optional(range),
+      m: z.optional(range),
+      recency: z.optional(range),
+      frequency: z.optional(range),
+      monetary: z.optional(range),
     }),
     { error: 'must be an array of rules' },
   ),
 });
-const binsSchema = z.looseObject({ bins: wholeOption(2, 9).optional() });
+const binsSchema = z.looseObject({ bins: z.optional(wholeOption(2, 9)) });
 
 /** Findings of {@link validateRfmRules}. */
 export interface RfmRulesReport {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TimeUnit } from '../data/days.js';
 import { dateOption, optionDay, parseOptions, unitDays, unitOption } from '../data/options.js';
 import { logIntervalSums } from './regularity.js';
@@ -10,10 +10,10 @@ import type { CustomerSummary, FinalizeSummaryOptions, SummaryOrder } from './ty
 
 /** @internal */
 export const finalizeShape = {
-  observationEnd: dateOption.optional(),
-  unit: unitOption.optional(),
-  order: z.enum(['first-seen', 'customerId'], { error: "must be 'first-seen' or 'customerId'" }).optional(),
-  regularity: z.boolean({ error: 'must be a boolean' }).optional(),
+  observationEnd: z.optional(dateOption),
+  unit: z.optional(unitOption),
+  order: z.optional(z.enum(['first-seen', 'customerId'], { error: "must be 'first-seen' or 'customerId'" })),
+  regularity: z.optional(z.boolean({ error: 'must be a boolean' })),
 };
 const schema = z.looseObject(finalizeShape);
 

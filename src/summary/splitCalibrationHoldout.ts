@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dateOption, optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
@@ -10,7 +10,7 @@ export interface SummarizePartialOptions extends TransactionReadOptions {
   observationEnd?: Date | string | number | undefined;
 }
 
-const schema = z.looseObject({ ...readOptionsShape, observationEnd: dateOption.optional() });
+const schema = z.looseObject({ ...readOptionsShape, observationEnd: z.optional(dateOption) });
 
 /**
  * Summarize one chunk of transactions into a mergeable partial state: each customer's

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dayToIso } from '../data/days.js';
 import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
@@ -43,9 +43,9 @@ export interface CustomerClasses {
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  asOf: dateOption.optional(),
-  tierThresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)]).optional(),
-  lowYieldRatio: z.number().min(0, { error: 'must be >= 0' }).optional(),
+  asOf: z.optional(dateOption),
+  tierThresholds: z.optional(z.tuple([z.number().check(z.gt(0)).check(z.lte(1)), z.number().check(z.gt(0)).check(z.lte(1))])),
+  lowYieldRatio: z.optional(z.number().check(z.minimum(0, { error: 'must be >= 0' }))),
 });
 
 /**

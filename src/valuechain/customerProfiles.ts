@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import { dayToIso, type TimeUnit } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
@@ -84,12 +84,12 @@ export interface CustomerProfiles {
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  asOf: dateOption.optional(),
-  unit: unitOption.optional(),
-  clvUnit: unitOption.optional(),
-  margin: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
-  horizon: finiteOption.gt(0, { error: 'must be a finite number > 0' }).optional(),
-  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
+  asOf: z.optional(dateOption),
+  unit: z.optional(unitOption),
+  clvUnit: z.optional(unitOption),
+  margin: z.optional(finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }))),
+  horizon: z.optional(finiteOption.check(z.gt(0, { error: 'must be a finite number > 0' }))),
+  discountRate: z.optional(finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' }))),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
@@ -47,13 +47,13 @@ export interface LifecycleStages {
   readonly length: number;
 }
 
-const days = finiteOption.min(0, { error: 'must be a finite number of days >= 0' });
+const days = finiteOption.check(z.minimum(0, { error: 'must be a finite number of days >= 0' }));
 const thresholdShape = {
-  newDays: days.optional(),
-  matureDays: days.optional(),
-  lapsedDays: days.optional(),
-  trendWindow: finiteOption.gt(0, { error: 'must be a finite number of days > 0' }).optional(),
-  decliningRatio: finiteOption.min(0, { error: 'must be in [0, 1]' }).max(1, { error: 'must be in [0, 1]' }).optional(),
+  newDays: z.optional(days),
+  matureDays: z.optional(days),
+  lapsedDays: z.optional(days),
+  trendWindow: z.optional(finiteOption.check(z.gt(0, { error: 'must be a finite number of days > 0' }))),
+  decliningRatio: z.optional(finiteOption.check(z.minimum(0, { error: 'must be in [0, 1]' })).check(z.maximum(1, { error: 'must be in [0, 1]' }))),
 };
 
 /** New customers must be younger than mature ones. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
@@ -64,9 +64,9 @@ export interface Loyalty {
 
 const schema = z.looseObject({
   ...historyOptionsShape,
-  asOf: dateOption.optional(),
+  asOf: z.optional(dateOption),
   ...calendarOptionsShape,
-  threshold: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
+  threshold: z.optional(finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }))),
 });
 
 /**

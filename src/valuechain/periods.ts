@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { UTCDate } from '@date-fns/utc';
 import { addMonths, addWeeks, differenceInCalendarMonths, format, getISOWeek, getISOWeekYear, getQuarter, getYear, startOfISOWeek, startOfMonth, startOfQuarter, startOfYear, subMonths } from 'date-fns';
 
@@ -9,8 +9,8 @@ const month = { error: 'must be a month from 1 to 12' };
 
 /** The calendar options every periodic report takes: `period` and `fiscalYearStart` (the month, 1-12, quarters and years start in). @internal */
 export const calendarOptionsShape = {
-  period: z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" }).optional(),
-  fiscalYearStart: z.number(month).int(month).min(1, month).max(12, month).optional(),
+  period: z.optional(z.enum(['week', 'month', 'quarter', 'year'], { error: "must be 'week', 'month', 'quarter' or 'year'" })),
+  fiscalYearStart: z.optional(z.int(month).check(z.minimum(1, month)).check(z.maximum(12, month))),
 };
 
 /** Epoch day <-> a UTC date (date-fns computes in UTC through @date-fns/utc). */

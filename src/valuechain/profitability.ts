@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
 import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
@@ -68,14 +68,14 @@ export interface CustomerProfitability {
   readonly totals: { readonly revenue: number; readonly grossMargin: number; readonly costToServe: number; readonly profit: number; readonly customers: number; readonly lossCustomers: number; readonly loss: number };
 }
 
-const costMap = z.record(z.string(), finiteOption.min(0, { error: 'must be a finite number >= 0' }));
+const costMap = z.record(z.string(), finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' })));
 const schema = z.looseObject({
   ...historyOptionsShape,
-  margin: finiteOption.min(0, { error: 'must be between 0 and 1' }).max(1, { error: 'must be between 0 and 1' }).optional(),
-  costs: z.looseObject({ byChannel: costMap.optional(), byKind: costMap.optional(), perTransaction: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional() }).optional(),
-  asOf: dateOption.optional(),
+  margin: z.optional(finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }))),
+  costs: z.optional(z.looseObject({ byChannel: z.optional(costMap), byKind: z.optional(costMap), perTransaction: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))) })),
+  asOf: z.optional(dateOption),
   ...calendarOptionsShape,
-  tierThresholds: z.tuple([z.number().gt(0).lte(1), z.number().gt(0).lte(1)]).optional(),
+  tierThresholds: z.optional(z.tuple([z.number().check(z.gt(0)).check(z.lte(1)), z.number().check(z.gt(0)).check(z.lte(1))])),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
@@ -57,10 +57,10 @@ export interface SatisfactionReport {
 const schema = z.looseObject({
   ...historyOptionsShape,
   ...calendarOptionsShape,
-  start: dateOption.optional(),
-  end: dateOption.optional(),
-  csatTop: wholeOption(1, 100).optional(),
-  retentionWindow: wholeOption(1, 100_000).optional(),
+  start: z.optional(dateOption),
+  end: z.optional(dateOption),
+  csatTop: z.optional(wholeOption(1, 100)),
+  retentionWindow: z.optional(wholeOption(1, 100_000)),
 });
 
 /**

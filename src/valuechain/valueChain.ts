@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { InteractionInput, TransactionInput } from '../data/types.js';
 import { dayToIso } from '../data/days.js';
@@ -24,12 +24,12 @@ export type * from './types.js';
 const schema = z.looseObject({
   ...historyOptionsShape,
   ...calendarOptionsShape,
-  start: dateOption.optional(),
-  end: dateOption.optional(),
-  attributionWindow: z.number().min(0, { error: 'must be >= 0' }).optional(),
-  inactivityThreshold: z.number().min(1, { error: 'must be >= 1' }).optional(),
-  margin: z.number().optional(),
-  modelUnit: z.enum(['day', 'week', 'month', 'year']).optional(),
+  start: z.optional(dateOption),
+  end: z.optional(dateOption),
+  attributionWindow: z.optional(z.number().check(z.minimum(0, { error: 'must be >= 0' }))),
+  inactivityThreshold: z.optional(z.number().check(z.minimum(1, { error: 'must be >= 1' }))),
+  margin: z.optional(z.number()),
+  modelUnit: z.optional(z.enum(['day', 'week', 'month', 'year'])),
 });
 
 /**

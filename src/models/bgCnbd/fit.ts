@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { compressHistories, type HistoryData } from '../../data/histories.js';
 import { parseOptions, wholeOption } from '../../data/options.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
@@ -29,7 +29,7 @@ export type CnbdFit<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'> = FittedModel<K> & {
   readonly kLogLikelihoods?: ReadonlyArray<{ readonly k: number; readonly logLikelihood: number }>;
 };
 
-const kSchema = z.looseObject({ k: wholeOption(1, MAX_K).optional() });
+const kSchema = z.looseObject({ k: z.optional(wholeOption(1, MAX_K)) });
 
 /** Fit one k: the four continuous parameters, then k and the timing constant added to the record. */
 function fitAtK<K extends 'bg-cnbd-k' | 'mbg-cnbd-k'>(fn: string, kind: K, variant: CnbdVariant, data: HistoryData, k: number, start: number[], options: FitOptions, maximumOnly = false): FittedModel<K> {

@@ -1,12 +1,12 @@
 import { withMeta } from '../../data/columns.js';
 import { logGamma, logUpperGamma } from '../../math/special.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions, wholeOption } from '../../data/options.js';
 
 /** Buckets at most: the work is a pmf per bucket and distinct T. */
 export const MAX_HISTOGRAM_FREQUENCY = 1000;
 
-const schema = z.looseObject({ maxFrequency: wholeOption(1, MAX_HISTOGRAM_FREQUENCY, ' (a pmf per bucket and distinct T)').optional() });
+const schema = z.looseObject({ maxFrequency: z.optional(wholeOption(1, MAX_HISTOGRAM_FREQUENCY, ' (a pmf per bucket and distinct T)')) });
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { type PredictionCovariates, customerGroups, priorComponents } from '../covariates/resolve.js';
 import type { PurchaseModelSpec } from '../spec.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../../data/columns.js';
 import { dayToIso, DAYS_PER_UNIT, type TimeUnit } from '../../data/days.js';
 import { encodeTransactions, type TransactionReadOptions } from '../../data/encodeTransactions.js';
@@ -13,9 +13,9 @@ import type { PurchaseModel } from '../types.js';
 
 const trackingSchema = z.looseObject({
   ...readOptionsShape,
-  unit: unitOption.optional(),
-  observationEnd: dateOption.optional(),
-  calibrationEnd: dateOption.optional(),
+  unit: z.optional(unitOption),
+  observationEnd: z.optional(dateOption),
+  calibrationEnd: z.optional(dateOption),
 });
 
 /** Options of {@link trackingCurve}. */

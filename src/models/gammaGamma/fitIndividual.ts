@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateOption, fieldsOption, parseOptions, wholeOption } from '../../data/options.js';
 import type { TransactionInput } from '../../data/types.js';
 import { finalizeWithSource } from '../../summary/finalizeSummary.js';
@@ -26,7 +26,7 @@ interface IndividualSpend {
   sumLog: Float64Array;
 }
 
-const schema = z.looseObject({ observationEnd: dateOption.optional(), includeFirst: z.boolean({ error: 'must be true or false' }).optional(), fields: fieldsOption.optional(), maxIterations: wholeOption(0, 100_000).optional() });
+const schema = z.looseObject({ observationEnd: z.optional(dateOption), includeFirst: z.optional(z.boolean({ error: 'must be true or false' })), fields: z.optional(fieldsOption), maxIterations: z.optional(wholeOption(0, 100_000)) });
 
 /**
  * Log-likelihood of individual values, z_ij ~ Gamma(p, ν_i), ν_i ~ Gamma(q, v), ν integrated out:

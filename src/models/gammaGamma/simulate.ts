@@ -1,5 +1,5 @@
 import { withMeta } from '../../data/columns.js';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption } from '../../data/options.js';
 import { CustomerValueError } from '../../errors.js';
 import { Random } from '../../math/random.js';
@@ -9,7 +9,7 @@ const schema = z.looseObject({
   frequency: z.custom<ArrayLike<number>>((f) => (Array.isArray(f) || ArrayBuffer.isView(f)) && (f as ArrayLike<number>).length <= MAX_SIMULATED_CUSTOMERS, {
     error: `must be an array of at most ${MAX_SIMULATED_CUSTOMERS.toLocaleString('en-US')} whole numbers`,
   }),
-  seed: seedOption.optional(),
+  seed: z.optional(seedOption),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { dateOption, finiteOption, optionDay, parseOptions, unitDays, unitOption, wholeOption, fieldsOption } from '../../data/options.js';
 import type { TimeUnit } from '../../data/days.js';
 import type { TransactionInput } from '../../data/types.js';
@@ -35,10 +35,10 @@ export type ParetoNbdDynamicModel = Omit<FittedModel<'pareto-nbd'>, 'kind'> & { 
 
 const schema = z.looseObject({
   calibrationEnd: dateOption,
-  unit: unitOption.optional(),
-  fields: fieldsOption.optional(),
-  l2: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
-  maxIterations: wholeOption(0, 100_000).optional(),
+  unit: z.optional(unitOption),
+  fields: z.optional(fieldsOption),
+  l2: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))),
+  maxIterations: z.optional(wholeOption(0, 100_000)),
 });
 
 /** The histories, paths over [0, T] and purchase-covariate sums of the transactions up to calibrationEnd. @internal */

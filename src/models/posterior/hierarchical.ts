@@ -3,7 +3,7 @@
  * table generic code looks them up in (no branch on a kind).
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { parseOptions, wholeOption } from '../../data/options.js';
 import { CustomerValueError, optionError } from '../../errors.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
@@ -28,7 +28,7 @@ export interface HierarchicalOptions {
   regularity?: boolean | undefined;
 }
 
-const schema = z.looseObject({ keep: wholeOption(1, 100_000).optional(), thin: wholeOption(1, 10_000).optional(), regularity: z.boolean({ error: 'must be true or false' }).optional() });
+const schema = z.looseObject({ keep: z.optional(wholeOption(1, 100_000)), thin: z.optional(wholeOption(1, 10_000)), regularity: z.optional(z.boolean({ error: 'must be true or false' })) });
 
 interface Common {
   draws?: number | undefined;

@@ -3,7 +3,7 @@
  * the two hierarchical models with individual-level rates.
  * @internal
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { progressShape, progressTicker, type ProgressOptions } from '../progress.js';
 import { fieldsOption, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { optionError } from '../../errors.js';
@@ -65,11 +65,11 @@ export interface PosteriorSample<K extends ModelKind = ModelKind> extends DrawSu
 
 export const posteriorSchema = z.looseObject({
   model: z.string({ error: 'must be a model kind' }),
-  draws: wholeOption(10, 1_000_000).optional(),
-  warmup: wholeOption(0, 1_000_000).optional(),
-  chains: wholeOption(1, 64).optional(),
-  seed: seedOption.optional(),
-  fields: fieldsOption.optional(),
+  draws: z.optional(wholeOption(10, 1_000_000)),
+  warmup: z.optional(wholeOption(0, 1_000_000)),
+  chains: z.optional(wholeOption(1, 64)),
+  seed: z.optional(seedOption),
+  fields: z.optional(fieldsOption),
   ...progressShape,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../../data/columns.js';
 import { DAYS_PER_UNIT, type TimeUnit } from '../../data/days.js';
 import { finiteOption, parseOptions, seedOption, unitOption, wholeOption } from '../../data/options.js';
@@ -56,15 +56,15 @@ export interface PredictiveDistribution {
 }
 
 const schema = z.looseObject({
-  horizon: finiteOption.gt(0, { error: 'must be a finite number > 0' }).max(1e6, { error: 'must be at most 1e6 periods' }),
-  discountRate: finiteOption.gt(-1, { error: 'must be a finite number > -1' }).optional(),
-  margin: finiteOption.optional(),
-  spend: finiteOption.min(0, { error: 'must be a finite number >= 0' }).optional(),
-  unit: unitOption.optional(),
-  modelUnit: unitOption.optional(),
-  draws: wholeOption(10, 1_000_000).optional(),
-  seed: seedOption.optional(),
-  level: finiteOption.gt(0, { error: 'must be between 0 and 1' }).lt(1, { error: 'must be between 0 and 1' }).optional(),
+  horizon: finiteOption.check(z.gt(0, { error: 'must be a finite number > 0' })).check(z.maximum(1e6, { error: 'must be at most 1e6 periods' })),
+  discountRate: z.optional(finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' }))),
+  margin: z.optional(finiteOption),
+  spend: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))),
+  unit: z.optional(unitOption),
+  modelUnit: z.optional(unitOption),
+  draws: z.optional(wholeOption(10, 1_000_000)),
+  seed: z.optional(seedOption),
+  level: z.optional(finiteOption.check(z.gt(0, { error: 'must be between 0 and 1' })).check(z.lt(1, { error: 'must be between 0 and 1' }))),
 });
 
 /**

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { withMeta } from '../../data/columns.js';
 import { dayToIso, type TimeUnit } from '../../data/days.js';
 import { dateOption, fieldsOption, finiteOption, optionDay, parseOptions, unitDays, unitOption } from '../../data/options.js';
@@ -37,7 +37,7 @@ export interface ProbabilityAliveHistory {
   readonly length: number;
 }
 
-const schema = z.looseObject({ customerId: z.union([z.string(), finiteOption]).optional(), unit: unitOption.optional(), step: finiteOption.gt(0, { error: 'must be a finite number > 0' }).optional(), observationEnd: dateOption.optional(), fields: fieldsOption.optional() });
+const schema = z.looseObject({ customerId: z.optional(z.union([z.string(), finiteOption])), unit: z.optional(unitOption), step: z.optional(finiteOption.check(z.gt(0, { error: 'must be a finite number > 0' }))), observationEnd: z.optional(dateOption), fields: z.optional(fieldsOption) });
 
 /** Steps a path may have (each costs one P(alive)). */
 const MAX_STEPS = 1_000_000;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { Random } from '../../math/random.js';
 import { simulatorParams, type SimulatedCohort, type SimulatorParams } from '../simulation.js';
@@ -6,7 +6,7 @@ import { simulatorParams, type SimulatedCohort, type SimulatorParams } from '../
 const schema = z.looseObject({
   customers: wholeOption(0, MAX_SIMULATED_CUSTOMERS, ' (the simulator keeps every customer in memory)'),
   periods: wholeOption(0, 1_000_000),
-  seed: seedOption.optional(),
+  seed: z.optional(seedOption),
 });
 
 /**

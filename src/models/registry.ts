@@ -7,6 +7,8 @@
  * @internal
  */
 import { CustomerValueError } from '../errors.js';
+import { checkParams } from './checkParams.js';
+import type { ModelSpecBase } from './spec.js';
 import { refuseVariants } from './covariates/design.js';
 import { bgBbSpec } from './bgBb/spec.js';
 import { betaDiscreteWeibullSpec } from './betaDiscreteWeibull/spec.js';
@@ -57,27 +59,8 @@ export function paramNames(kind: ModelKind): readonly string[] {
 
 /** Validate a model record's kind (one of `kinds`) and parameters (finite, > 0; whole within range where the spec says). */
 export function checkModel<K extends ModelKind>(fn: string, model: unknown, kinds: readonly K[]): { kind: K; p: Record<string, number> } {
-  const m = model as { kind?: unknown; params?: unknown };
-  if (typeof m !== 'object' || m === null || !kinds.includes(m.kind as K)) {
-    const message = `model.kind must be ${kinds.map((k) => `'${k}'`).join(' or ')}, got ${JSON.stringify((m as { kind?: unknown } | null)?.kind)}`;
-    throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_model', path: ['model', 'kind'], message, value: m?.kind }]);
-  }
-  const kind = m.kind as K;
-  const p = (m.params ?? {}) as Record<string, unknown>;
-  const whole = registry[kind].wholeParams;
-  for (const name of paramNames(kind)) {
-    const v = p[name];
-    const range = whole?.[name];
-    const bad = range
-      ? !(typeof v === 'number' && Number.isInteger(v) && v >= range[0] && v <= range[1])
-      : typeof v !== 'number' || !(v > 0) || !Number.isFinite(v);
-    if (bad) {
-      const expected = range ? `a whole number from ${range[0]} to ${range[1]}` : 'a finite number > 0';
-      const message = `model.params.${name} must be ${expected}, got ${String(v)}`;
-      throw new CustomerValueError('invalid_model', `${fn}: ${message}`, [{ code: 'invalid_param', path: ['model', 'params', name], message, value: v }]);
-    }
-  }
-  return { kind, p: p as Record<string, number> };
+  const { spec, p } = checkParams(fn, model, kinds.map((k) => registry[k] as unknown as ModelSpecBase<never>));
+  return { kind: spec.kind as K, p };
 }
 
 /** A validated purchase model: its spec and parameters. */

@@ -6,7 +6,8 @@
 import { withMeta } from '../data/columns.js';
 import { CustomerValueError, optionError } from '../errors.js';
 import { Random } from '../math/random.js';
-import { checkModel } from './registry.js';
+import { checkParams } from './checkParams.js';
+import type { ModelSpecBase } from './spec.js';
 import { refuseVariants } from './covariates/design.js';
 import * as z from 'zod/mini';
 import { finiteOption, MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../data/options.js';
@@ -43,10 +44,11 @@ export interface SimulatedCustomers {
 export type SimulatorParams<K extends ModelKind> = ModelParams[K] | { kind: K; params: ModelParams[K] };
 
 /** The validated parameters of a simulator's model argument. @internal */
-export function simulatorParams<K extends ModelKind>(fn: string, kind: K, input: SimulatorParams<K>): ModelParams[K] {
-  const model = typeof input === 'object' && input !== null && 'params' in input ? input : { kind, params: input };
+export function simulatorParams<K extends ModelKind>(fn: string, spec: ModelSpecBase<ModelParams[K]>, input: SimulatorParams<K>): ModelParams[K] {
+  const model = typeof input === 'object' && input !== null && 'params' in input ? input : { kind: spec.kind, params: input };
   refuseVariants(fn, model);
-  return checkModel(fn, model, [kind]).p as unknown as ModelParams[K];
+  // the simulator's own spec, not the registry: a bundle of one model keeps one model
+  return checkParams(fn, model, [spec as unknown as ModelSpecBase<never>]).p as unknown as ModelParams[K];
 }
 
 const simulateSchema = z.looseObject({

@@ -1,3 +1,4 @@
+import { betaDiscreteWeibullSpec } from './spec.js';
 import * as z from 'zod/mini';
 import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { Random } from '../../math/random.js';
@@ -22,7 +23,7 @@ const schema = z.looseObject({
  */
 export function simulateBetaDiscreteWeibull(model: SimulatorParams<'bdw'>, options: { customers: number; periods: number; seed?: number | undefined }): SimulatedCohort {
   const fn = 'simulateBetaDiscreteWeibull';
-  const { alpha, beta, c } = simulatorParams(fn, 'bdw', model);
+  const { alpha, beta, c } = simulatorParams(fn, betaDiscreteWeibullSpec, model);
   const { customers, periods, seed } = parseOptions(fn, schema, options);
   const rng = new Random(seed ?? 1);
   return cohortOf(customers, periods, () => {

@@ -1,3 +1,4 @@
+import { bgBbSpec } from './spec.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 
 /**
@@ -13,7 +14,7 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
  */
 export function simulateBgBb(model: SimulatorParams<'bg-bb'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateBgBb';
-  const { alpha, beta, gamma, delta } = simulatorParams(fn, 'bg-bb', model);
+  const { alpha, beta, gamma, delta } = simulatorParams(fn, bgBbSpec, model);
   const { n, Tof, h, rng, record, done } = setupSimulation(fn, options, true);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);

@@ -1,3 +1,4 @@
+import { bgCnbdSpec } from './spec.js';
 import { CustomerValueError } from '../../errors.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 import type { CnbdParams, CnbdVariant } from './likelihood.js';
@@ -68,5 +69,5 @@ export function simulateCnbdFamily(fn: string, variant: CnbdVariant, p: CnbdPara
  */
 export function simulateBgCnbd(model: SimulatorParams<'bg-cnbd-k'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateBgCnbd';
-  return simulateCnbdFamily(fn, 'bg', simulatorParams(fn, 'bg-cnbd-k', model), options);
+  return simulateCnbdFamily(fn, 'bg', simulatorParams(fn, bgCnbdSpec, model), options);
 }

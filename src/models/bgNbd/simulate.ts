@@ -1,3 +1,4 @@
+import { bgNbdSpec } from './spec.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 import type { BgNbdParams } from './likelihood.js';
 
@@ -43,5 +44,5 @@ export function simulateBgFamily(fn: string, kind: 'bg-nbd' | 'mbg-nbd', p: BgNb
  */
 export function simulateBgNbd(model: SimulatorParams<'bg-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateBgNbd';
-  return simulateBgFamily(fn, 'bg-nbd', simulatorParams(fn, 'bg-nbd', model), options);
+  return simulateBgFamily(fn, 'bg-nbd', simulatorParams(fn, bgNbdSpec, model), options);
 }

@@ -14,7 +14,6 @@ import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readS
 import { requireRows } from '../data.js';
 import { checkFitOptions, fitLikelihood, START_ONLY } from '../fit.js';
 import type { PurchaseModelSpec } from '../spec.js';
-import { registry } from '../registry.js';
 import type { FitOptions, FittedModel, ModelKind } from '../types.js';
 import { groupByCovariates, groupEta, groupRows, type CovariateGroups } from './design.js';
 import { scaledParams, type CovariateLinks } from './links.js';
@@ -83,8 +82,8 @@ export function groupHistory(rows: Uint32Array, x: ArrayLike<number>, tx: ArrayL
  * `initialParams['purchase.<name>']` etc. say otherwise), then all parameters together;
  * the L2 penalty applies to the coefficients only.
  */
-export function fitWithCovariates<K extends ModelKind>(fn: string, kind: K, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
-  const c = prepareCovariateFit(fn, kind, summary, rawOptions);
+export function fitWithCovariates<K extends ModelKind>(fn: string, modelSpec: PurchaseModelSpec<never>, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
+  const c = prepareCovariateFit(fn, modelSpec, summary, rawOptions);
   if (c.options.correlation === true) return fitCorrelatedCovariates(fn, c) as FittedModel<K>;
   const { spec, coefs, groups, m, kb, kp, kd, links } = c;
   const liks = c.histories.map((h) => groupLikelihood(spec, h));
@@ -145,10 +144,10 @@ export interface CovariateFit {
 }
 
 /** Read, align and group; fit the model without covariates for the start. */
-export function prepareCovariateFit(fn: string, kind: ModelKind, summary: SummaryInput, rawOptions: FitOptions): CovariateFit {
+export function prepareCovariateFit(fn: string, modelSpec: PurchaseModelSpec<never>, summary: SummaryInput, rawOptions: FitOptions): CovariateFit {
   const options = checkFitOptions(fn, rawOptions);
-  // looked up at call time: the model folders' fitters import this module
-  const spec = registry[kind] as unknown as Spec;
+  // the model's own spec, passed by its fitter: no registry import, so a bundle of one model stays one model
+  const spec = modelSpec as unknown as Spec;
   const links = spec.covariateLinks;
   if (!links) optionError(fn, 'covariates', `are not supported by the ${spec.title} model`, options.covariates);
   const s = readSummary(summary, fn, { fields: options.fields, weights: options.weights });

@@ -1,3 +1,4 @@
+import { gammaGammaSpec } from './spec.js';
 import { withMeta } from '../../data/columns.js';
 import * as z from 'zod/mini';
 import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption } from '../../data/options.js';
@@ -27,7 +28,7 @@ export function simulateGammaGamma(
   options: { frequency: ArrayLike<number>; seed?: number | undefined },
 ): SimulatedSpend {
   const fn = 'simulateGammaGamma';
-  const { p, q, v } = simulatorParams(fn, 'gamma-gamma', model);
+  const { p, q, v } = simulatorParams(fn, gammaGammaSpec, model);
   const o = parseOptions(fn, schema, options);
   const rng = new Random(o.seed ?? 1);
   const n = o.frequency.length;

@@ -1,3 +1,4 @@
+import { gammaGompertzNbdSpec } from './spec.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 
 /**
@@ -12,7 +13,7 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
  */
 export function simulateGammaGompertzNbd(model: SimulatorParams<'ggom-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateGammaGompertzNbd';
-  const { r, alpha, b, s, beta } = simulatorParams(fn, 'ggom-nbd', model);
+  const { r, alpha, b, s, beta } = simulatorParams(fn, gammaGompertzNbdSpec, model);
   const { n, Tof, rng, recordPoissonUntil, done } = setupSimulation(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);

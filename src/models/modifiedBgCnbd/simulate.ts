@@ -1,3 +1,4 @@
+import { modifiedBgCnbdSpec } from './spec.js';
 import { simulatorParams, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 import { simulateCnbdFamily } from '../bgCnbd/simulate.js';
 
@@ -13,5 +14,5 @@ import { simulateCnbdFamily } from '../bgCnbd/simulate.js';
  */
 export function simulateModifiedBgCnbd(model: SimulatorParams<'mbg-cnbd-k'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateModifiedBgCnbd';
-  return simulateCnbdFamily(fn, 'mbg', simulatorParams(fn, 'mbg-cnbd-k', model), options);
+  return simulateCnbdFamily(fn, 'mbg', simulatorParams(fn, modifiedBgCnbdSpec, model), options);
 }

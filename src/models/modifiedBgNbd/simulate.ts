@@ -1,3 +1,4 @@
+import { modifiedBgNbdSpec } from './spec.js';
 import { simulatorParams, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 import { simulateBgFamily } from '../bgNbd/simulate.js';
 
@@ -12,5 +13,5 @@ import { simulateBgFamily } from '../bgNbd/simulate.js';
  */
 export function simulateModifiedBgNbd(model: SimulatorParams<'mbg-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateModifiedBgNbd';
-  return simulateBgFamily(fn, 'mbg-nbd', simulatorParams(fn, 'mbg-nbd', model), options);
+  return simulateBgFamily(fn, 'mbg-nbd', simulatorParams(fn, modifiedBgNbdSpec, model), options);
 }

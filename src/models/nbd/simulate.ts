@@ -1,3 +1,4 @@
+import { nbdSpec } from './spec.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 
 /**
@@ -11,7 +12,7 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
  */
 export function simulateNbd(model: SimulatorParams<'nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateNbd';
-  const { r, alpha } = simulatorParams(fn, 'nbd', model);
+  const { r, alpha } = simulatorParams(fn, nbdSpec, model);
   const { n, Tof, h, rng, record, done } = setupSimulation(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);

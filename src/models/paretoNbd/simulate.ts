@@ -1,3 +1,4 @@
+import { paretoNbdSpec } from './spec.js';
 import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedCustomers, type SimulatorParams } from '../simulation.js';
 
 /**
@@ -11,7 +12,7 @@ import { simulatorParams, setupSimulation, type SimulateOptions, type SimulatedC
  */
 export function simulateParetoNbd(model: SimulatorParams<'pareto-nbd'>, options: SimulateOptions): SimulatedCustomers {
   const fn = 'simulateParetoNbd';
-  const { r, alpha, s, beta } = simulatorParams(fn, 'pareto-nbd', model);
+  const { r, alpha, s, beta } = simulatorParams(fn, paretoNbdSpec, model);
   const { n, Tof, rng, recordPoissonUntil, done } = setupSimulation(fn, options, false);
   for (let i = 0; i < n; i++) {
     const T = Tof(i);

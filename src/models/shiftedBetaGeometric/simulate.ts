@@ -1,3 +1,4 @@
+import { shiftedBetaGeometricSpec } from './spec.js';
 import * as z from 'zod/mini';
 import { MAX_SIMULATED_CUSTOMERS, parseOptions, seedOption, wholeOption } from '../../data/options.js';
 import { Random } from '../../math/random.js';
@@ -24,7 +25,7 @@ export function simulateShiftedBetaGeometric(
   options: { customers: number; periods: number; seed?: number | undefined },
 ): SimulatedCohort {
   const fn = 'simulateShiftedBetaGeometric';
-  const { alpha, beta } = simulatorParams(fn, 'sbg', model);
+  const { alpha, beta } = simulatorParams(fn, shiftedBetaGeometricSpec, model);
   const { customers, periods, seed } = parseOptions(fn, schema, options);
   const rng = new Random(seed ?? 1);
   // churns at the end of period t = 1 + (periods survived), a geometric number of them

@@ -1,12 +1,14 @@
-// npm run check:package measures what a browser bundle of the package costs (esbuild,
-// minified, and gzipped): two functions from the published single-file build, the whole
-// library, and the two functions from the module graph (what tree-shaking can reach).
+// npm run check:package measures what a browser bundle of the built package costs: esbuild
+// resolves 'customer-value' through package.json's exports (the ESM build, one file per
+// module) and tree-shakes; minified and gzipped sizes.
 import * as esbuild from 'esbuild';
 import { gzipSync } from 'node:zlib';
 const cases = [
-  ['two (dist)', "export { summarize, fitBgNbd } from './dist/index.js';"],
-  ['all (dist)', "export * from './dist/index.js';"],
-  ['two (modules)', "export { summarize } from './src/summary/summarize.ts'; export { fitBgNbd } from './src/models/bgNbd/fit.ts';"],
+  ['summarize + fitBgNbd', "export { summarize, fitBgNbd } from 'customer-value';"],
+  ['summarize', "export { summarize } from 'customer-value';"],
+  ['the whole library', "export * from 'customer-value';"],
+  ['customer-value/charts', "export * from 'customer-value/charts';"],
+  ['customer-value/sql', "export * from 'customer-value/sql';"],
 ];
 for (const [name, code] of cases) {
   const r = await esbuild.build({ stdin: { contents: code, resolveDir: process.cwd(), loader: 'ts' }, bundle: true, minify: true, format: 'esm', write: false, platform: 'neutral', mainFields: ['module', 'main'] });

@@ -155,3 +155,11 @@ export interface RetentionModelSpec<P> extends ModelSpecBase<P> {
 
 /** Any registered spec. */
 export type ModelSpec<P = Record<string, number>> = PurchaseModelSpec<P> | SpendModelSpec<P> | RetentionModelSpec<P>;
+
+/**
+ * The part of a purchase model's record that its fits read (the covariate fit among them):
+ * no predictions and no simulator, so a bundle of a fitter does not carry them. Each
+ * covariate model's folder exports one, and its full record spreads it.
+ */
+export type FitSpec<P> = Pick<PurchaseModelSpec<P>, 'kind' | 'title' | 'role' | 'params' | 'example' | 'discrete' | 'logLikelihood' | 'covariateLinks' | 'likelihoodOf' | 'correlation' | 'fit'>;
+

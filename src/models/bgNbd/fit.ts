@@ -1,4 +1,4 @@
-import { bgNbdSpec } from './spec.js';
+import { bgNbdFitSpec } from './fitSpec.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { logLik, prepare } from './likelihood.js';
 import { fitWithCovariates } from '../covariates/fit.js';
@@ -34,7 +34,7 @@ import type { FitOptions, FittedModel } from '../types.js';
  * Easy Way: An Alternative to the Pareto/NBD Model. Marketing Science, 24(2), 275-284.
  */
 export function fitBgNbd(summary: SummaryInput, options: FitOptions = {}): FittedModel<'bg-nbd'> {
-  if (options?.covariates !== undefined) return fitWithCovariates('fitBgNbd', bgNbdSpec as never, summary, options);
+  if (options?.covariates !== undefined) return fitWithCovariates('fitBgNbd', bgNbdFitSpec, summary, options);
   return fitBgFamily('fitBgNbd', 'bg-nbd', summary, options);
 }
 

@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { bgNbdFitSpec } from './fitSpec.js';
 import type { Random } from '../../math/random.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonUntilDropout } from '../predictions/futureDraws.js';
@@ -23,14 +24,7 @@ export function drawBgFuture(q: BgNbdParams, t: number, rng: Random, onPurchase:
 
 /** BG/NBD (Fader, Hardie & Lee 2005): the registry's record. @internal */
 export const bgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
-  kind: 'bg-nbd',
-  title: 'BG/NBD',
-  role: 'purchase',
-  params: ['r', 'alpha', 'a', 'b'],
-  // FHL (2005), CDNOW sample, weeks
-  example: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },
-  discrete: false,
-  logLikelihood: (p, data) => logLikelihood(p, data),
+  ...bgNbdFitSpec,
   expected,
   pmf: (p, n, t) => pmf(p, n, t),
   alive,
@@ -43,12 +37,5 @@ export const bgNbdSpec: PurchaseModelSpec<BgNbdParams> = {
   conditionalPmf: (p, n, x, tx, T, t) => withDead(alive(p, x, tx, T), pmf(bgGivenAlive(p, x, T, 0), n, t), n),
   // λ ~ Gamma(r+x, α+T), p ~ Beta(a, b+x), a dropout chance after each purchase
   drawFuture: (p, x, T, t, rng, on) => drawBgFuture(bgGivenAlive(p, x, T, 0), t, rng, on),
-  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), a_i = a e^(γ_dropout'z), b_i = b e^(γ_dropout'z)
-  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'a', sign: 1 }, { param: 'b', sign: 1 }] },
-  likelihoodOf: (data) => {
-    const prep = prepare(data);
-    return (theta, grad) => logLik(prep, theta, grad, 'bg');
-  },
-  fit: fitBgNbd,
   simulate: simulateBgNbd,
 };

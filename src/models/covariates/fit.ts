@@ -13,7 +13,7 @@ import { optionError } from '../../errors.js';
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import { requireRows } from '../data.js';
 import { checkFitOptions, fitLikelihood, START_ONLY } from '../fit.js';
-import type { PurchaseModelSpec } from '../spec.js';
+import type { FitSpec, PurchaseModelSpec } from '../spec.js';
 import type { FitOptions, FittedModel, ModelKind } from '../types.js';
 import { groupByCovariates, groupEta, groupRows, type CovariateGroups } from './design.js';
 import { scaledParams, type CovariateLinks } from './links.js';
@@ -82,7 +82,7 @@ export function groupHistory(rows: Uint32Array, x: ArrayLike<number>, tx: ArrayL
  * `initialParams['purchase.<name>']` etc. say otherwise), then all parameters together;
  * the L2 penalty applies to the coefficients only.
  */
-export function fitWithCovariates<K extends ModelKind>(fn: string, modelSpec: PurchaseModelSpec<never>, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
+export function fitWithCovariates<K extends ModelKind, P>(fn: string, modelSpec: FitSpec<P>, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
   const c = prepareCovariateFit(fn, modelSpec, summary, rawOptions);
   if (c.options.correlation === true) return fitCorrelatedCovariates(fn, c) as FittedModel<K>;
   const { spec, coefs, groups, m, kb, kp, kd, links } = c;
@@ -144,7 +144,7 @@ export interface CovariateFit {
 }
 
 /** Read, align and group; fit the model without covariates for the start. */
-export function prepareCovariateFit(fn: string, modelSpec: PurchaseModelSpec<never>, summary: SummaryInput, rawOptions: FitOptions): CovariateFit {
+export function prepareCovariateFit<P>(fn: string, modelSpec: FitSpec<P>, summary: SummaryInput, rawOptions: FitOptions): CovariateFit {
   const options = checkFitOptions(fn, rawOptions);
   // the model's own spec, passed by its fitter: no registry import, so a bundle of one model stays one model
   const spec = modelSpec as unknown as Spec;

@@ -1,4 +1,4 @@
-import { gammaGompertzNbdSpec } from './spec.js';
+import { gammaGompertzNbdFitSpec } from './fitSpec.js';
 import { compressHistories } from '../../data/histories.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { historyData, requireRows, weightedMean } from '../data.js';
@@ -101,7 +101,7 @@ function limitB(T: ArrayLike<number>): number {
  */
 function fitCovariates(fn: string, summary: SummaryInput, options: FitOptions): FittedModel<'ggom-nbd'> {
   try {
-    return fitWithCovariates(fn, gammaGompertzNbdSpec as never, summary, options);
+    return fitWithCovariates(fn, gammaGompertzNbdFitSpec, summary, options);
   } catch (error) {
     if (!(error instanceof CustomerValueError) || !/: b ran off to [0-9.]+e-/.test(error.message)) throw error;
     const pareto = fitParetoNbd(summary, options);

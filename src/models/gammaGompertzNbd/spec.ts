@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { gammaGompertzNbdFitSpec } from './fitSpec.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonWhileAlive } from '../predictions/futureDraws.js';
 import { fitGammaGompertzNbd } from './fit.js';
@@ -17,14 +18,7 @@ function givenAlive(p: GammaGompertzNbdParams, x: number, T: number): GammaGompe
 
 /** Gamma-Gompertz/NBD (Bemmaor & Glady 2012): the registry's record. @internal */
 export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
-  kind: 'ggom-nbd',
-  title: 'Gamma-Gompertz/NBD',
-  role: 'purchase',
-  params: ['r', 'alpha', 'b', 's', 'beta'],
-  // Bemmaor & Glady (2012), Table 2: CDNOW sample, weeks
-  example: { r: 0.553, alpha: 10.578, b: 0.0002, s: 0.603, beta: 0.0026 },
-  discrete: false,
-  logLikelihood,
+  ...gammaGompertzNbdFitSpec,
   expected,
   pmf,
   alive,
@@ -38,9 +32,5 @@ export const gammaGompertzNbdSpec: PurchaseModelSpec<GammaGompertzNbdParams> = {
     const q = givenAlive(p, x, T);
     return poissonWhileAlive(rng.gamma(q.r, q.alpha), Math.min(t, Math.log1p(rng.exponential(1) / rng.gamma(q.s, q.beta)) / q.b), rng, on);
   },
-  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
-  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
-  likelihoodOf: (data) => (theta, grad) => logLik(data, theta, grad),
-  fit: fitGammaGompertzNbd,
   simulate: simulateGammaGompertzNbd,
 };

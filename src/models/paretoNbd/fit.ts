@@ -1,4 +1,4 @@
-import { paretoNbdSpec } from './spec.js';
+import { paretoNbdFitSpec } from './fitSpec.js';
 import type { SummaryInput } from '../../summary/readSummary.js';
 import { compressHistories } from '../../data/histories.js';
 import { historyData, requireRows, subsetHistory, weightedMean } from '../data.js';
@@ -41,7 +41,7 @@ export function fitParetoNbd(summary: SummaryInput, options: FitOptions = {}): F
   if (options?.correlation === true && options.covariates === undefined) {
     return fitParetoNbdCorrelated(fn, summary, options, fitParetoNbd(summary, { ...options, correlation: undefined, l2: undefined, [START_ONLY]: true } as FitOptions));
   }
-  if (options?.covariates !== undefined) return fitWithCovariates(fn, paretoNbdSpec as never, summary, options);
+  if (options?.covariates !== undefined) return fitWithCovariates(fn, paretoNbdFitSpec, summary, options);
   const data = compressHistories(historyData(fn, summary, options));
   requireRows(fn, data.x.length);
   const idx = strideSubsample(data.x.length);

@@ -1,4 +1,5 @@
 import type { PurchaseModelSpec } from '../spec.js';
+import { paretoNbdFitSpec } from './fitSpec.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonWhileAlive } from '../predictions/futureDraws.js';
 import { fitParetoNbd } from './fit.js';
@@ -14,14 +15,7 @@ function givenAlive(p: ParetoNbdParams, x: number, T: number): ParetoNbdParams {
 
 /** Pareto/NBD (Schmittlein, Morrison & Colombo 1987): the registry's record. @internal */
 export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
-  kind: 'pareto-nbd',
-  title: 'Pareto/NBD',
-  role: 'purchase',
-  params: ['r', 'alpha', 's', 'beta'],
-  // Fader, Hardie & Lee (2005), CDNOW sample, weeks
-  example: { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 },
-  discrete: false,
-  logLikelihood,
+  ...paretoNbdFitSpec,
   expected,
   pmf,
   alive,
@@ -37,9 +31,5 @@ export const paretoNbdSpec: PurchaseModelSpec<ParetoNbdParams> = {
     const q = givenAlive(p, x, T);
     return poissonWhileAlive(rng.gamma(q.r, q.alpha), Math.min(t, rng.exponential(rng.gamma(q.s, q.beta))), rng, on);
   },
-  correlation: { components: sarmanovComponents, bounds: omegaBounds, rowLogLikelihood: rowLogLik },
-  // CLVTools 0.12: α_i = α e^(-γ_purchase'z), β_i = β e^(-γ_dropout'z)
-  covariateLinks: { purchase: [{ param: 'alpha', sign: -1 }], dropout: [{ param: 'beta', sign: -1 }] },
-  fit: fitParetoNbd,
   simulate: simulateParetoNbd,
 };

@@ -6,9 +6,7 @@
 import { expectedPurchases } from '../models/predictions/expectedPurchases.js';
 import { purchaseModelOf } from '../models/registry.js';
 import type { PurchaseModel } from '../models/types.js';
-import { expectResult, label, numberIn, rowsOf, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
-
-const has = (...names: string[]) => (x: Record<string, unknown>): boolean => names.every((n) => x[n] !== undefined);
+import { chartOptions, expectColumns, expectResult, label, numberIn, rowsOf, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /**
  * Customers by number of repeat purchases, actual against the model's expectation, from
@@ -19,8 +17,9 @@ const has = (...names: string[]) => (x: Record<string, unknown>): boolean => nam
  * const spec = periodTransactionsChart(repeatPurchaseHistogram(fitBgNbd(summary), summary));
  * ```
  */
-export function periodTransactionsChart(histogram: { label: readonly string[]; actual: ArrayLike<number>; expected: ArrayLike<number> }, options: ChartOptions = {}): VegaLiteSpec {
-  const h = expectResult('periodTransactionsChart', histogram, 'the result of repeatPurchaseHistogram', has('label', 'actual', 'expected')) as typeof histogram;
+export function periodTransactionsChart(histogram: { label: readonly string[]; actual: ArrayLike<number>; expected: ArrayLike<number> }, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('periodTransactionsChart', opts);
+  const h = expectColumns('periodTransactionsChart', histogram, 'the result of repeatPurchaseHistogram', ['label', 'actual', 'expected']) as unknown as typeof histogram;
   const [actual, model] = [label(options, 'actual'), label(options, 'model')];
   const values = Array.from(h.label, (l, i) => [
     { bucket: l, order: i, source: actual, customers: h.actual[i] },
@@ -48,10 +47,12 @@ export function periodTransactionsChart(histogram: { label: readonly string[]; a
  * calibrationHoldoutChart(holdoutComparison(model, split), split);
  * ```
  */
-export function calibrationHoldoutChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number> } }, customers: { frequency: ArrayLike<number> }, options: ChartOptions & { maxFrequency?: number | undefined } = {}): VegaLiteSpec {
+export function calibrationHoldoutChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number> } }, customers: { frequency: ArrayLike<number> }, opts?: ChartOptions & { maxFrequency?: number | undefined }): VegaLiteSpec {
   const fn = 'calibrationHoldoutChart';
-  const c = expectResult(fn, comparison, 'the result of holdoutComparison', has('customers')) as typeof comparison;
-  const f = (expectResult(fn, customers, 'the calibration summary (with frequency)', has('frequency')) as typeof customers).frequency;
+  const options = chartOptions(fn, opts);
+  const c = { customers: expectColumns(fn, expectResult(fn, comparison, 'the result of holdoutComparison', () => true).customers, 'the result of holdoutComparison', ['predicted', 'actual']) } as unknown as typeof comparison;
+  const f = expectColumns(fn, customers, 'the calibration summary (with frequency)', ['frequency']).frequency as ArrayLike<number>;
+  if (f.length !== c.customers.actual.length) expectColumns(fn, { frequency: f, actual: c.customers.actual }, 'a summary of the same customers as the comparison', ['frequency', 'actual']);
   const max = numberIn(fn, 'maxFrequency', options.maxFrequency, 7, 1, 1000);
   const sums = new Map<number, { n: number; actual: number; predicted: number }>();
   for (let i = 0; i < f.length; i++) {
@@ -89,9 +90,10 @@ export function calibrationHoldoutChart(comparison: { customers: { predicted: Ar
  */
 export function trackingChart(
   tracking: { date: readonly string[]; actualCumulative: ArrayLike<number>; expectedCumulative: ArrayLike<number>; actualIncremental: ArrayLike<number>; expectedIncremental: ArrayLike<number> },
-  options: ChartOptions & { incremental?: boolean | undefined; calibrationEnd?: string | undefined } = {},
+  opts?: ChartOptions & { incremental?: boolean | undefined; calibrationEnd?: string | undefined },
 ): VegaLiteSpec {
-  const t = expectResult('trackingChart', tracking, 'the result of trackingCurve', has('date', 'actualCumulative', 'expectedIncremental')) as typeof tracking;
+  const options = chartOptions('trackingChart', opts);
+  const t = expectColumns('trackingChart', tracking, 'the result of trackingCurve', ['date', 'actualCumulative', 'expectedCumulative', 'actualIncremental', 'expectedIncremental']) as unknown as typeof tracking;
   const inc = options.incremental === true;
   const [a, m] = inc ? [t.actualIncremental, t.expectedIncremental] : [t.actualCumulative, t.expectedCumulative];
   const values = t.date.flatMap((date, i) => [
@@ -122,8 +124,9 @@ export function trackingChart(
  * expectedPurchasesChart(fitBgNbd(summary), { horizon: 78, unit: 'week' });
  * ```
  */
-export function expectedPurchasesChart(model: PurchaseModel, options: ChartOptions & { horizon?: number | undefined; steps?: number | undefined; unit?: string | undefined } = {}): VegaLiteSpec {
+export function expectedPurchasesChart(model: PurchaseModel, opts?: ChartOptions & { horizon?: number | undefined; steps?: number | undefined; unit?: string | undefined }): VegaLiteSpec {
   const fn = 'expectedPurchasesChart';
+  const options = chartOptions(fn, opts);
   const { spec } = purchaseModelOf(fn, model);
   const horizon = numberIn(fn, 'horizon', options.horizon, 52, 0, 1e6);
   const steps = numberIn(fn, 'steps', options.steps, 100, 1, 10_000);
@@ -151,8 +154,9 @@ export function expectedPurchasesChart(model: PurchaseModel, options: ChartOptio
  * probabilityAliveHistoryChart(probabilityAliveHistory(model, transactions, { customerId: '00004', unit: 'week' }));
  * ```
  */
-export function probabilityAliveHistoryChart(history: { date: readonly string[]; frequency: ArrayLike<number>; probabilityAlive: ArrayLike<number> }, options: ChartOptions = {}): VegaLiteSpec {
-  const h = expectResult('probabilityAliveHistoryChart', history, 'the result of probabilityAliveHistory', has('date', 'frequency', 'probabilityAlive')) as typeof history;
+export function probabilityAliveHistoryChart(history: { date: readonly string[]; frequency: ArrayLike<number>; probabilityAlive: ArrayLike<number> }, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('probabilityAliveHistoryChart', opts);
+  const h = expectColumns('probabilityAliveHistoryChart', history, 'the result of probabilityAliveHistory', ['date', 'frequency', 'probabilityAlive']) as unknown as typeof history;
   const values = rowsOf({ date: h.date, frequency: h.frequency, probabilityAlive: h.probabilityAlive }).map((r, i) => ({ ...r, purchase: i > 0 && (h.frequency[i] as number) > (h.frequency[i - 1] as number) }));
   const x = { field: 'date', type: 'temporal', title: label(options, 'date') };
   return top(options, 'P(alive) over the history', {

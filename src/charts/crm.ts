@@ -2,7 +2,7 @@
  * The value chain as charts: the funnel, cohort retention, lifecycle transitions, campaigns
  * and a one-page dashboard of concatenated views.
  */
-import { expectResult, label, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, expectResult, label, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 type Ratio = { value: number | null } | null | undefined;
 interface ValueChainLike {
@@ -11,8 +11,16 @@ interface ValueChainLike {
   cohorts: { cohorts: string[]; offsets: number[]; sizes: number[]; share: number[][] };
   campaigns: Array<{ campaignId: string; roi: number | null; upliftPerCustomer: number | null; upliftTest: { lower: number; upper: number } | null }>;
 }
-const valueChainOf = (fn: string, x: unknown): ValueChainLike =>
-  expectResult(fn, x, 'the result of valueChain', (r) => Array.isArray(r.funnel) && typeof r.cohorts === 'object' && Array.isArray(r.campaigns) && Array.isArray(r.periods)) as unknown as ValueChainLike;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const valueChainOf = (fn: string, x: unknown): ValueChainLike => {
+  const what = 'the result of valueChain';
+  const v = expectResult(fn, x, what, (r) =>
+    [r.funnel, r.campaigns, r.periods].every((rows) => Array.isArray(rows) && rows.every(isObject)) && (r.periods as unknown[]).every((p) => isObject((p as { retain?: unknown }).retain)));
+  const c = expectColumns(fn, v.cohorts, `${what} (its cohorts)`, ['cohorts', 'sizes', 'share']);
+  expectColumns(fn, v.cohorts, `${what} (its cohorts)`, ['offsets']);
+  expectResult(fn, c.share, `${what} (a row of cohort shares per cohort)`, (rows) => Array.from(rows as unknown as unknown[]).every(Array.isArray));
+  return v as unknown as ValueChainLike;
+};
 
 const FUNNEL = ['known', 'differentiated', 'touched', 'responded', 'purchased', 'retained'] as const;
 
@@ -25,7 +33,8 @@ const FUNNEL = ['known', 'differentiated', 'touched', 'responded', 'purchased', 
  * funnelChart(valueChain(transactions, interactions, { period: 'month' }));
  * ```
  */
-export function funnelChart(result: unknown, options: ChartOptions & { period?: string | undefined } = {}): VegaLiteSpec {
+export function funnelChart(result: unknown, opts?: ChartOptions & { period?: string | undefined }): VegaLiteSpec {
+  const options = chartOptions('funnelChart', opts);
   const v = valueChainOf('funnelChart', result);
   const row = options.period === undefined ? v.funnel[v.funnel.length - 1] : v.funnel.find((f) => f.period === options.period);
   const values = FUNNEL.map((stage, order) => ({ stage: label(options, stage), order, customers: row ? Number(row[stage] ?? 0) : 0 }));
@@ -48,7 +57,8 @@ export function funnelChart(result: unknown, options: ChartOptions & { period?: 
  * cohortRetentionChart(valueChain(transactions, interactions, { period: 'month' }));
  * ```
  */
-export function cohortRetentionChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function cohortRetentionChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('cohortRetentionChart', opts);
   const c = valueChainOf('cohortRetentionChart', result).cohorts;
   const values = c.cohorts.flatMap((cohort, i) =>
     c.offsets.flatMap((offset, j) => {
@@ -75,8 +85,11 @@ export function cohortRetentionChart(result: unknown, options: ChartOptions = {}
  * lifecycleTransitionsChart(lifecycleTransitions(transactions, { from: '2024-06-30', to: '2024-12-31' }));
  * ```
  */
-export function lifecycleTransitionsChart(transitions: { stages: readonly string[]; pairs: { from: readonly string[]; to: readonly string[]; count: ArrayLike<number> } }, options: ChartOptions = {}): VegaLiteSpec {
-  const t = expectResult('lifecycleTransitionsChart', transitions, 'the result of lifecycleTransitions', (x) => Array.isArray(x.stages) && typeof x.pairs === 'object') as typeof transitions;
+export function lifecycleTransitionsChart(transitions: { stages: readonly string[]; pairs: { from: readonly string[]; to: readonly string[]; count: ArrayLike<number> } }, opts?: ChartOptions): VegaLiteSpec {
+  const fn = 'lifecycleTransitionsChart';
+  const options = chartOptions(fn, opts);
+  const t = expectResult(fn, transitions, 'the result of lifecycleTransitions', (x) => Array.isArray(x.stages)) as typeof transitions;
+  expectColumns(fn, t.pairs, 'the result of lifecycleTransitions (its pairs)', ['from', 'to', 'count']);
   const values = t.pairs.from.map((from, i) => ({ from, to: t.pairs.to[i], customers: t.pairs.count[i] })).filter((r) => (r.customers as number) > 0);
   const enc = { x: { field: 'to', type: 'nominal', sort: t.stages, title: label(options, 'to') }, y: { field: 'from', type: 'nominal', sort: t.stages, title: label(options, 'from') } };
   return top(options, 'Lifecycle transitions', {
@@ -97,13 +110,13 @@ export function lifecycleTransitionsChart(transitions: { stages: readonly string
  * campaignsChart(valueChain(transactions, interactions));
  * ```
  */
-export function campaignsChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function campaignsChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('campaignsChart', opts);
   const v = valueChainOf('campaignsChart', result);
   const values = v.campaigns.map((c) => ({ campaign: c.campaignId, roi: c.roi, uplift: c.upliftPerCustomer, lower: c.upliftTest?.lower ?? null, upper: c.upliftTest?.upper ?? null }));
   const y = { field: 'campaign', type: 'nominal', title: label(options, 'campaign') };
   const width = Math.round((options.width ?? 480) / 2);
-  return {
-    $schema: top(options, '', {}).$schema,
+  return spec({
     title: options.title ?? label(options, 'Campaigns'),
     data: { values },
     hconcat: [
@@ -116,7 +129,7 @@ export function campaignsChart(result: unknown, options: ChartOptions = {}): Veg
         ],
       },
     ],
-  };
+  });
 }
 
 /**
@@ -128,7 +141,8 @@ export function campaignsChart(result: unknown, options: ChartOptions = {}): Veg
  * valueChainDashboard(valueChain(transactions, interactions, { period: 'month' }));
  * ```
  */
-export function valueChainDashboard(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function valueChainDashboard(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('valueChainDashboard', opts);
   const v = valueChainOf('valueChainDashboard', result);
   const small = { ...options, width: Math.round((options.width ?? 480) * 0.8), height: Math.round((options.height ?? 300) * 0.7) };
   const strip = ({ $schema, ...view }: VegaLiteSpec): Record<string, unknown> => view;
@@ -137,13 +151,12 @@ export function valueChainDashboard(result: unknown, options: ChartOptions = {})
   const activity = { title: label(options, 'active customers'), width: small.width, height: small.height, data: { values: periods }, mark: { type: 'bar', tooltip: true }, encoding: { x, y: { field: 'active', type: 'quantitative', title: label(options, 'active customers') } } };
   const revenue = { title: label(options, 'revenue'), width: small.width, height: small.height, data: { values: periods }, mark: { type: 'line', point: true, tooltip: true }, encoding: { x, y: { field: 'revenue', type: 'quantitative', title: label(options, 'revenue') } } };
   const retention = { title: label(options, 'retention rate'), width: small.width, height: small.height, data: { values: periods }, mark: { type: 'line', point: true, tooltip: true }, encoding: { x, y: { field: 'retention', type: 'quantitative', title: label(options, 'retention rate'), axis: { format: '%' } } } };
-  return {
-    $schema: top(options, '', {}).$schema,
+  return spec({
     title: options.title ?? label(options, 'Value-chain dashboard'),
     vconcat: [
       { hconcat: [strip(funnelChart(result, small)), activity] },
       { hconcat: [revenue, retention] },
       { hconcat: [strip(cohortRetentionChart(result, small)), strip(campaignsChart(result, small))] },
     ],
-  };
+  });
 }

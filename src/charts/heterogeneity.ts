@@ -10,7 +10,7 @@ import { probabilityOfPurchases } from '../models/predictions/probabilityOfPurch
 import { purchaseModelOf, spendModelOf } from '../models/registry.js';
 import type { MixingDistribution } from '../models/spec.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
-import { expectResult, label, numberIn, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, label, numberIn, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /** The density of a mixing distribution at x. */
 export function mixingDensity(m: MixingDistribution, x: number): number {
@@ -34,8 +34,9 @@ function support(m: MixingDistribution, n: number): number[] {
  * heterogeneityChart(fitBgNbd(summary), { process: 'dropout' });
  * ```
  */
-export function heterogeneityChart(model: PurchaseModel, options: ChartOptions & { process?: 'purchase' | 'dropout' | undefined; points?: number | undefined } = {}): VegaLiteSpec {
+export function heterogeneityChart(model: PurchaseModel, opts?: ChartOptions & { process?: 'purchase' | 'dropout' | undefined; points?: number | undefined }): VegaLiteSpec {
   const fn = 'heterogeneityChart';
+  const options = chartOptions(fn, opts);
   const { spec, p } = purchaseModelOf(fn, model);
   const process = options.process ?? 'purchase';
   const m = spec.mixing?.(p as never).find((d) => d.process === process);
@@ -63,10 +64,11 @@ export function heterogeneityChart(model: PurchaseModel, options: ChartOptions &
  * spendingChart(fitGammaGamma(summary), summary);
  * ```
  */
-export function spendingChart(model: SpendModel, customers: { frequency: ArrayLike<number>; monetaryValue: ArrayLike<number> }, options: ChartOptions & { bins?: number | undefined } = {}): VegaLiteSpec {
+export function spendingChart(model: SpendModel, customers: { frequency: ArrayLike<number>; monetaryValue: ArrayLike<number> }, opts?: ChartOptions & { bins?: number | undefined }): VegaLiteSpec {
   const fn = 'spendingChart';
+  const options = chartOptions(fn, opts);
   const { spec, p } = spendModelOf(fn, model);
-  const c = expectResult(fn, customers, 'a summary with frequency and monetaryValue', (x) => x.frequency !== undefined && x.monetaryValue !== undefined) as typeof customers;
+  const c = expectColumns(fn, customers, 'a summary with frequency and monetaryValue', ['frequency', 'monetaryValue']) as unknown as typeof customers;
   if (!spec.spendLevelDensity) throw new CustomerValueError('invalid_input', `${fn}: ${spec.title} has no spend-level density`);
   const spends: number[] = [];
   for (let i = 0; i < c.frequency.length; i++) if ((c.frequency[i] as number) > 0 && (c.monetaryValue[i] as number) > 0) spends.push(c.monetaryValue[i] as number);
@@ -99,8 +101,9 @@ export function spendingChart(model: SpendModel, customers: { frequency: ArrayLi
  * purchasesPmfChart(fitBgNbd(summary), { t: 52 });
  * ```
  */
-export function purchasesPmfChart(model: PurchaseModel, options: ChartOptions & { t?: number | undefined; maxPurchases?: number | undefined; unit?: string | undefined } = {}): VegaLiteSpec {
+export function purchasesPmfChart(model: PurchaseModel, opts?: ChartOptions & { t?: number | undefined; maxPurchases?: number | undefined; unit?: string | undefined }): VegaLiteSpec {
   const fn = 'purchasesPmfChart';
+  const options = chartOptions(fn, opts);
   purchaseModelOf(fn, model);
   const t = numberIn(fn, 't', options.t, 52, 0, 1e6);
   const max = Math.floor(numberIn(fn, 'maxPurchases', options.maxPurchases, 10, 1, 1000));

@@ -7,7 +7,7 @@ import { conditionalExpectedPurchases } from '../models/predictions/conditionalE
 import { probabilityAlive } from '../models/predictions/probabilityAlive.js';
 import { purchaseModelOf } from '../models/registry.js';
 import type { PurchaseModel } from '../models/types.js';
-import { label, numberIn, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, label, numberIn, top, unitLabel, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /** Options of the matrices. */
 export interface MatrixChartOptions extends ChartOptions {
@@ -71,8 +71,9 @@ function matrix(title: string, valueTitle: string, model: PurchaseModel, o: Matr
  * frequencyRecencyChart(fitBgNbd(summary), { T: 39, horizon: 1 });
  * ```
  */
-export function frequencyRecencyChart(model: PurchaseModel, options: MatrixChartOptions & { horizon?: number | undefined } = {}): VegaLiteSpec {
+export function frequencyRecencyChart(model: PurchaseModel, opts?: MatrixChartOptions & { horizon?: number | undefined }): VegaLiteSpec {
   const fn = 'frequencyRecencyChart';
+  const options = chartOptions(fn, opts);
   const horizon = numberIn(fn, 'horizon', options.horizon, 1, 0, 1e6);
   return matrix('Expected purchases by frequency and recency', label(options, 'expected purchases'), model, options, (g) => conditionalExpectedPurchases(model, g, horizon), fn);
 }
@@ -85,6 +86,7 @@ export function frequencyRecencyChart(model: PurchaseModel, options: MatrixChart
  * probabilityAliveMatrixChart(fitBgNbd(summary), { T: 39 });
  * ```
  */
-export function probabilityAliveMatrixChart(model: PurchaseModel, options: MatrixChartOptions = {}): VegaLiteSpec {
+export function probabilityAliveMatrixChart(model: PurchaseModel, opts?: MatrixChartOptions): VegaLiteSpec {
+  const options = chartOptions('probabilityAliveMatrixChart', opts);
   return matrix('P(alive) by frequency and recency', label(options, 'P(alive)'), model, options, (g) => probabilityAlive(model, g), 'probabilityAliveMatrixChart');
 }

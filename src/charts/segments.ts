@@ -2,13 +2,19 @@
  * RFM and ABC as charts: R `rfm`'s heat map, segment bars, R/F/M histograms and scatter
  * plots, and the ABC Pareto chart and Lorenz curve with the 80/20 marks.
  */
-import { expectResult, label, rowsOf, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, expectResult, label, rowsOf, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 interface RfmLike {
   customers: { recency: ArrayLike<number>; frequency: ArrayLike<number>; monetary: ArrayLike<number>; rScore: ArrayLike<number>; fScore: ArrayLike<number>; mScore: ArrayLike<number> };
   segments: { segment: readonly string[]; count: ArrayLike<number>; shareOfCustomers: ArrayLike<number>; shareOfRevenue: ArrayLike<number> };
 }
-const rfmOf = (fn: string, x: unknown): RfmLike => expectResult(fn, x, 'the result of rfm', (r) => typeof r.customers === 'object' && typeof r.segments === 'object') as unknown as RfmLike;
+const rfmOf = (fn: string, x: unknown): RfmLike => {
+  const r = expectResult(fn, x, 'the result of rfm', (v) => typeof v.customers === 'object' && typeof v.segments === 'object');
+  return {
+    customers: expectColumns(fn, r.customers, 'the result of rfm (its customers)', ['recency', 'frequency', 'monetary', 'rScore', 'fScore', 'mScore']),
+    segments: expectColumns(fn, r.segments, 'the result of rfm (its segments)', ['segment', 'count', 'shareOfCustomers', 'shareOfRevenue']),
+  } as unknown as RfmLike;
+};
 
 /**
  * Mean monetary value by R and F score, one cell per (R, F) pair present (R `rfm`'s
@@ -19,7 +25,8 @@ const rfmOf = (fn: string, x: unknown): RfmLike => expectResult(fn, x, 'the resu
  * rfmHeatmapChart(rfm(transactions, { asOf: '1998-06-30' }));
  * ```
  */
-export function rfmHeatmapChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function rfmHeatmapChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('rfmHeatmapChart', opts);
   const c = rfmOf('rfmHeatmapChart', result).customers;
   const cells = new Map<string, { r: number; f: number; n: number; m: number }>();
   for (let i = 0; i < c.rScore.length; i++) {
@@ -51,7 +58,8 @@ export function rfmHeatmapChart(result: unknown, options: ChartOptions = {}): Ve
  * rfmSegmentsChart(rfm(transactions));
  * ```
  */
-export function rfmSegmentsChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function rfmSegmentsChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('rfmSegmentsChart', opts);
   const s = rfmOf('rfmSegmentsChart', result).segments;
   const [customers, revenue] = [label(options, 'share of customers'), label(options, 'share of revenue')];
   const values = rowsOf(s as never)
@@ -81,7 +89,8 @@ export function rfmSegmentsChart(result: unknown, options: ChartOptions = {}): V
  * rfmHistogramsChart(rfm(transactions));
  * ```
  */
-export function rfmHistogramsChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function rfmHistogramsChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('rfmHistogramsChart', opts);
   const c = rfmOf('rfmHistogramsChart', result).customers;
   const values = rowsOf({ recency: c.recency, frequency: c.frequency, monetary: c.monetary });
   const view = (field: string, title: string): unknown => ({
@@ -90,12 +99,11 @@ export function rfmHistogramsChart(result: unknown, options: ChartOptions = {}):
     mark: { type: 'bar', tooltip: true },
     encoding: { x: { field, type: 'quantitative', bin: { maxbins: 30 }, title }, y: { aggregate: 'count', type: 'quantitative', title: label(options, 'customers') } },
   });
-  return {
-    $schema: top(options, '', {}).$schema,
+  return spec({
     title: options.title ?? label(options, 'RFM distributions'),
     data: { values },
     hconcat: [view('recency', label(options, 'days since last purchase')), view('frequency', label(options, 'purchase days')), view('monetary', label(options, 'monetary'))],
-  };
+  });
 }
 
 /**
@@ -107,7 +115,9 @@ export function rfmHistogramsChart(result: unknown, options: ChartOptions = {}):
  * rfmScatterChart(rfm(transactions), { pair: 'rm' });
  * ```
  */
-export function rfmScatterChart(result: unknown, options: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined } = {}): VegaLiteSpec {
+export function rfmScatterChart(result: unknown, opts?: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined }): VegaLiteSpec {
+  const options = chartOptions('rfmScatterChart', opts);
+  if (options.pair !== undefined && !['fm', 'rf', 'rm'].includes(options.pair)) expectResult('rfmScatterChart', null, "options.pair of 'fm', 'rf' or 'rm'", () => false);
   const c = rfmOf('rfmScatterChart', result).customers;
   const axis = { r: ['recency', 'days since last purchase'], f: ['frequency', 'purchase days'], m: ['monetary', 'monetary'] } as const;
   const pair = options.pair ?? 'fm';
@@ -124,7 +134,15 @@ interface AbcLike {
   customers: { value: ArrayLike<number>; rank: ArrayLike<number>; cumulativeShare: ArrayLike<number>; tier: readonly string[] };
   pareto: { lorenz: { customers: ArrayLike<number>; value: ArrayLike<number> }; top20Share: number; customersFor80: number; gini: number };
 }
-const abcOf = (fn: string, x: unknown): AbcLike => expectResult(fn, x, 'the result of abc', (r) => typeof r.customers === 'object' && typeof r.pareto === 'object') as unknown as AbcLike;
+const abcOf = (fn: string, x: unknown): AbcLike => {
+  const a = expectResult(fn, x, 'the result of abc', (v) => typeof v.customers === 'object' && typeof v.pareto === 'object' && v.pareto !== null);
+  const pareto = a.pareto as AbcLike['pareto'];
+  expectResult(fn, pareto, 'the result of abc (Gini, top-20 % share and customers for 80 % as numbers)', (p) => ['gini', 'top20Share', 'customersFor80'].every((k) => typeof p[k] === 'number'));
+  return {
+    customers: expectColumns(fn, a.customers, 'the result of abc (its customers)', ['value', 'rank', 'cumulativeShare', 'tier']),
+    pareto: { ...pareto, lorenz: expectColumns(fn, pareto.lorenz, 'the result of abc (its Lorenz curve)', ['customers', 'value']) },
+  } as unknown as AbcLike;
+};
 
 /**
  * The ABC Pareto chart: customers ranked by value, the value as an area coloured by tier (at
@@ -136,7 +154,8 @@ const abcOf = (fn: string, x: unknown): AbcLike => expectResult(fn, x, 'the resu
  * paretoChart(abc(transactions));
  * ```
  */
-export function paretoChart(result: unknown, options: ChartOptions & { maxBars?: number | undefined } = {}): VegaLiteSpec {
+export function paretoChart(result: unknown, opts?: ChartOptions & { maxBars?: number | undefined }): VegaLiteSpec {
+  const options = chartOptions('paretoChart', opts);
   const a = abcOf('paretoChart', result);
   const n = a.customers.rank.length;
   const byRank = new Int32Array(n);
@@ -176,7 +195,8 @@ export function paretoChart(result: unknown, options: ChartOptions & { maxBars?:
  * lorenzChart(abc(transactions));
  * ```
  */
-export function lorenzChart(result: unknown, options: ChartOptions = {}): VegaLiteSpec {
+export function lorenzChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
+  const options = chartOptions('lorenzChart', opts);
   const a = abcOf('lorenzChart', result);
   const curve = label(options, 'Lorenz curve');
   const values = rowsOf({ customers: a.pareto.lorenz.customers, value: a.pareto.lorenz.value });

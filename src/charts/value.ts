@@ -2,7 +2,7 @@
  * Value as charts: the CLV distribution, the historical / current / potential split and the
  * holdout's predicted against actual purchases per customer.
  */
-import { expectResult, label, numberIn, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, expectResult, label, numberIn, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /**
  * A histogram of customer lifetime values (`customerLifetimeValue`'s result, or any
@@ -13,11 +13,12 @@ import { expectResult, label, numberIn, top, type ChartOptions, type VegaLiteSpe
  * clvDistributionChart(customerLifetimeValue({ purchaseModel, spendModel, customers, horizon: 52, discountRate: 0.01 }));
  * ```
  */
-export function clvDistributionChart(clv: ArrayLike<number>, options: ChartOptions & { bins?: number | undefined } = {}): VegaLiteSpec {
+export function clvDistributionChart(clv: ArrayLike<number>, opts?: ChartOptions & { bins?: number | undefined }): VegaLiteSpec {
   const fn = 'clvDistributionChart';
+  const options = chartOptions(fn, opts);
   if (!(ArrayBuffer.isView(clv) || Array.isArray(clv))) expectResult(fn, null, 'per-customer values (the result of customerLifetimeValue)', () => false);
   const bins = Math.floor(numberIn(fn, 'bins', options.bins, 40, 2, 1000));
-  const values = Array.from(clv as ArrayLike<number>, (v) => ({ clv: Number.isFinite(v) ? v : null }));
+  const values = Array.from(clv as ArrayLike<unknown>, (v) => ({ clv: typeof v === 'number' && Number.isFinite(v) ? v : null }));
   const finite = values.filter((v) => v.clv !== null);
   const mean = finite.reduce((s, v) => s + (v.clv as number), 0) / Math.max(1, finite.length);
   const x = { field: 'clv', type: 'quantitative', title: label(options, 'customer lifetime value') };
@@ -38,9 +39,10 @@ export function clvDistributionChart(clv: ArrayLike<number>, options: ChartOptio
  * valueDecompositionChart(valueDecomposition({ purchaseModel, spendModel, customers, horizon: 52, discountRate: 0.01 }));
  * ```
  */
-export function valueDecompositionChart(decomposition: { historical: ArrayLike<number>; current: ArrayLike<number>; potential: ArrayLike<number>; lifetime: ArrayLike<number>; customerId?: ArrayLike<unknown> }, options: ChartOptions & { top?: number | undefined } = {}): VegaLiteSpec {
+export function valueDecompositionChart(decomposition: { historical: ArrayLike<number>; current: ArrayLike<number>; potential: ArrayLike<number>; lifetime: ArrayLike<number>; customerId?: ArrayLike<unknown> }, opts?: ChartOptions & { top?: number | undefined }): VegaLiteSpec {
   const fn = 'valueDecompositionChart';
-  const d = expectResult(fn, decomposition, 'the result of valueDecomposition', (x) => x.historical !== undefined && x.lifetime !== undefined) as typeof decomposition;
+  const options = chartOptions(fn, opts);
+  const d = expectColumns(fn, decomposition, 'the result of valueDecomposition', ['historical', 'current', 'potential', 'lifetime']) as unknown as typeof decomposition;
   const n = d.lifetime.length;
   const k = Math.floor(numberIn(fn, 'top', options.top, 20, 1, 10_000));
   const order = Array.from({ length: n }, (_, i) => i).sort((a, b) => (d.lifetime[b] as number) - (d.lifetime[a] as number)).slice(0, k);
@@ -67,10 +69,12 @@ export function valueDecompositionChart(decomposition: { historical: ArrayLike<n
  * holdoutScatterChart(holdoutComparison(model, split));
  * ```
  */
-export function holdoutScatterChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number>; customerId?: ArrayLike<unknown> } }, options: ChartOptions = {}): VegaLiteSpec {
-  const c = (expectResult('holdoutScatterChart', comparison, 'the result of holdoutComparison', (x) => typeof x.customers === 'object') as typeof comparison).customers;
+export function holdoutScatterChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number>; customerId?: ArrayLike<unknown> } }, opts?: ChartOptions): VegaLiteSpec {
+  const fn = 'holdoutScatterChart';
+  const options = chartOptions(fn, opts);
+  const c = expectColumns(fn, expectResult(fn, comparison, 'the result of holdoutComparison', () => true).customers, 'the result of holdoutComparison (its customers)', ['predicted', 'actual']) as unknown as typeof comparison.customers;
   const values = Array.from(c.predicted, (p, i) => ({ customerId: c.customerId?.[i], predicted: p, actual: c.actual[i] }));
-  const max = values.reduce((m, v) => Math.max(m, v.predicted, v.actual as number), 0);
+  const max = values.reduce((m, v) => Math.max(m, Number.isFinite(v.predicted) ? v.predicted : 0, Number.isFinite(v.actual) ? (v.actual as number) : 0), 0);
   const x = { field: 'predicted', type: 'quantitative', title: label(options, 'predicted') };
   const y = { field: 'actual', type: 'quantitative', title: label(options, 'actual') };
   return top(options, 'Holdout: predicted and actual purchases', {

@@ -51,9 +51,59 @@ export const label = (o: ChartOptions, english: string): string => (o.locale ===
 /** A unit's plural in the locale, for axis titles: 'weeks' / '周'. */
 export const unitLabel = (o: ChartOptions, unit: string | undefined): string => label(o, `${unit ?? 'week'}s`);
 
+/** Non-finite numbers as null, deeply: a spec is plain JSON (NaN and Infinity are not). */
+function plain(x: unknown): unknown {
+  if (typeof x === 'number') return Number.isFinite(x) ? x : null;
+  if (Array.isArray(x)) return x.map(plain);
+  if (typeof x === 'object' && x !== null) return Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)]));
+  return x;
+}
+
+/** A spec as plain JSON, with the schema. */
+export function spec(rest: Record<string, unknown>): VegaLiteSpec {
+  return plain({ $schema: SCHEMA, ...rest }) as VegaLiteSpec;
+}
+
 /** The top level of a single-view chart. */
 export function top(o: ChartOptions, title: string, rest: Record<string, unknown>): VegaLiteSpec {
-  return { $schema: SCHEMA, title: o.title ?? label(o, title), width: o.width ?? 480, height: o.height ?? 300, ...rest };
+  return spec({ title: o.title ?? label(o, title), width: o.width ?? 480, height: o.height ?? 300, ...rest });
+}
+
+/** The chart options, checked: an object (or nothing) with a known locale, a string title and sizes > 0. */
+export function chartOptions<O extends ChartOptions>(fn: string, options: O | undefined): O {
+  const fail = (name: string, expectation: string, value: unknown): never => {
+    const message = `${name} ${expectation}, got ${describeValue(value)}`;
+    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', ...name.split('.').slice(1)], message, value }]);
+  };
+  if (options === undefined) return {} as O;
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) fail('options', 'must be an object', options);
+  if (options.locale !== undefined && options.locale !== 'en' && options.locale !== 'zh') fail('options.locale', "must be 'en' or 'zh'", options.locale);
+  if (options.title !== undefined && typeof options.title !== 'string') fail('options.title', 'must be a string', options.title);
+  for (const k of ['width', 'height'] as const) {
+    const v = options[k];
+    if (v !== undefined && !(typeof v === 'number' && v > 0 && v < 100_000)) fail(`options.${k}`, 'must be a number of pixels > 0', v);
+  }
+  return options;
+}
+
+const isColumn = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
+
+/**
+ * The named columns of a result (arrays or typed arrays of one length), or an error naming
+ * the chart, what it takes and the column that is not one.
+ */
+export function expectColumns(fn: string, input: unknown, what: string, names: readonly string[]): Record<string, ArrayLike<unknown>> {
+  const x = expectResult(fn, input, what, () => true);
+  let n = -1;
+  for (const name of names) {
+    const col = x[name];
+    if (!isColumn(col) || (n >= 0 && col.length !== n)) {
+      const message = `expects ${what}: ${name} must be an array${n >= 0 ? ` of ${n} values` : ''}, got ${describeValue(col)}`;
+      throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_input', path: ['result', name], message, value: col }]);
+    }
+    n = col.length;
+  }
+  return x as Record<string, ArrayLike<unknown>>;
 }
 
 /** Rows (objects) from equal-length columns, what `data.values` holds. */

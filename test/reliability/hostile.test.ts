@@ -12,6 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as cv from '../../src/index.js';
 import * as sql from '../../src/sql/index.js';
+import * as charts from '../../src/charts/index.js';
 
 const RUNS = Number(process.env.HOSTILE_RUNS ?? 300);
 const TIME_LIMIT_MS = 5000;
@@ -245,7 +246,7 @@ function show(args: unknown[]): string {
 }
 
 type Case = [string, fc.Arbitrary<unknown[]>];
-const fn = (name: string) => ((cv as Record<string, unknown>)[name] ?? (sql as Record<string, unknown>)[name]) as (...args: unknown[]) => unknown;
+const fn = (name: string) => ((cv as Record<string, unknown>)[name] ?? (sql as Record<string, unknown>)[name] ?? (charts as Record<string, unknown>)[name]) as (...args: unknown[]) => unknown;
 /** Options of the SQL builders: names with quotes, semicolons and comment marks, dates that are not. */
 const sqlName = fc.oneof(fc.constantFrom('tx', 'sales.tx', 'a.b.c', 'tx"; DROP TABLE tx; --', 'x`y', "o'k", 'a--b', '/*', ''), fc.string({ maxLength: 8 }));
 const sqlDate = fc.oneof(fc.constantFrom(undefined, '2024-01-01', '1997-09-30', "2024-01-01'; --", '2024-02-30'), hostileScalar);
@@ -366,6 +367,13 @@ const cases: Case[] = [
   ['rfmSql', fc.tuple(sqlOptions)],
   ['abcSql', fc.tuple(sqlOptions)],
   ['predictionSql', fc.tuple(fc.oneof(fc.tuple(sqlOptions, fc.oneof(model, covModel), summaryRows, time).map(([o, m, histories, horizon]) => (typeof o === 'object' && o !== null ? { ...o, model: m, histories, horizon } : o)), hostileScalar))],
+  // charts: a result of the wrong shape, or hostile values inside the right one, gets a CustomerValueError, never a TypeError
+  ...(['periodTransactionsChart', 'trackingChart', 'probabilityAliveHistoryChart', 'rfmHeatmapChart', 'rfmSegmentsChart', 'rfmHistogramsChart', 'rfmScatterChart', 'paretoChart', 'lorenzChart', 'clvDistributionChart', 'valueDecompositionChart', 'holdoutScatterChart', 'funnelChart', 'cohortRetentionChart', 'lifecycleTransitionsChart', 'campaignsChart', 'valueChainDashboard'] as const).map(
+    (name): Case => [name, fc.tuple(fc.oneof(hostileScalar, fc.constant({}), fc.constant({ customers: {}, segments: {}, pareto: {} }), fc.constant({ funnel: [], cohorts: {}, campaigns: [], periods: [] }), fc.array(hostileScalar, { maxLength: 3 })), fc.oneof(fc.constant(undefined), hostileScalar, fc.record({ locale: mostly(fc.constantFrom('en', 'zh')) })))],
+  ),
+  ...(['expectedPurchasesChart', 'frequencyRecencyChart', 'probabilityAliveMatrixChart', 'heterogeneityChart', 'purchasesPmfChart'] as const).map(
+    (name): Case => [name, fc.tuple(fc.oneof(model, corrModel, hostileScalar), fc.oneof(fc.constant(undefined), fc.record({ horizon: mostly(fc.integer({ min: 0, max: 20 })), T: mostly(fc.integer({ min: 1, max: 40 })), maxFrequency: mostly(fc.integer({ min: 1, max: 6 })), recencySteps: mostly(fc.integer({ min: 1, max: 6 })), t: mostly(fc.integer({ min: 0, max: 20 })), maxPurchases: mostly(fc.integer({ min: 1, max: 8 })), process: fc.constantFrom('purchase', 'dropout', 'x') }, { requiredKeys: [] })))],
+  ),
   ['historyPredictions', fc.tuple(fc.oneof(model, covModel), summaryRows, fc.oneof(fc.record({ horizon: time, unit: mostly(fc.constantFrom('day', 'week')) }), hostileScalar))],
 ];
 

@@ -107,3 +107,10 @@ describe('the customer-value command line, on the CDNOW files', () => {
     expect(help.out).toMatch(/usage: customer-value <command>/);
   });
 });
+
+describe('docs/cli.md stays true to the command line', () => {
+  it('holds the help text the command prints, option for option', async () => {
+    const { helpText } = await import('../../src/node/cli/args.js');
+    expect(readFileSync(join(fileURLToPath(new URL('../../docs/', import.meta.url)), 'cli.md'), 'utf8')).toContain(helpText());
+  });
+});

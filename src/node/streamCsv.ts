@@ -80,15 +80,23 @@ export async function* streamCsv(path: string, options: StreamCsvOptions = {}): 
   let scanned = 0;
   let bytes = 0;
   let rows = 0;
+  // records waiting to be a chunk; `from` is where the next chunk starts (slicing the front
+  // off each time would copy the rest once per chunk)
+  let from = 0;
   const take = function* (final: boolean): Generator<Record<string, string[] | Float64Array>> {
-    while (pending.length >= chunkRows || (final && pending.length > 0)) {
-      const part = pending.slice(0, chunkRows);
-      pending = pending.slice(part.length);
+    while (pending.length - from >= chunkRows || (final && pending.length > from)) {
+      const part = pending.slice(from, from + chunkRows);
+      from += part.length;
       const chunk = csvColumns(fn, header ?? [], part, options.numeric ?? [], path, rows);
       rows += part.length;
       options.onProgress?.({ bytes, totalBytes, rows });
       yield chunk;
       options.signal?.throwIfAborted();
+    }
+    // keep only the leftover (fewer than chunkRows records), once per piece
+    if (from > 0) {
+      pending = pending.slice(from);
+      from = 0;
     }
   };
   options.signal?.throwIfAborted();

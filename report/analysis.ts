@@ -5,7 +5,7 @@
  */
 import * as cv from '../src/index.js';
 import * as charts from '../src/charts/index.js';
-import { parseCsvText } from '../src/data/csv.js';
+import { columnsToCsv, parseCsvText } from '../src/data/csv.js';
 
 export interface ReportInput {
   transactions: string;
@@ -54,19 +54,6 @@ function columnsOf(text: string, numeric: readonly string[]): { header: string[]
 }
 
 const fixed = (x: number, d = 2): string => (Number.isFinite(x) ? x.toLocaleString('en', { minimumFractionDigits: d, maximumFractionDigits: d }) : '—');
-
-/** CSV text of a column object (quoted where needed). */
-function toCsv(columns: Record<string, ArrayLike<unknown>>): string {
-  const names = Object.keys(columns);
-  const n = names.length ? (columns[names[0]!] as ArrayLike<unknown>).length : 0;
-  const q = (v: unknown): string => {
-    const s = v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const lines = [names.join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => q((columns[k] as ArrayLike<unknown>)[i])).join(','));
-  return `${lines.join('\n')}\n`;
-}
 
 /** Every section of the report, with a progress call after each step (share done, what is next). */
 export function analyze(input: ReportInput, progress: (share: number, step: string) => void = () => {}): ReportOutput {
@@ -123,6 +110,6 @@ export function analyze(input: ReportInput, progress: (share: number, step: stri
       clv: charts.clvDistributionChart(clv),
       dashboard: charts.valueChainDashboard(chain),
     },
-    customersCsv: toCsv(profiles as unknown as Record<string, ArrayLike<unknown>>),
+    customersCsv: columnsToCsv(profiles as unknown as Record<string, ArrayLike<unknown>>),
   };
 }

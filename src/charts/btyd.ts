@@ -50,9 +50,12 @@ export function periodTransactionsChart(histogram: { label: readonly string[]; a
 export function calibrationHoldoutChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number> } }, customers: { frequency: ArrayLike<number> }, opts?: ChartOptions & { maxFrequency?: number | undefined }): VegaLiteSpec {
   const fn = 'calibrationHoldoutChart';
   const options = chartOptions(fn, opts);
-  const c = { customers: expectColumns(fn, expectResult(fn, comparison, 'the result of holdoutComparison', () => true).customers, 'the result of holdoutComparison', ['predicted', 'actual']) } as unknown as typeof comparison;
-  const f = expectColumns(fn, customers, 'the calibration summary (with frequency)', ['frequency']).frequency as ArrayLike<number>;
-  if (f.length !== c.customers.actual.length) expectColumns(fn, { frequency: f, actual: c.customers.actual }, 'a summary of the same customers as the comparison', ['frequency', 'actual']);
+  const given = expectResult(fn, comparison, 'the result of holdoutComparison', () => true).customers;
+  const summary = expectResult(fn, customers, 'the calibration summary (with frequency)', () => true);
+  // one check of all three columns: present, and as many calibration frequencies as comparisons
+  const cols = expectColumns(fn, { ...(given as object), frequency: summary.frequency }, 'the result of holdoutComparison and the summary of the same customers', ['predicted', 'actual', 'frequency']);
+  const c = { customers: cols } as unknown as typeof comparison;
+  const f = cols.frequency as ArrayLike<number>;
   const max = numberIn(fn, 'maxFrequency', options.maxFrequency, 7, 1, 1000);
   const sums = new Map<number, { n: number; actual: number; predicted: number }>();
   for (let i = 0; i < f.length; i++) {

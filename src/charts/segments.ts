@@ -2,6 +2,7 @@
  * RFM and ABC as charts: R `rfm`'s heat map, segment bars, R/F/M histograms and scatter
  * plots, and the ABC Pareto chart and Lorenz curve with the 80/20 marks.
  */
+import { optionError } from '../errors.js';
 import { chartOptions, expectColumns, expectResult, label, rowsOf, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 interface RfmLike {
@@ -117,7 +118,7 @@ export function rfmHistogramsChart(result: unknown, opts?: ChartOptions): VegaLi
  */
 export function rfmScatterChart(result: unknown, opts?: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined }): VegaLiteSpec {
   const options = chartOptions('rfmScatterChart', opts);
-  if (options.pair !== undefined && !['fm', 'rf', 'rm'].includes(options.pair)) expectResult('rfmScatterChart', null, "options.pair of 'fm', 'rf' or 'rm'", () => false);
+  if (options.pair !== undefined && !['fm', 'rf', 'rm'].includes(options.pair)) optionError('rfmScatterChart', 'pair', "must be 'fm', 'rf' or 'rm'", options.pair);
   const c = rfmOf('rfmScatterChart', result).customers;
   const axis = { r: ['recency', 'days since last purchase'], f: ['frequency', 'purchase days'], m: ['monetary', 'monetary'] } as const;
   const pair = options.pair ?? 'fm';

@@ -2,7 +2,8 @@
  * Value as charts: the CLV distribution, the historical / current / potential split and the
  * holdout's predicted against actual purchases per customer.
  */
-import { chartOptions, expectColumns, expectResult, label, numberIn, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { isColumn } from '../data/input.js';
+import { chartOptions, expectColumns, expectResult, label, numberIn, refuse, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /**
  * A histogram of customer lifetime values (`customerLifetimeValue`'s result, or any
@@ -16,7 +17,7 @@ import { chartOptions, expectColumns, expectResult, label, numberIn, top, type C
 export function clvDistributionChart(clv: ArrayLike<number>, opts?: ChartOptions & { bins?: number | undefined }): VegaLiteSpec {
   const fn = 'clvDistributionChart';
   const options = chartOptions(fn, opts);
-  if (!(ArrayBuffer.isView(clv) || Array.isArray(clv))) expectResult(fn, null, 'per-customer values (the result of customerLifetimeValue)', () => false);
+  if (!isColumn(clv)) refuse(fn, 'per-customer values (the result of customerLifetimeValue)', clv);
   const bins = Math.floor(numberIn(fn, 'bins', options.bins, 40, 2, 1000));
   const values = Array.from(clv as ArrayLike<unknown>, (v) => ({ clv: typeof v === 'number' && Number.isFinite(v) ? v : null }));
   const finite = values.filter((v) => v.clv !== null);

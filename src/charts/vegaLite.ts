@@ -3,7 +3,8 @@
  * labels in English and Chinese, and the check that an input is the result a chart expects.
  * @internal
  */
-import { CustomerValueError, describeValue } from '../errors.js';
+import { isColumn } from '../data/input.js';
+import { CustomerValueError, describeValue, optionError } from '../errors.js';
 
 /** A Vega-Lite (v5+) specification: plain JSON with its data inlined. Render it with vega-embed, vl-convert, Observable, Jupyter... */
 export interface VegaLiteSpec {
@@ -71,22 +72,16 @@ export function top(o: ChartOptions, title: string, rest: Record<string, unknown
 
 /** The chart options, checked: an object (or nothing) with a known locale, a string title and sizes > 0. */
 export function chartOptions<O extends ChartOptions>(fn: string, options: O | undefined): O {
-  const fail = (name: string, expectation: string, value: unknown): never => {
-    const message = `${name} ${expectation}, got ${describeValue(value)}`;
-    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', ...name.split('.').slice(1)], message, value }]);
-  };
   if (options === undefined) return {} as O;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) fail('options', 'must be an object', options);
-  if (options.locale !== undefined && options.locale !== 'en' && options.locale !== 'zh') fail('options.locale', "must be 'en' or 'zh'", options.locale);
-  if (options.title !== undefined && typeof options.title !== 'string') fail('options.title', 'must be a string', options.title);
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) optionError(fn, 'options', 'must be an object', options);
+  if (options.locale !== undefined && options.locale !== 'en' && options.locale !== 'zh') optionError(fn, 'locale', "must be 'en' or 'zh'", options.locale);
+  if (options.title !== undefined && typeof options.title !== 'string') optionError(fn, 'title', 'must be a string', options.title);
   for (const k of ['width', 'height'] as const) {
     const v = options[k];
-    if (v !== undefined && !(typeof v === 'number' && v > 0 && v < 100_000)) fail(`options.${k}`, 'must be a number of pixels > 0', v);
+    if (v !== undefined && !(typeof v === 'number' && v > 0 && v < 100_000)) optionError(fn, k, 'must be a number of pixels > 0', v);
   }
   return options;
 }
-
-const isColumn = (v: unknown): v is ArrayLike<unknown> => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 /**
  * The named columns of a result (arrays or typed arrays of one length), or an error naming
@@ -122,21 +117,21 @@ export function rowsOf(columns: Readonly<Record<string, ArrayLike<unknown>>>): A
   return out;
 }
 
-/** The input, or an error naming the chart and what it takes. */
+/** The error of a chart given something it does not draw: names the chart and what it takes. */
+export function refuse(fn: string, what: string, input: unknown): never {
+  const message = `expects ${what}, got ${describeValue(input)}`;
+  throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_input', path: ['result'], message, value: input }]);
+}
+
+/** The input, or {@link refuse}. */
 export function expectResult(fn: string, input: unknown, what: string, ok: (x: Record<string, unknown>) => boolean): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null || !ok(input as Record<string, unknown>)) {
-    const message = `expects ${what}, got ${describeValue(input)}`;
-    throw new CustomerValueError('invalid_input', `${fn}: ${message}`, [{ code: 'invalid_input', path: ['result'], message, value: input }]);
-  }
+  if (typeof input !== 'object' || input === null || !ok(input as Record<string, unknown>)) refuse(fn, what, input);
   return input as Record<string, unknown>;
 }
 
 /** A number option in a range, or an error naming it. */
 export function numberIn(fn: string, name: string, value: unknown, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !(value >= min && value <= max)) {
-    const message = `${name} must be a number from ${min} to ${max}, got ${describeValue(value)}`;
-    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', name], message, value }]);
-  }
-  return value;
+  if (typeof value !== 'number' || !(value >= min && value <= max)) optionError(fn, name, `must be a number from ${min} to ${max}`, value);
+  return value as number;
 }

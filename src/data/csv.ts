@@ -109,3 +109,20 @@ export function splitWhitespace(text: string): string[][] {
   return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '').map((l) => l.split(/[ \t]+/));
 }
 
+/**
+ * A column object as CSV text: a header, then one line per row, numbers as JavaScript prints
+ * them (the shortest text that reads back to the same double), missing values (null,
+ * undefined, NaN) as empty cells, and cells with a comma, quote or line break quoted.
+ */
+export function columnsToCsv(columns: Readonly<Record<string, ArrayLike<unknown>>>): string {
+  const names = Object.keys(columns);
+  const n = names.length ? (columns[names[0] as string] as ArrayLike<unknown>).length : 0;
+  const cell = (v: unknown): string => {
+    const s = v === null || v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? '' : String(v);
+    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+  };
+  const lines = [names.map(cell).join(',')];
+  for (let i = 0; i < n; i++) lines.push(names.map((k) => cell((columns[k] as ArrayLike<unknown>)[i])).join(','));
+  return `${lines.join('\n')}\n`;
+}
+

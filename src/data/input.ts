@@ -20,8 +20,14 @@ export function isTableLike(x: unknown): x is TableLike {
   );
 }
 
+/** An array or a typed array (not a DataView): what a column is. @internal */
+export function isColumn(x: unknown): x is ArrayLike<unknown> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView));
+}
+
+/** A column the readers take: 64-bit integer arrays are not numbers. */
 function isArrayLikeColumn(x: unknown): x is ArrayLike<unknown> {
-  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array));
+  return isColumn(x) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array);
 }
 
 /**

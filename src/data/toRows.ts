@@ -1,4 +1,5 @@
 import { CustomerValueError, describeValue } from '../errors.js';
+import { isColumn } from './input.js';
 
 /** Nested objects flattened into dotted keys: `{ retain: { retentionRate: { value: 0.4 } } }` -> `{ 'retain.retentionRate.value': 0.4 }`. */
 function flatten(row: Record<string, unknown>, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
@@ -10,7 +11,6 @@ function flatten(row: Record<string, unknown>, prefix = '', out: Record<string, 
   return out;
 }
 
-const isColumn = (v: unknown): boolean => Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
 
 /**
  * Turn any result of customer-value into an array of plain row objects:
@@ -54,10 +54,7 @@ function columnRows(columns: unknown): Array<Record<string, unknown>> {
     const message = `expects a column object (one array per field), an array of row objects or a per-customer result, got ${describeValue(columns)}`;
     throw new CustomerValueError('invalid_input', `toRows: ${message}`, [{ code: 'invalid_input', path: ['columns'], message, value: columns }]);
   }
-  const names = Object.keys(columns).filter((k) => {
-    const v = (columns as Record<string, unknown>)[k];
-    return Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView));
-  });
+  const names = Object.keys(columns).filter((k) => isColumn((columns as Record<string, unknown>)[k]));
   if (names.length === 0 && Object.keys(columns).length > 0) {
     const message = 'expects a column object (one array per field), got an object without array columns';
     throw new CustomerValueError('invalid_input', `toRows: ${message}`, [{ code: 'invalid_input', path: ['columns'], message, value: columns }]);

@@ -41,8 +41,6 @@ export interface SummaryParts {
   readonly q: DialectSyntax;
   /** `name AS (...)` clauses, comma-separated, without the leading WITH. */
   readonly ctes: string;
-  /** The summary's columns, quoted, in order. */
-  readonly columns: readonly string[];
 }
 
 function dayOption(fn: string, name: string, value: Date | string | number | undefined): number | undefined {
@@ -59,7 +57,7 @@ export function summaryParts(fn: string, options: SummarySource): SummaryParts {
   if (options.summaryTable !== undefined) {
     const unit = options.unit ?? 'week';
     if (!Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit)) optionError(fn, 'unit', "must be 'day', 'week', 'month' or 'year'", unit);
-    return { q, ctes: `customer_summary AS (SELECT * FROM ${tableName(fn, q, options.summaryTable)})`, columns: [] };
+    return { q, ctes: `customer_summary AS (SELECT * FROM ${tableName(fn, q, options.summaryTable)})` };
   }
   const table = tableName(fn, q, options.table);
   const f = options.fields ?? {};
@@ -135,9 +133,7 @@ customer_summary AS (
   JOIN totals t ON t.customer_id = b.customer_id${holdout ? `
   LEFT JOIN holdout h ON h.customer_id = b.customer_id` : ''}
 )`;
-  const names = ['customerId', 'frequency', 'recency', 'T', 'monetaryValue', 'totalValue', 'firstPurchase', 'lastPurchase'];
-  if (holdout) names.push('frequencyHoldout', 'monetaryValueHoldout', 'durationHoldout');
-  return { q, ctes, columns: names.map(col) };
+  return { q, ctes };
 }
 
 /**

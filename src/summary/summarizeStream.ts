@@ -33,17 +33,6 @@ const schema = z.looseObject({
   ...progressShape,
 });
 
-/** Rows of a chunk, counted as the readers count them. */
-function rowsOf(chunk: TransactionInput): number {
-  if (Array.isArray(chunk)) return chunk.length;
-  const c = chunk as { numRows?: unknown; length?: unknown };
-  if (typeof c.numRows === 'number') return c.numRows;
-  if (typeof c.numRows === 'function') return (c.numRows as () => number)();
-  if (typeof c.length === 'number') return c.length;
-  const first = Object.values(chunk as object).find((v) => typeof (v as { length?: unknown })?.length === 'number') as { length: number } | undefined;
-  return first?.length ?? 0;
-}
-
 /** The chunk's error with its rows renumbered from the start of the stream. */
 function inStream(e: unknown, chunk: number, offset: number): unknown {
   if (!(e instanceof CustomerValueError)) return e;
@@ -105,13 +94,15 @@ export async function summarizeStream(chunks: AsyncIterable<TransactionInput> | 
   o.signal?.throwIfAborted();
   for await (const chunk of chunks) {
     o.signal?.throwIfAborted();
+    let partial: SummaryPartial;
     try {
-      stack.push(summarizePartial(chunk, read));
+      partial = summarizePartial(chunk, read);
     } catch (e) {
       throw inStream(e, count, rows);
     }
+    stack.push(partial);
     count++;
-    rows += rowsOf(chunk);
+    rows += partial.counts.rows; // the reader counted them
     o.onProgress?.({ chunks: count, rows });
   }
   const merged = stack.merged() ?? summarizePartial([], read);

@@ -20,21 +20,9 @@ import { numberOption, UsageError, type CliOptions } from './args.js';
 import { checkFile, isSummaryFile, readOptions, readSummaryFile, summarizeFile } from './readInput.js';
 import type { Bar } from './progressBar.js';
 import { readFileSync } from 'node:fs';
+import { columnsToCsv } from '../../data/csv.js';
 
 type Columns = Record<string, ArrayLike<unknown>>;
-
-/** Columns as CSV: a header, then one line per row; numbers as JavaScript prints them (they read back exactly). */
-export function toCsv(columns: Columns): string {
-  const names = Object.keys(columns);
-  const quote = (v: unknown): string => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  const n = names.length ? (columns[names[0]!] as ArrayLike<unknown>).length : 0;
-  const lines = [names.map(quote).join(',')];
-  for (let i = 0; i < n; i++) lines.push(names.map((k) => quote((columns[k] as ArrayLike<unknown>)[i])).join(','));
-  return `${lines.join('\n')}\n`;
-}
 
 async function summaryOf(file: string, o: CliOptions, bar: Bar): Promise<Columns> {
   return (isSummaryFile(file, o) ? readSummaryFile(file, o) : await summarizeFile(file, o, bar)) as Columns;
@@ -60,7 +48,7 @@ function modelJson(m: FittedModel): Record<string, unknown> {
 
 export async function summarizeCommand(file: string | undefined, o: CliOptions, bar: Bar): Promise<string> {
   const s = await summarizeFile(checkFile(file), o, bar);
-  return toCsv(o.compressed ? (compressSummary(s as never) as unknown as Columns) : (s as Columns));
+  return columnsToCsv(o.compressed ? (compressSummary(s as never) as unknown as Columns) : (s as Columns));
 }
 
 export async function fitCommand(file: string | undefined, o: CliOptions, bar: Bar): Promise<string> {
@@ -97,7 +85,7 @@ export async function predictCommand(file: string | undefined, o: CliOptions, ba
     out.expectedSpend = conditionalExpectedSpend(models.spend, s as never);
     out.clv = customerLifetimeValue({ purchaseModel: models.purchase, spendModel: models.spend, customers: s as never, horizon, unit: readOptions(o).unit, discountRate: numberOption(o, 'discount-rate', 0), margin: numberOption(o, 'margin', 1) }) as unknown as ArrayLike<unknown>;
   }
-  return toCsv(out);
+  return columnsToCsv(out);
 }
 
 const table = (rows: ReadonlyArray<Record<string, unknown>>): string => {

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { encodeTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
+import { encodeTransactions, type EncodedTransactions, type TransactionReadOptions } from '../data/encodeTransactions.js';
 import { optionDay, parseOptions, readOptionsShape } from '../data/options.js';
 import type { TransactionInput } from '../data/types.js';
+import type { TimeUnit } from '../data/days.js';
 import { finalizeShape, withRegularity } from './finalizeSummary.js';
 import { partialFromEncoded, type SummaryPartial } from './partial.js';
 import { historyAsOf } from './historyAsOf.js';
@@ -68,6 +69,15 @@ export function summarize(transactions: TransactionInput, options: SummarizeOpti
   const partial = sorted ? undefined : partialFromEncoded(tx);
   const { summary, source } = buildSummary(tx.customerIds, sorted ?? historyAsOf(partial as SummaryPartial, end), end, o.unit ?? 'day', o.order, tx);
   return o.regularity ? withRegularity(summary, partial as SummaryPartial, source, end) : summary;
+}
+
+/**
+ * {@link summarize} of transactions already encoded and grouped (a value-chain history), at
+ * day `end`, in order of first appearance: what `summarize(transactions, { observationEnd,
+ * unit })` gives, without reading the input again. @internal
+ */
+export function summaryFromEncoded(tx: EncodedTransactions, partial: SummaryPartial, end: number, unit: TimeUnit): CustomerSummary {
+  return buildSummary(tx.customerIds, historyAsOf(partial, end), end, unit, undefined, tx).summary;
 }
 
 /**

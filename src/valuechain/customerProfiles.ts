@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { withMeta } from '../data/columns.js';
+import { indexOf } from '../data/idIndex.js';
 import { dayToIso, type TimeUnit } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
@@ -10,11 +11,11 @@ import { customerLifetimeValue } from '../clv/customerLifetimeValue.js';
 import { probabilityAlive } from '../models/predictions/probabilityAlive.js';
 import type { PurchaseModel, SpendModel } from '../models/types.js';
 import { rfm, type RfmOptions } from '../rfm/rfm.js';
-import { summarize } from '../summary/summarize.js';
-import { customerClasses } from './customerClasses.js';
+import { summaryFromEncoded } from '../summary/summarize.js';
+import { classesFromHistory } from './customerClasses.js';
 import { customerHistory } from './customerHistory.js';
-import { lifecycleStages, type LifecycleStage, type LifecycleThresholds } from './lifecycle.js';
-import { customerProfitability, type ServingCosts } from './profitability.js';
+import { checkThresholds, stagesAt, thresholdsOption, type LifecycleStage, type LifecycleThresholds } from './lifecycle.js';
+import { costsOption, historyEnd, marginOption, profitabilityFromHistory, type CustomerProfitability, type ServingCosts } from './profitability.js';
 import type { ProfitTier } from './profitTiers.js';
 import type { ValueClass } from './customerClasses.js';
 import { scoresByRow } from './scores.js';
@@ -87,7 +88,10 @@ const schema = z.looseObject({
   asOf: z.optional(dateOption),
   unit: z.optional(unitOption),
   clvUnit: z.optional(unitOption),
-  margin: z.optional(finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }))),
+  margin: z.optional(marginOption),
+  costs: z.optional(costsOption),
+  lifecycle: z.optional(thresholdsOption),
+  rfm: z.optional(z.looseObject({})),
   horizon: z.optional(finiteOption.check(z.gt(0, { error: 'must be a finite number > 0' }))),
   discountRate: z.optional(finiteOption.check(z.gt(-1, { error: 'must be a finite number > -1' }))),
 });
@@ -111,55 +115,39 @@ const schema = z.looseObject({
 export function customerProfiles(transactions: TransactionInput, interactions: InteractionInput | null | undefined, options: CustomerProfilesOptions = {}): CustomerProfiles {
   const fn = 'customerProfiles';
   const o = parseOptions(fn, schema, options) as CustomerProfilesOptions;
-  const read = { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, interactionFields: o.interactionFields, scoreScale: o.scoreScale } as TransactionReadOptions & InteractionReadOptions;
-  const h = customerHistory(fn, transactions, interactions ?? undefined, read, optionDay(o.asOf, o.numericDates));
-  let end = optionDay(o.asOf, o.numericDates) ?? h.tx.maxDay;
-  const it = h.interactions;
-  if (o.asOf === undefined && it) for (let i = 0; i < it.length; i++) if (!(end >= (it.day[i] as number))) end = it.day[i] as number;
+  if (o.lifecycle) checkThresholds(fn, o.lifecycle);
+  // the input is read once; every part below works on this history
+  const asOfOpt = optionDay(o.asOf, o.numericDates);
+  const h = customerHistory(fn, transactions, interactions ?? undefined, o, asOfOpt);
+  const end = asOfOpt ?? historyEnd(h);
   const asOf = dayToIso(end);
-  const profit = customerProfitability(transactions, interactions, { ...read, asOf, margin: o.margin, costs: o.costs });
+  const profit = profitabilityFromHistory(h, end, { margin: o.margin, costs: o.costs });
   const n = profit.length;
-  const row = new Map<CustomerId, number>(profit.customerId.map((id, k) => [id, k]));
-  const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
-  const nulls = <T>(): Array<T | null> => new Array<T | null>(n).fill(null);
-  const out = {
-    customerId: profit.customerId,
-    frequency: nan(), recency: nan(), T: nan(), monetaryValue: nan(), totalValue: nan(),
-    firstPurchase: nulls<string>(), lastPurchase: nulls<string>(),
-    rfmCell: nulls<string>(), rfmSegment: nulls<string>(), abcTier: nulls<'A' | 'B' | 'C'>(),
-    relationship: nulls<'relationship' | 'transactional'>(), valueClass: nulls<ValueClass>(),
-    lifecycleStage: new Array<LifecycleStage>(n).fill('prospect'),
-    responses: new Float64Array(n), meanNormalizedScore: nan(), lastNormalizedScore: nan(),
-    revenue: profit.revenue, costToServe: profit.costToServe, profit: profit.profit, profitTier: profit.tier,
-    probabilityAlive: nan(), clv: nan(),
-  };
-  // -1 for a customer the other functions see but the view does not (none, as every view row is a customer active up to asOf)
-  const at = (id: CustomerId): number => row.get(id) ?? -1;
+  const row = indexOf(profit.customerId);
+  const out = emptyProfiles(profit);
+  // -1 for a customer the other parts see but the view does not (none, as every view row is a customer active up to asOf)
+  const at = (id: CustomerId): number => row.get(id);
   const unit = o.unit ?? o.purchaseModel?.unit ?? 'week';
-  const summary = summarize(transactions, { ...read, observationEnd: asOf, unit });
+  const summary = summaryFromEncoded(h.tx, h.partial, end, unit);
   const buyers = summary.customerId.map(at);
-  const put = <T>(col: { [k: number]: T }, values: ArrayLike<T>, rows: number[]): void => rows.forEach((r, j) => void (r >= 0 && (col[r] = values[j] as T)));
-  put(out.frequency, summary.frequency, buyers);
-  put(out.recency, summary.recency, buyers);
-  put(out.T, summary.T, buyers);
-  put(out.monetaryValue, summary.monetaryValue, buyers);
-  put(out.totalValue, summary.totalValue, buyers);
-  put(out.firstPurchase, summary.firstPurchase, buyers);
-  put(out.lastPurchase, summary.lastPurchase, buyers);
-  const r = rfm(transactions, { ...read, ...o.rfm, asOf });
+  for (const col of ['frequency', 'recency', 'T', 'monetaryValue', 'totalValue'] as const) put(out[col], summary[col], buyers);
+  for (const col of ['firstPurchase', 'lastPurchase'] as const) put(out[col], summary[col], buyers);
+  // rfm of the summary (its lastPurchase column gives the recency in days) equals rfm of the transactions
+  const r = rfm(summary, { ...o.rfm, input: 'summary', asOf });
   const rfmRows = r.customers.customerId.map(at);
   put(out.rfmCell, r.customers.cell, rfmRows);
   put(out.rfmSegment, r.customers.segment, rfmRows);
   const tiers = abc({ customerId: summary.customerId, value: summary.totalValue }, { input: 'customers' }).customers;
   put(out.abcTier, tiers.tier, tiers.customerId.map(at));
-  const classes = customerClasses(transactions, { ...read, interactions: interactions ?? undefined, asOf });
+  const classes = classesFromHistory(h, end, {});
   const classRows = classes.customerId.map(at);
   put(out.relationship, classes.relationship, classRows);
   put(out.valueClass, classes.valueClass, classRows);
-  const stages = lifecycleStages(transactions, { ...read, ...o.lifecycle, interactions: interactions ?? undefined, asOf });
+  const stages = stagesAt(h, end, o.lifecycle ?? {});
   put(out.lifecycleStage, stages.stage, stages.customerId.map(at));
-  if (it) {
-    const sc = scoresByRow(it, n, (c) => at(h.index.ids[c] as CustomerId), end);
+  if (h.interactions) {
+    const rowOf = Int32Array.from(h.index.ids, at);
+    const sc = scoresByRow(h.interactions, n, (c) => rowOf[c], end);
     out.responses.set(sc.count);
     out.meanNormalizedScore.set(sc.mean);
     out.lastNormalizedScore.set(sc.last);
@@ -170,4 +158,30 @@ export function customerProfiles(transactions: TransactionInput, interactions: I
     put(out.clv, clv, buyers);
   }
   return withMeta(out, { length: n, asOf });
+}
+
+/** Writes `values[j]` to `col[rows[j]]` (a row of -1 is skipped). */
+function put<T>(col: { [k: number]: T }, values: ArrayLike<T>, rows: readonly number[]): void {
+  for (let j = 0; j < rows.length; j++) {
+    const r = rows[j] as number;
+    if (r >= 0) col[r] = values[j] as T;
+  }
+}
+
+/** The view's columns before the parts fill them: NaN, null or 'prospect', and profitability's own columns. */
+function emptyProfiles(profit: CustomerProfitability) {
+  const n = profit.length;
+  const nan = (): Float64Array => new Float64Array(n).fill(Number.NaN);
+  const nulls = <T>(): Array<T | null> => new Array<T | null>(n).fill(null);
+  return {
+    customerId: profit.customerId,
+    frequency: nan(), recency: nan(), T: nan(), monetaryValue: nan(), totalValue: nan(),
+    firstPurchase: nulls<string>(), lastPurchase: nulls<string>(),
+    rfmCell: nulls<string>(), rfmSegment: nulls<string>(), abcTier: nulls<'A' | 'B' | 'C'>(),
+    relationship: nulls<'relationship' | 'transactional'>(), valueClass: nulls<ValueClass>(),
+    lifecycleStage: new Array<LifecycleStage>(n).fill('prospect'),
+    responses: new Float64Array(n), meanNormalizedScore: nan(), lastNormalizedScore: nan(),
+    revenue: profit.revenue, costToServe: profit.costToServe, profit: profit.profit, profitTier: profit.tier,
+    probabilityAlive: nan(), clv: nan(),
+  };
 }

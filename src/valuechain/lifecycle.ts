@@ -56,8 +56,11 @@ const thresholdShape = {
   decliningRatio: z.optional(finiteOption.check(z.minimum(0, { error: 'must be in [0, 1]' })).check(z.maximum(1, { error: 'must be in [0, 1]' }))),
 };
 
-/** New customers must be younger than mature ones. */
-function checkThresholds(fn: string, th: LifecycleThresholds): void {
+/** zod schema of {@link LifecycleThresholds} given as one option (customerProfiles' `lifecycle`). @internal */
+export const thresholdsOption = z.looseObject(thresholdShape);
+
+/** New customers must be younger than mature ones. @internal */
+export function checkThresholds(fn: string, th: LifecycleThresholds): void {
   const newDays = th.newDays ?? 90;
   const matureDays = th.matureDays ?? 365;
   if (newDays > matureDays) optionError(fn, 'newDays', `must not exceed matureDays (${matureDays})`, th.newDays ?? newDays);

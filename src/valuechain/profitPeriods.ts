@@ -65,21 +65,43 @@ export function periodTable(h: CustomerHistory, end: number, kind: PeriodKind, m
   return withMeta(out, { length: P });
 }
 
-/** Customers with a transaction or an interaction in each period. */
+/**
+ * Customers with a transaction or an interaction in each period: each customer's days (the
+ * transactions grouped by the history, the interactions by a counting sort) mark their
+ * periods in a stamp array, so each (period, customer) pair counts once. O(rows + customers).
+ */
 function activeCustomers(h: CustomerHistory, end: number, P: number, periodOf: (d: number) => number): Float64Array {
   const out = new Float64Array(P);
-  // the two inputs are not in period order together: each (period, customer) pair once, through a Set
-  const seenPairs = new Set<number>();
+  const stamp = new Int32Array(P).fill(-1);
   const mark = (c: number, d: number): void => {
     if (d > end) return;
     const p = periodOf(d);
-    const key = p * h.index.size + c;
-    if (seenPairs.has(key)) return;
-    seenPairs.add(key);
+    if (stamp[p] === c) return;
+    stamp[p] = c;
     out[p] = (out[p] as number) + 1;
   };
-  for (let i = 0; i < h.tx.length; i++) mark(h.tx.customer[i] as number, h.tx.day[i] as number);
+  const { dayStart, day } = h.partial;
   const it = h.interactions;
-  if (it) for (let i = 0; i < it.length; i++) mark(it.customer[i] as number, it.day[i] as number);
+  const byCustomer = it ? groupRows(it.customer, it.length, h.index.size) : undefined;
+  for (let c = 0; c < h.index.size; c++) {
+    if (c < h.nTx) for (let j = dayStart[c] as number; j < (dayStart[c + 1] as number); j++) mark(c, day[j] as number);
+    if (!it || !byCustomer) continue;
+    for (let j = byCustomer.start[c] as number; j < (byCustomer.start[c + 1] as number); j++) mark(c, it.day[byCustomer.order[j] as number] as number);
+  }
   return out;
+}
+
+/** Row numbers grouped by customer (a counting sort): customer c's rows are order[start[c]] to order[start[c + 1] - 1]. */
+function groupRows(customer: ArrayLike<number>, n: number, customers: number): { start: Uint32Array; order: Uint32Array } {
+  const start = new Uint32Array(customers + 1);
+  for (let i = 0; i < n; i++) (start[(customer[i] as number) + 1] as number)++;
+  for (let c = 0; c < customers; c++) start[c + 1] = (start[c + 1] as number) + (start[c] as number);
+  const next = start.slice(0, customers);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = customer[i] as number;
+    order[next[c] as number] = i;
+    next[c] = (next[c] as number) + 1;
+  }
+  return { start, order };
 }

@@ -6,7 +6,7 @@ import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
-import { customerHistory } from './customerHistory.js';
+import { customerHistory, type CustomerHistory } from './customerHistory.js';
 import { periodTable, type ProfitPeriods } from './profitPeriods.js';
 import { profitTiers, whaleCurve, type ProfitTier, type ProfitTierSummary, type WhaleCurve } from './profitTiers.js';
 import { calendarOptionsShape, type PeriodKind } from './periods.js';
@@ -69,10 +69,14 @@ export interface CustomerProfitability {
 }
 
 const costMap = z.record(z.string(), finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' })));
+/** zod schema of {@link ServingCosts}. @internal */
+export const costsOption = z.looseObject({ byChannel: z.optional(costMap), byKind: z.optional(costMap), perTransaction: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))) });
+/** zod schema of the margin option: a share of revenue in [0, 1]. @internal */
+export const marginOption = finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }));
 const schema = z.looseObject({
   ...historyOptionsShape,
-  margin: z.optional(finiteOption.check(z.minimum(0, { error: 'must be between 0 and 1' })).check(z.maximum(1, { error: 'must be between 0 and 1' }))),
-  costs: z.optional(z.looseObject({ byChannel: z.optional(costMap), byKind: z.optional(costMap), perTransaction: z.optional(finiteOption.check(z.minimum(0, { error: 'must be a finite number >= 0' }))) })),
+  margin: z.optional(marginOption),
+  costs: z.optional(costsOption),
   asOf: z.optional(dateOption),
   ...calendarOptionsShape,
   tierThresholds: z.optional(z.tuple([z.number().check(z.gt(0)).check(z.lte(1)), z.number().check(z.gt(0)).check(z.lte(1))])),
@@ -107,9 +111,23 @@ export function customerProfitability(transactions: TransactionInput, interactio
   const o = parseOptions(fn, schema, options) as CustomerProfitabilityOptions;
   const asOf0 = optionDay(o.asOf, o.numericDates);
   const h = customerHistory(fn, transactions, interactions ?? undefined, o, asOf0);
+  return profitabilityFromHistory(h, asOf0 ?? historyEnd(h), o);
+}
+
+/** The last transaction or interaction day of a history: the default `asOf`. @internal */
+export function historyEnd(h: CustomerHistory): number {
+  let end = h.tx.maxDay;
   const it = h.interactions;
-  let end = asOf0 ?? h.tx.maxDay;
-  if (asOf0 === undefined && it) for (let i = 0; i < it.length; i++) if (!(end >= (it.day[i] as number))) end = it.day[i] as number;
+  if (it) for (let i = 0; i < it.length; i++) if (!(end >= (it.day[i] as number))) end = it.day[i] as number;
+  return end;
+}
+
+/** Options {@link profitabilityFromHistory} reads. @internal */
+export type ProfitabilityParts = Pick<CustomerProfitabilityOptions, 'margin' | 'costs' | 'period' | 'fiscalYearStart' | 'tierThresholds'>;
+
+/** {@link customerProfitability} on an already built history at day `end`. @internal */
+export function profitabilityFromHistory(h: CustomerHistory, end: number, o: ProfitabilityParts): CustomerProfitability {
+  const it = h.interactions;
   const N = h.index.size;
   const margin = o.margin ?? 1;
   const asOf = historyAsOf(h.partial, end);
@@ -156,12 +174,17 @@ export function customerProfitability(transactions: TransactionInput, interactio
   const keep: number[] = [];
   for (let c = 0; c < N; c++) if (Number.isFinite(firstDay[c] as number)) keep.push(c);
   const n = keep.length;
-  const pick = (col: Float64Array): Float64Array => Float64Array.from(keep, (c) => col[c] as number);
+  const pick = (col: Float64Array): Float64Array => {
+    const out = new Float64Array(n);
+    for (let k = 0; k < n; k++) out[k] = col[keep[k] as number] as number;
+    return out;
+  };
   const rev = pick(revenue);
   const costCol = pick(cost);
   const grossMargin = rev.map((v) => margin * v);
   const profit = grossMargin.map((g, k) => g - (costCol[k] as number));
-  const profitPerMonth = Float64Array.from(keep, (c, k) => (profit[k] as number) / (Math.max(1, end - (firstDay[c] as number) + 1) / 30.436875));
+  const profitPerMonth = new Float64Array(n);
+  for (let k = 0; k < n; k++) profitPerMonth[k] = (profit[k] as number) / (Math.max(1, end - (firstDay[keep[k] as number] as number) + 1) / 30.436875);
   const ids = keep.map((c) => h.index.ids[c] as CustomerId);
   const tier = profitTiers(ids, profit, o.tierThresholds);
   const valueClass = keep.map((c, k): ValueClass => {
@@ -174,7 +197,7 @@ export function customerProfitability(transactions: TransactionInput, interactio
     return t === 'B' || late > days - 1 - late ? 'quasiCashFlow' : 'other';
   });
   const split = (table: Map<string, Float64Array>): Record<string, Float64Array> => Object.fromEntries([...table].map(([key, col]) => [key, pick(col)]));
-  const periods = periodTable(h, end, o.period ?? 'month', margin, o.costs, o.fiscalYearStart ?? 1);
+  const table = periodTable(h, end, o.period ?? 'month', margin, o.costs, o.fiscalYearStart ?? 1);
   const sum = (v: Float64Array): number => v.reduce((a, b) => a + b, 0);
   let lossCustomers = 0;
   let loss = 0;
@@ -182,7 +205,7 @@ export function customerProfitability(transactions: TransactionInput, interactio
   const totals = { revenue: sum(rev), grossMargin: sum(grossMargin), costToServe: sum(costCol), profit: sum(profit), customers: n, lossCustomers, loss };
   return withMeta(
     { customerId: ids, revenue: rev, grossMargin, costToServe: costCol, profit, profitPerMonth, tier, valueClass, costByChannel: split(byChannel), costByKind: split(byKind) },
-    { length: n, tiers: summarizeTiers(tier, profit), whale: whaleCurve(profit), periods, totals, asOf: dayToIso(end) },
+    { length: n, tiers: summarizeTiers(tier, profit), whale: whaleCurve(profit), periods: table, totals, asOf: dayToIso(end) },
   );
 }
 

@@ -55,4 +55,41 @@ describe('customerProfiles', () => {
     summary.customerId.forEach((id) => expect(v.clv[row.get(id)!]).toBeGreaterThanOrEqual(0));
     for (const col of Object.values(v)) expect((col as ArrayLike<unknown>).length).toBe(v.length);
   });
+
+  // each column against the public function it comes from, on options that change every part
+  const crm = simulateCrmHistory({ customers: 400, seed: 11 });
+  const cases: Array<[string, Parameters<typeof customerProfiles>[2]]> = [
+    ['defaults (asOf the last activity)', {}],
+    ['asOf, returns ignored, value-matrix RFM, own lifecycle thresholds and costs', { asOf: '2024-05-15', returns: 'ignore', rfm: { scheme: 'value-matrix', locale: 'zh' }, lifecycle: { newDays: 30, matureDays: 200, lapsedDays: 120 }, costs: { byChannel: { email: 0.2 }, perTransaction: 1 }, margin: 0.4, unit: 'day' }],
+  ];
+  it.each(cases)('equals each function column by column: %s', (_, o) => {
+    const v = customerProfiles(crm.transactions, crm.interactions, o);
+    const read = { returns: o?.returns };
+    const asOf = v.asOf;
+    const row = new Map(v.customerId.map((id, k) => [id, k]));
+    const same = (ids: readonly unknown[], got: ArrayLike<unknown>, want: ArrayLike<unknown>): void => {
+      expect(ids.length).toBe(want.length);
+      ids.forEach((id, j) => expect(got[row.get(id as string)!], String(id)).toEqual(want[j]));
+    };
+    const s = summarize(crm.transactions, { ...read, observationEnd: asOf, unit: o?.unit ?? 'week' });
+    for (const col of ['frequency', 'recency', 'T', 'monetaryValue', 'totalValue', 'firstPurchase', 'lastPurchase'] as const) same(s.customerId, v[col], s[col]);
+    const r = rfm(crm.transactions, { ...read, ...o?.rfm, asOf });
+    same(r.customers.customerId, v.rfmCell, r.customers.cell);
+    same(r.customers.customerId, v.rfmSegment, r.customers.segment);
+    const c = customerClasses(crm.transactions, { ...read, interactions: crm.interactions, asOf });
+    same(c.customerId, v.relationship, c.relationship);
+    same(c.customerId, v.valueClass, c.valueClass);
+    const st = lifecycleStages(crm.transactions, { ...read, ...o?.lifecycle, interactions: crm.interactions, asOf });
+    same(st.customerId, v.lifecycleStage, st.stage);
+    const p = customerProfitability(crm.transactions, crm.interactions, { ...read, asOf, margin: o?.margin, costs: o?.costs });
+    expect(v.customerId).toEqual(p.customerId);
+    expect(Array.from(v.costToServe)).toEqual(Array.from(p.costToServe));
+    expect(v.profitTier).toEqual(p.tier);
+    expect(new Set(v.lifecycleStage).size).toBeGreaterThan(2);
+  });
+
+  it('names customerProfiles and the option in an error of a part’s options', () => {
+    expect(() => customerProfiles(crm.transactions, crm.interactions, { lifecycle: { newDays: 400, matureDays: 100 } })).toThrow(/customerProfiles: newDays must not exceed matureDays/);
+    expect(() => customerProfiles(crm.transactions, crm.interactions, { costs: { perTransaction: -1 } })).toThrow(/customerProfiles: costs\.perTransaction/);
+  });
 });

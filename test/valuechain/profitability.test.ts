@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { customerProfitability, CustomerValueError } from '../../src/index.js';
+import { customerProfitability, CustomerValueError, simulateCrmHistory } from '../../src/index.js';
 
 // Worked out by hand below: margin 0.5; unit costs call-center 4, complaint 10, 1 per transaction row.
 const transactions = [
@@ -71,6 +71,24 @@ describe('customerProfitability on a hand-built history', () => {
     expect(Array.from(p.periods.costToServe)).toEqual([32, 21.5, 3]);
     expect(Array.from(p.periods.profit)).toEqual([128, 13.5, 77]);
     expect(Array.from(p.periods.customers)).toEqual([3, 3, 3]);
+  });
+
+  it('counts each customer once per month they bought or were contacted in, as a set of (month, customer) pairs does', () => {
+    const crm = simulateCrmHistory({ customers: 300, seed: 8 });
+    const asOf = '2024-04-30';
+    const q = customerProfitability(crm.transactions, crm.interactions, { asOf });
+    const pairs = new Map<string, Set<string>>();
+    for (const t of [crm.transactions, crm.interactions]) {
+      t.date.forEach((date, i) => {
+        const d = new Date(date).toISOString().slice(0, 10);
+        if (d > asOf) return;
+        const month = d.slice(0, 7);
+        if (!pairs.has(month)) pairs.set(month, new Set());
+        pairs.get(month)!.add(t.customerId[i]!);
+      });
+    }
+    expect(q.periods.period).toEqual([...pairs.keys()].sort());
+    expect(Array.from(q.periods.customers)).toEqual(q.periods.period.map((m) => pairs.get(m)!.size));
   });
 
   it("takes any channel or kind name, '__proto__' and 'constructor' included, without touching Object.prototype", () => {

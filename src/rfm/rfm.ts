@@ -186,12 +186,7 @@ export function rfm(input: unknown, options: RfmOptions = {}): RfmResult {
     }
     bins = (th.recency as number[]).length + 1;
   }
-  if (scheme === 'standard' && bins !== 5) {
-    {
-    const message = `the 'standard' scheme is defined on 5 bins, got ${bins}; use another scheme or custom rules`;
-    throw new CustomerValueError('invalid_options', `${fn}: ${message}`, [{ code: 'invalid_option', path: ['options', 'bins'], message, value: bins }]);
-  }
-  }
+  if (scheme === 'standard' && bins !== 5) optionError(fn, 'bins', "must be 5 with the 'standard' scheme, which is defined on 5 bins (use another scheme or custom rules)", bins);
   const monetary = o.monetary === 'mean' ? Float64Array.from(raw.total, (v, i) => v / (raw.purchaseDays[i] as number)) : raw.total;
   if (th && o.binning !== undefined) optionError(fn, 'binning', 'cannot be given together with thresholds', o.binning);
   const binned = o.binning === 'ckmeans' ? naturalBreaksScores : quantileScores;

@@ -112,7 +112,7 @@ describe('rfm: definitions and scores, hand-worked', () => {
     const a = rfm(s, { scheme: 'quadrant' });
     expect(Array.from(a.customers.recency)).toEqual(Array.from(r.customers.recency));
     expect(a.customers.segment).toEqual(r.customers.segment);
-    expect(() => rfm(tx, { bins: 4 })).toThrow("rfm: the 'standard' scheme is defined on 5 bins, got 4");
+    expect(() => rfm(tx, { bins: 4 })).toThrow("rfm: bins must be 5 with the 'standard' scheme, which is defined on 5 bins (use another scheme or custom rules), got 4");
     expect(() => rfm(tx, { bins: 1 } as never)).toThrow(CustomerValueError);
     expect(() => rfm(tx, { scheme: 'abc' } as never)).toThrow(/scheme/);
   });

@@ -5,7 +5,7 @@ import { dayToIso } from '../data/days.js';
 import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import { dateOption, fieldsOption, parseOptions } from '../data/options.js';
 import type { CustomerId } from '../data/types.js';
-import { CustomerValueError, optionError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { rfmRaw } from './customerTotals.js';
 import { QUADRANT, STANDARD, VALUE_MATRIX, type Locale, type Range, type RfmRule } from './schemes.js';
 import { naturalBreaksScores, quantileScores, thresholdScores } from './scores.js';

@@ -2,7 +2,7 @@ import { customerIdsOf } from '../data/customerIds.js';
 import type { CustomerId } from '../data/types.js';
 import { withMeta } from '../data/columns.js';
 import { resolveColumns } from '../data/input.js';
-import { CustomerValueError, optionError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { clvFromPlan, planClv, type CustomerLifetimeValueOptions } from './customerLifetimeValue.js';
 
 /** Options of {@link valueDecomposition}. */

@@ -2,7 +2,7 @@ import { IssueCollector } from '../errors.js';
 import { dayColumn, isValidId, numberColumn, type NumericDates } from './encodeTransactions.js';
 import { IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
-import type { CustomerId, FieldMap, Interaction } from './types.js';
+import type { FieldMap, Interaction } from './types.js';
 
 /** Options shared by every function that reads interactions. */
 export interface InteractionReadOptions {

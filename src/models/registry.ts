@@ -6,7 +6,6 @@
  * one entry here and one in `ModelRegistry` (types.ts).
  * @internal
  */
-import { CustomerValueError } from '../errors.js';
 import { checkParams } from './checkParams.js';
 import type { ModelSpecBase } from './spec.js';
 import { refuseVariants } from './covariates/design.js';

@@ -87,7 +87,6 @@ export interface RfmResult {
   bins: number;
 }
 
-const bound = z.custom<number>((v) => typeof v === 'number' && !Number.isNaN(v), { error: 'must be a number (Infinity allowed)' });
 /** zod schema of {@link rfm}'s options (rfmSql parses the same). @internal */
 export const rfmOptionsSchema = z.looseObject({
   fields: z.optional(fieldsOption),

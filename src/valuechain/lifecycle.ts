@@ -4,7 +4,7 @@ import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
-import { CustomerValueError, optionError } from '../errors.js';
+import { optionError } from '../errors.js';
 import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
 import { customerHistory, type CustomerHistory } from './customerHistory.js';
 

@@ -5,7 +5,6 @@
 
 /** ∫_lo^hi f by tanh-sinh quadrature with step h (levels of halving until stable). */
 export function tanhSinh(f: (x: number) => number, lo: number, hi: number): number {
-  const c = (hi + lo) / 2;
   const d = (hi - lo) / 2;
   let prev = Number.NaN;
   for (let level = 1; level <= 9; level++) {

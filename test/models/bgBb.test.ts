@@ -9,7 +9,7 @@ import {
   simulateBgBb,
 } from '../../src/index.js';
 import { expectRecovered } from '../helpers/recovery.js';
-import { toPrinted, relativeTo, histories } from '../helpers/models.js';
+import { toPrinted, relativeTo } from '../helpers/models.js';
 import { meanSe } from '../helpers/numeric.js';
 import { csv } from '../helpers/datasets.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conditionalExpectedPurchases, conditionalProbabilityOfPurchases, CustomerValueError, simulateBgBb, type PurchaseModel } from '../../src/index.js';
+import { conditionalExpectedPurchases, conditionalProbabilityOfPurchases, simulateBgBb, type PurchaseModel } from '../../src/index.js';
 import { kindsOf, registry } from '../../src/models/registry.js';
 import type { PurchaseModelSpec } from '../../src/models/spec.js';
 

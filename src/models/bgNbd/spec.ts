@@ -3,8 +3,7 @@ import { bgNbdFitSpec } from './fitSpec.js';
 import type { Random } from '../../math/random.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonUntilDropout } from '../predictions/futureDraws.js';
-import { fitBgNbd } from './fit.js';
-import { logLik, logLikelihood, prepare, type BgNbdParams } from './likelihood.js';
+import type { BgNbdParams } from './likelihood.js';
 import { alive, aliveMany, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateBgNbd } from './simulate.js';
 

@@ -4,7 +4,6 @@
  * Monetary Value". Transaction values z ~ Gamma(p, ν) per customer, ν ~ Gamma(q, v).
  * @internal
  */
-import { CustomerValueError } from '../../errors.js';
 import type { HistoryData } from '../../data/histories.js';
 import { digamma, logGamma, logGammaRatio } from '../../math/special.js';
 
@@ -72,7 +71,7 @@ export function logLik(d: SpendData, theta: Float64Array, grad?: Float64Array): 
   const v = theta[2] as number;
   const lnv = Math.log(v);
   const psiQ = grad ? digamma(q) : 0;
-  const { x, m, w, xs, runStart, sw, swLnM, swLnX } = d;
+  const { m, w, xs, runStart, sw, swLnM, swLnX } = d;
   let ll = 0;
   let gp = 0;
   let gq = 0;

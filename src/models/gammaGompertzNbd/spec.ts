@@ -2,8 +2,7 @@ import type { PurchaseModelSpec } from '../spec.js';
 import { gammaGompertzNbdFitSpec } from './fitSpec.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonWhileAlive } from '../predictions/futureDraws.js';
-import { fitGammaGompertzNbd } from './fit.js';
-import { logLik, logLikelihood, type GammaGompertzNbdParams } from './likelihood.js';
+import type { GammaGompertzNbdParams } from './likelihood.js';
 import { alive, bracket, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateGammaGompertzNbd } from './simulate.js';
 

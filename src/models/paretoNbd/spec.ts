@@ -2,9 +2,7 @@ import type { PurchaseModelSpec } from '../spec.js';
 import { paretoNbdFitSpec } from './fitSpec.js';
 import { withDead } from '../predictions/shared.js';
 import { poissonWhileAlive } from '../predictions/futureDraws.js';
-import { fitParetoNbd } from './fit.js';
-import { alive, logLikelihood, rowLogLik, type ParetoNbdParams } from './likelihood.js';
-import { omegaBounds, sarmanovComponents } from './correlation.js';
+import { alive, type ParetoNbdParams } from './likelihood.js';
 import { bracket, dert, expected, pmf, survivalAhead } from './predictions.js';
 import { simulateParetoNbd } from './simulate.js';
 

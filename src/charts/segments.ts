@@ -3,7 +3,7 @@
  * plots, and the ABC Pareto chart and Lorenz curve with the 80/20 marks.
  */
 import { optionError } from '../errors.js';
-import { chartOptions, expectColumns, expectResult, label, rowsOf, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, expectResult, label, pointRows, rowsOf, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 interface RfmLike {
   customers: { recency: ArrayLike<number>; frequency: ArrayLike<number>; monetary: ArrayLike<number>; rScore: ArrayLike<number>; fScore: ArrayLike<number>; mScore: ArrayLike<number> };
@@ -109,26 +109,29 @@ export function rfmHistogramsChart(result: unknown, opts?: ChartOptions): VegaLi
 
 /**
  * Customers as points on two of recency, frequency and monetary value (R `rfm`'s
- * rfm_fm_plot, rfm_rf_plot and rfm_rm_plot): `pair` 'fm' (default), 'rf' or 'rm'.
+ * rfm_fm_plot, rfm_rf_plot and rfm_rm_plot): `pair` 'fm' (default), 'rf' or 'rm'. At most
+ * `maxPoints` customers (default 5,000) are drawn, spread evenly over them, and the subtitle
+ * says how many of how many.
  *
  * @example
  * ```ts
  * rfmScatterChart(rfm(transactions), { pair: 'rm' });
  * ```
  */
-export function rfmScatterChart(result: unknown, opts?: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined }): VegaLiteSpec {
+export function rfmScatterChart(result: unknown, opts?: ChartOptions & { pair?: 'fm' | 'rf' | 'rm' | undefined; maxPoints?: number | undefined }): VegaLiteSpec {
   const options = chartOptions('rfmScatterChart', opts);
   if (options.pair !== undefined && !['fm', 'rf', 'rm'].includes(options.pair)) optionError('rfmScatterChart', 'pair', "must be 'fm', 'rf' or 'rm'", options.pair);
   const c = rfmOf('rfmScatterChart', result).customers;
   const axis = { r: ['recency', 'days since last purchase'], f: ['frequency', 'purchase days'], m: ['monetary', 'monetary'] } as const;
   const pair = options.pair ?? 'fm';
   const [a, b] = [axis[pair[0] as 'r' | 'f' | 'm'], axis[pair[1] as 'r' | 'f' | 'm']];
-  const values = rowsOf({ recency: c.recency, frequency: c.frequency, monetary: c.monetary });
+  const { rows, subtitle } = pointRows('rfmScatterChart', options, c.recency.length);
+  const values = Array.from(rows, (i) => ({ recency: c.recency[i], frequency: c.frequency[i], monetary: c.monetary[i] }));
   return top(options, `RFM: ${label(options, a[1])} / ${label(options, b[1])}`, {
     data: { values },
     mark: { type: 'point', opacity: 0.4, tooltip: true },
     encoding: { x: { field: a[0], type: 'quantitative', title: label(options, a[1]) }, y: { field: b[0], type: 'quantitative', title: label(options, b[1]) } },
-  });
+  }, subtitle);
 }
 
 interface AbcLike {

@@ -3,7 +3,7 @@
  * holdout's predicted against actual purchases per customer.
  */
 import { isColumn } from '../data/input.js';
-import { chartOptions, expectColumns, expectResult, label, numberIn, refuse, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
+import { chartOptions, expectColumns, expectResult, label, numberIn, pointRows, refuse, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /**
  * A histogram of customer lifetime values (`customerLifetimeValue`'s result, or any
@@ -64,18 +64,22 @@ export function valueDecompositionChart(decomposition: { historical: ArrayLike<n
 /**
  * Each customer's predicted against actual holdout purchases (`holdoutComparison`), as
  * points with the diagonal; points are jittered by nothing, so ties overlap (opacity shows them).
+ * At most `maxPoints` customers (default 5,000) are drawn, spread evenly over them, and the
+ * subtitle says how many of how many; the diagonal spans all of them.
  *
  * @example
  * ```ts
  * holdoutScatterChart(holdoutComparison(model, split));
  * ```
  */
-export function holdoutScatterChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number>; customerId?: ArrayLike<unknown> } }, opts?: ChartOptions): VegaLiteSpec {
+export function holdoutScatterChart(comparison: { customers: { predicted: ArrayLike<number>; actual: ArrayLike<number>; customerId?: ArrayLike<unknown> } }, opts?: ChartOptions & { maxPoints?: number | undefined }): VegaLiteSpec {
   const fn = 'holdoutScatterChart';
   const options = chartOptions(fn, opts);
   const c = expectColumns(fn, expectResult(fn, comparison, 'the result of holdoutComparison', () => true).customers, 'the result of holdoutComparison (its customers)', ['predicted', 'actual']) as unknown as typeof comparison.customers;
-  const values = Array.from(c.predicted, (p, i) => ({ customerId: c.customerId?.[i], predicted: p, actual: c.actual[i] }));
-  const max = values.reduce((m, v) => Math.max(m, Number.isFinite(v.predicted) ? v.predicted : 0, Number.isFinite(v.actual) ? (v.actual as number) : 0), 0);
+  let max = 0;
+  for (let i = 0; i < c.predicted.length; i++) max = Math.max(max, finiteOr0(c.predicted[i]), finiteOr0(c.actual[i]));
+  const { rows, subtitle } = pointRows(fn, options, c.predicted.length);
+  const values = Array.from(rows, (i) => ({ customerId: c.customerId?.[i], predicted: c.predicted[i], actual: c.actual[i] }));
   const x = { field: 'predicted', type: 'quantitative', title: label(options, 'predicted') };
   const y = { field: 'actual', type: 'quantitative', title: label(options, 'actual') };
   return top(options, 'Holdout: predicted and actual purchases', {
@@ -83,5 +87,7 @@ export function holdoutScatterChart(comparison: { customers: { predicted: ArrayL
       { data: { values }, mark: { type: 'point', opacity: 0.3, tooltip: true }, encoding: { x, y } },
       { data: { values: [{ predicted: 0, actual: 0 }, { predicted: max, actual: max }] }, mark: { type: 'line', color: 'gray', strokeDash: [4, 4] }, encoding: { x, y } },
     ],
-  });
+  }, subtitle);
 }
+
+const finiteOr0 = (v: number | undefined): number => (v !== undefined && Number.isFinite(v) ? v : 0);

@@ -65,9 +65,26 @@ export function spec(rest: Record<string, unknown>): VegaLiteSpec {
   return plain({ $schema: SCHEMA, ...rest }) as VegaLiteSpec;
 }
 
-/** The top level of a single-view chart. */
-export function top(o: ChartOptions, title: string, rest: Record<string, unknown>): VegaLiteSpec {
-  return spec({ title: o.title ?? label(o, title), width: o.width ?? 480, height: o.height ?? 300, ...rest });
+/** The top level of a single-view chart, with a subtitle when one is given. */
+export function top(o: ChartOptions, title: string, rest: Record<string, unknown>, subtitle?: string): VegaLiteSpec {
+  const text = o.title ?? label(o, title);
+  return spec({ title: subtitle === undefined ? text : { text, subtitle }, width: o.width ?? 480, height: o.height ?? 300, ...rest });
+}
+
+/** Points a scatter chart draws at most by default: more make a spec browsers render slowly. */
+export const MAX_POINTS = 5000;
+
+/**
+ * The rows a scatter chart draws: all n, or `maxPoints` (default {@link MAX_POINTS}) spread
+ * evenly over them (row floor(j n / maxPoints)), with the subtitle that says so.
+ */
+export function pointRows(fn: string, o: ChartOptions & { maxPoints?: number | undefined }, n: number): { rows: Int32Array; subtitle: string | undefined } {
+  const max = Math.floor(numberIn(fn, 'maxPoints', o.maxPoints, MAX_POINTS, 1, Number.MAX_SAFE_INTEGER));
+  if (n <= max) return { rows: Int32Array.from({ length: n }, (_, i) => i), subtitle: undefined };
+  const rows = Int32Array.from({ length: max }, (_, j) => Math.floor((j * n) / max));
+  const count = (k: number): string => k.toLocaleString('en-US');
+  const subtitle = o.locale === 'zh' ? `显示 ${count(n)} 位客户中均匀抽取的 ${count(max)} 位` : `${count(max)} of ${count(n)} customers, evenly spaced`;
+  return { rows, subtitle };
 }
 
 /** The chart options, checked: an object (or nothing) with a known locale, a string title and sizes > 0. */

@@ -184,6 +184,23 @@ describe('the value and CRM charts', () => {
     expect(dataMarks(marks, 'symbol')[0]!.data.length).toBe(r.comparison.customers.length);
   });
 
+  it('the scatter charts draw at most maxPoints customers, evenly spaced, and say so in the subtitle', async () => {
+    const n = r.rfm.customers.length;
+    const s = await rendered(charts.rfmScatterChart(r.rfm, { maxPoints: 100 }));
+    const points = dataMarks(s.marks, 'symbol')[0]!.data;
+    expect(points.length).toBe(100);
+    // the j-th point is customer floor(j n / 100)
+    for (const j of [0, 37, 99]) expect(points[j]!.monetary).toBe(r.rfm.customers.monetary[Math.floor((j * n) / 100)]);
+    expect(allTexts(s.marks)).toContain(`100 of ${n.toLocaleString('en-US')} customers, evenly spaced`);
+    const h = await rendered(charts.holdoutScatterChart(r.comparison, { maxPoints: 50, locale: 'zh' }));
+    expect(dataMarks(h.marks, 'symbol')[0]!.data.length).toBe(50);
+    // the diagonal still spans every customer
+    const top = Math.max(...r.comparison.customers.predicted, ...r.comparison.customers.actual);
+    expect(dataMarks(h.marks, 'line')[0]!.data.at(-1)!.actual).toBe(top);
+    expect(allTexts(h.marks).some((t) => t.includes('均匀抽取的 50 位'))).toBe(true);
+    expect(() => charts.rfmScatterChart(r.rfm, { maxPoints: 0 })).toThrow(/rfmScatterChart: maxPoints/);
+  });
+
   it("funnelChart: the last period's six stages; cohortRetentionChart: a cell per observed cohort and offset", async () => {
     const f = await rendered(charts.funnelChart(c.valueChain));
     const last = c.valueChain.funnel.at(-1)!;

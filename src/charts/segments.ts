@@ -3,6 +3,7 @@
  * plots, and the ABC Pareto chart and Lorenz curve with the 80/20 marks.
  */
 import { optionError } from '../errors.js';
+import { niceBins } from './bins.js';
 import { chartOptions, expectColumns, expectResult, label, pointRows, rowsOf, spec, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 interface RfmLike {
@@ -83,7 +84,8 @@ export function rfmSegmentsChart(result: unknown, opts?: ChartOptions): VegaLite
 
 /**
  * Histograms of recency (days since the last purchase), frequency (purchase days) and
- * monetary value, side by side (R `rfm`'s rfm_histograms).
+ * monetary value, side by side (R `rfm`'s rfm_histograms), at most 30 bins each, binned
+ * here (the spec holds the bins, not the customers).
  *
  * @example
  * ```ts
@@ -93,17 +95,16 @@ export function rfmSegmentsChart(result: unknown, opts?: ChartOptions): VegaLite
 export function rfmHistogramsChart(result: unknown, opts?: ChartOptions): VegaLiteSpec {
   const options = chartOptions('rfmHistogramsChart', opts);
   const c = rfmOf('rfmHistogramsChart', result).customers;
-  const values = rowsOf({ recency: c.recency, frequency: c.frequency, monetary: c.monetary });
-  const view = (field: string, title: string): unknown => ({
+  const view = (values: ArrayLike<number>, title: string): unknown => ({
     width: Math.round((options.width ?? 480) / 2),
     height: options.height ?? 220,
+    data: { values: niceBins(values, 30) },
     mark: { type: 'bar', tooltip: true },
-    encoding: { x: { field, type: 'quantitative', bin: { maxbins: 30 }, title }, y: { aggregate: 'count', type: 'quantitative', title: label(options, 'customers') } },
+    encoding: { x: { field: 'bin0', bin: 'binned', type: 'quantitative', title }, x2: { field: 'bin1' }, y: { field: 'count', type: 'quantitative', title: label(options, 'customers') } },
   });
   return spec({
     title: options.title ?? label(options, 'RFM distributions'),
-    data: { values },
-    hconcat: [view('recency', label(options, 'days since last purchase')), view('frequency', label(options, 'purchase days')), view('monetary', label(options, 'monetary'))],
+    hconcat: [view(c.recency, label(options, 'days since last purchase')), view(c.frequency, label(options, 'purchase days')), view(c.monetary, label(options, 'monetary'))],
   });
 }
 

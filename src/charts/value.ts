@@ -3,11 +3,13 @@
  * holdout's predicted against actual purchases per customer.
  */
 import { isColumn } from '../data/input.js';
+import { niceBins } from './bins.js';
 import { chartOptions, expectColumns, expectResult, label, numberIn, pointRows, refuse, top, type ChartOptions, type VegaLiteSpec } from './vegaLite.js';
 
 /**
  * A histogram of customer lifetime values (`customerLifetimeValue`'s result, or any
- * per-customer values), with a rule at the mean.
+ * per-customer values), at most `bins` (default 40) bins of a nice width computed here, with
+ * a rule at the mean of the finite values.
  *
  * @example
  * ```ts
@@ -19,14 +21,15 @@ export function clvDistributionChart(clv: ArrayLike<number>, opts?: ChartOptions
   const options = chartOptions(fn, opts);
   if (!isColumn(clv)) refuse(fn, 'per-customer values (the result of customerLifetimeValue)', clv);
   const bins = Math.floor(numberIn(fn, 'bins', options.bins, 40, 2, 1000));
-  const values = Array.from(clv as ArrayLike<unknown>, (v) => ({ clv: typeof v === 'number' && Number.isFinite(v) ? v : null }));
-  const finite = values.filter((v) => v.clv !== null);
-  const mean = finite.reduce((s, v) => s + (v.clv as number), 0) / Math.max(1, finite.length);
-  const x = { field: 'clv', type: 'quantitative', title: label(options, 'customer lifetime value') };
+  const values = Float64Array.from(clv as ArrayLike<unknown>, (v) => (typeof v === 'number' ? v : Number.NaN));
+  let sum = 0;
+  let finite = 0;
+  for (const v of values) if (Number.isFinite(v)) (sum += v, finite++);
+  const title = label(options, 'customer lifetime value');
   return top(options, 'CLV distribution', {
     layer: [
-      { data: { values }, mark: { type: 'bar', tooltip: true }, encoding: { x: { ...x, bin: { maxbins: bins } }, y: { aggregate: 'count', type: 'quantitative', title: label(options, 'customers') } } },
-      { data: { values: [{ clv: mean }] }, mark: { type: 'rule', color: 'firebrick', strokeDash: [4, 4] }, encoding: { x } },
+      { data: { values: niceBins(values, bins) }, mark: { type: 'bar', tooltip: true }, encoding: { x: { field: 'bin0', bin: 'binned', type: 'quantitative', title }, x2: { field: 'bin1' }, y: { field: 'count', type: 'quantitative', title: label(options, 'customers') } } },
+      { data: { values: [{ clv: sum / Math.max(1, finite) }] }, mark: { type: 'rule', color: 'firebrick', strokeDash: [4, 4] }, encoding: { x: { field: 'clv', type: 'quantitative', title } } },
     ],
   });
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as charts from '../../src/charts/index.js';
-import { expectedPurchases } from '../../src/index.js';
+import { abc, expectedPurchases, rfm } from '../../src/index.js';
 import { cdnowResults, crmResults } from './fixtures.js';
 import { allTexts, dataMarks, render } from './render.js';
 
@@ -138,7 +138,19 @@ describe('the RFM and ABC charts', () => {
     const h = await rendered(charts.rfmHistogramsChart(r.rfm));
     const bars = dataMarks(h.marks, 'rect');
     expect(bars.length).toBe(3);
-    for (const b of bars) expect(b.data.reduce((n, d) => n + (d.__count as number), 0)).toBe(r.rfm.customers.length);
+    const columns = [r.rfm.customers.recency, r.rfm.customers.frequency, r.rfm.customers.monetary];
+    bars.forEach((b, k) => {
+      expect(b.data.length).toBeLessThanOrEqual(30);
+      expect(b.data.reduce((n, d) => n + (d.count as number), 0)).toBe(r.rfm.customers.length);
+      // each bar counts the customers in [bin0, bin1), the last one closed, counted here directly
+      const values = Array.from(columns[k]!);
+      b.data.forEach((d, j) => {
+        const last = j === b.data.length - 1;
+        expect(d.count).toBe(values.filter((v) => v >= (d.bin0 as number) && (v < (d.bin1 as number) || (last && v <= (d.bin1 as number)))).length);
+      });
+    });
+    // purchase days are whole numbers: bins one or more whole days wide
+    expect(bars[1]!.data.every((d) => Number.isInteger(d.bin0) && Number.isInteger(d.bin1))).toBe(true);
     const s = await rendered(charts.rfmScatterChart(r.rfm, { pair: 'rm' }));
     expect(dataMarks(s.marks, 'symbol')[0]!.data.length).toBe(r.rfm.customers.length);
   });
@@ -170,7 +182,10 @@ describe('the value and CRM charts', () => {
   it('clvDistributionChart and valueDecompositionChart: every customer counted; each stack sums to the lifetime value', async () => {
     const d = await rendered(charts.clvDistributionChart(r.clv));
     const bars = dataMarks(d.marks, 'rect')[0]!.data;
-    expect(bars.reduce((n, b) => n + (b.__count as number), 0)).toBe(r.clv.length);
+    expect(bars.reduce((n, b) => n + (b.count as number), 0)).toBe(r.clv.length);
+    expect(bars.length).toBeLessThanOrEqual(40);
+    const clv = Array.from(r.clv);
+    for (const b of bars.slice(0, -1)) expect(b.count).toBe(clv.filter((v) => v >= (b.bin0 as number) && v < (b.bin1 as number)).length);
     const v = await rendered(charts.valueDecompositionChart(r.decomposition, { top: 10 }));
     const parts = dataMarks(v.marks, 'rect')[0]!.data;
     expect(parts.length).toBe(30);
@@ -240,5 +255,25 @@ describe('Chinese labels and bad input', () => {
     expect(() => charts.funnelChart(null)).toThrow(/funnelChart: expects the result of valueChain/);
     expect(() => charts.heterogeneityChart(r.gg as never)).toThrow(/heterogeneityChart/);
     expect(() => charts.expectedPurchasesChart(r.bg, { horizon: -1 })).toThrow(/horizon must be a number/);
+  });
+});
+
+describe('the specs stay small whatever the number of customers', () => {
+  it('200,000 customers: the per-customer charts inline at most a few thousand rows', () => {
+    const n = 200_000;
+    // two purchases per customer, spread over a year
+    const customerId = Float64Array.from({ length: 2 * n }, (_, i) => i % n);
+    const date = Float64Array.from({ length: 2 * n }, (_, i) => Date.UTC(2024, 0, 1) + ((i * 7919) % 365) * 86_400_000);
+    const amount = Float64Array.from({ length: 2 * n }, (_, i) => 5 + ((i * 104_729) % 1000) / 10);
+    const tx = { customerId, date, amount };
+    const big = rfm(tx);
+    const specs = {
+      scatter: charts.rfmScatterChart(big),
+      histograms: charts.rfmHistogramsChart(big),
+      pareto: charts.paretoChart(abc(tx)),
+      clv: charts.clvDistributionChart(big.customers.monetary),
+      holdout: charts.holdoutScatterChart({ customers: { predicted: big.customers.monetary, actual: big.customers.frequency } }),
+    };
+    for (const [name, spec] of Object.entries(specs)) expect(JSON.stringify(spec).length, name).toBeLessThan(600_000);
   });
 });

@@ -52,8 +52,8 @@ export function encodeInteractions(input: unknown, fn: string, index: IdIndex, o
   const costCol = raw.cols.cost;
   let cost: Float64Array = new Float64Array(n);
   if (costCol) {
-    // missing costs are 0; present ones must be finite numbers
-    const filled = Array.from({ length: n }, (_, i) => (costCol[i] === undefined || costCol[i] === null ? 0 : costCol[i]));
+    // missing costs are 0; present ones must be finite numbers (a typed column has no missing ones)
+    const filled = ArrayBuffer.isView(costCol) ? costCol : Array.from({ length: n }, (_, i) => (costCol[i] === undefined || costCol[i] === null ? 0 : costCol[i]));
     cost = numberColumn(filled, n, issues, 'cost');
     for (let i = 0; i < n; i++) {
       if ((cost[i] as number) < 0) {
@@ -112,11 +112,18 @@ function readScores(scoreCol: ArrayLike<unknown> | undefined, scaleCol: ArrayLik
   const scaleHi = new Float64Array(n).fill(Number.NaN);
   if (!scoreCol) return { score, scaleLo, scaleHi };
   const byDefault = parseScale(fallback);
+  // rows mostly share a scale: the last one parsed is kept
+  let lastRaw: unknown;
+  let lastScale: [number, number] | undefined;
   for (let i = 0; i < n; i++) {
     const v = scoreCol[i];
     if (v === undefined || v === null || v === '') continue;
     const raw = scaleCol?.[i];
-    const scale = raw === undefined || raw === null || raw === '' ? byDefault : parseScale(raw);
+    if (raw !== lastRaw || lastScale === undefined) {
+      lastRaw = raw;
+      lastScale = raw === undefined || raw === null || raw === '' ? byDefault : parseScale(raw);
+    }
+    const scale = lastScale;
     if (!scale) {
       issues.row(i, 'scale', 'invalid_value', "must be 'min-max' of whole points with min < max, e.g. '1-5' or '0-10'", raw ?? fallback);
       continue;

@@ -5,7 +5,9 @@ import type { TransactionReadOptions } from '../data/encodeTransactions.js';
 import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
+import { indexOf } from '../data/idIndex.js';
 import { rfm } from '../rfm/rfm.js';
+import { summaryFromEncoded } from '../summary/summarize.js';
 import { customerHistory } from './customerHistory.js';
 import { calendarOptionsShape, periodGrid, type PeriodKind } from './periods.js';
 import { proportionTest, type ProportionTest } from './proportionTest.js';
@@ -112,18 +114,23 @@ export function loyalty(transactions: TransactionInput, interactions: Interactio
   const grid = periodGrid(kind, n > 0 ? lo : 0, n > 0 ? end : -1, n > 0 ? lo : 0, n > 0 ? end : -1, o.fiscalYearStart ?? 1);
   const pOf = (d: number): number => grid.index[d - grid.lo] as number;
   const ids = keep.map((c) => h.index.ids[c] as CustomerId);
-  const r = n > 0 ? rfm(transactions, { fields: o.fields, returns: o.returns, dropDuplicateOrders: o.dropDuplicateOrders, numericDates: o.numericDates, asOf: dayToIso(end) }) : undefined;
-  const behaviourOf = new Map<CustomerId, number>();
-  if (r) r.customers.customerId.forEach((id, j) => behaviourOf.set(id, ((r.customers.score[j] as number) - 3) / (3 * (r.bins - 1))));
-  const rowOf = new Map<number, number>(keep.map((c, k) => [c, k]));
-  const attitude = h.interactions ? scoresByRow(h.interactions, n, (c) => rowOf.get(c), end).mean : new Float64Array(n).fill(Number.NaN);
+  // rfm of the history's summary (its lastPurchase gives recency in days) equals rfm of the transactions, without reading them again
+  const r = n > 0 ? rfm(summaryFromEncoded(h.tx, h.partial, end, 'day'), { input: 'summary', asOf: dayToIso(end) }) : undefined;
+  const rfmRow = r ? indexOf(r.customers.customerId) : undefined;
+  const behaviourOf = (id: CustomerId): number => {
+    const j = rfmRow ? rfmRow.get(id) : -1;
+    return j < 0 || !r ? 0 : ((r.customers.score[j] as number) - 3) / (3 * (r.bins - 1));
+  };
+  const rowOf = new Int32Array(h.index.size).fill(-1);
+  keep.forEach((c, k) => (rowOf[c] = k));
+  const attitude = h.interactions ? scoresByRow(h.interactions, n, (c) => rowOf[c], end).mean : new Float64Array(n).fill(Number.NaN);
   const out = {
     customerId: ids,
     repeat: Uint8Array.from(days, (l) => (l.length >= 2 ? 1 : 0)),
     tenureDays: Float64Array.from(days, (l) => end - (l[0] as number)),
     activeShare: Float64Array.from(days, (l) => activePeriods(l, pOf) / (pOf(end) - pOf(l[0] as number) + 1)),
     intervalCv: Float64Array.from(days, intervalCv),
-    behaviour: Float64Array.from(ids, (id) => behaviourOf.get(id) ?? 0),
+    behaviour: Float64Array.from(ids, behaviourOf),
     attitude,
     index: new Float64Array(n),
     type: new Array<LoyaltyType>(n),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loyalty, rfm } from '../../src/index.js';
+import { loyalty, rfm, simulateCrmHistory } from '../../src/index.js';
 
 const buy = (customerId: string, date: string, amount = 50) => ({ customerId, date, amount });
 const transactions = [
@@ -52,5 +52,15 @@ describe('loyalty on a hand-built history', () => {
 
   it('refuses a threshold outside [0, 1]', () => {
     expect(() => loyalty(transactions, null, { threshold: 2 })).toThrow(/threshold must be between 0 and 1/);
+  });
+});
+
+describe('loyalty on a simulated CRM history', () => {
+  const crm = simulateCrmHistory({ customers: 500, seed: 21 });
+  it.each([{}, { asOf: '2024-04-30', returns: 'ignore' as const }])('behaviour is each customer’s RFM score of the transactions (%o)', (o) => {
+    const l = loyalty(crm.transactions, crm.interactions, o);
+    const r = rfm(crm.transactions, o);
+    expect(l.customerId).toEqual(r.customers.customerId);
+    r.customers.customerId.forEach((id, j) => expect(l.behaviour[j], String(id)).toBe((r.customers.score[j]! - 3) / (3 * (r.bins - 1))));
   });
 });

@@ -62,8 +62,8 @@ export function daysInMonth(y: number, m: number): number {
   return m === 2 && isLeapYear(y) ? 29 : (MONTH_DAYS[m - 1] as number);
 }
 
-/** Largest |epoch ms| a JavaScript Date can hold. */
-const MAX_MS = 8.64e15;
+/** Largest |epoch ms| a JavaScript Date can hold. @internal */
+export const MAX_MS = 8.64e15;
 
 function digits(s: string, from: number, count: number): number {
   let v = 0;

@@ -1,5 +1,5 @@
 import { IssueCollector, optionError } from '../errors.js';
-import { MS_PER_DAY, numericDay, parseIsoDay, toDay } from './days.js';
+import { MAX_MS, MS_PER_DAY, numericDay, parseIsoDay, toDay } from './days.js';
 import { compactIdRange, IdIndex } from './idIndex.js';
 import { requireColumn, resolveColumns } from './input.js';
 import type { CustomerId, FieldMap, Transaction } from './types.js';
@@ -79,7 +79,6 @@ export function isValidId(id: unknown): id is CustomerId {
 }
 
 const DATE_EXPECTATION = 'must be a valid Date, ISO 8601 date string or epoch milliseconds';
-const MAX_MS = 8.64e15;
 
 /**
  * A date column as UTC epoch days, with one loop per column kind so that no number is

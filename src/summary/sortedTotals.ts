@@ -3,7 +3,7 @@
  * log sorted by date is), with one cache line of state per customer.
  * @internal
  */
-import { MS_PER_DAY } from '../data/days.js';
+import { MAX_MS, MS_PER_DAY } from '../data/days.js';
 import type { EncodedTransactions } from '../data/encodeTransactions.js';
 import { roundoff } from '../math/sum.js';
 import { compactIdRange } from '../data/idIndex.js';
@@ -94,7 +94,6 @@ export function totalsFromSortedRows(tx: EncodedTransactions): CustomerTotals | 
 }
 
 
-const MAX_MS = 8.64e15;
 
 /** What {@link directTotals} returns. @internal */
 export interface DirectTotals {

@@ -6,6 +6,7 @@
  */
 import type { HistoryData } from '../data/histories.js';
 import type { CovariateLinks } from './covariates/links.js';
+import type { CovariateFit } from './covariates/fit.js';
 import type { Random } from '../math/random.js';
 import type { FitOptions, FittedModel } from './types.js';
 import type { SummaryInput } from '../summary/readSummary.js';
@@ -95,6 +96,8 @@ export interface PurchaseModelSpec<P> extends ModelSpecBase<P> {
     components(p: P, omega: number): Array<{ p: P; w: number }>;
     bounds(p: P): [number, number];
     rowLogLikelihood(p: P, x: number, tx: number, T: number): number;
+    /** The fit with static covariates and ω (`covariates` with `correlation: true`); here, so other models' fits do not carry it. */
+    fitWithCovariates(fn: string, c: CovariateFit): FittedModel;
   };
   /**
    * P(Y(t) = n | x, t_x, T): exactly n purchases in the next t given the history, as

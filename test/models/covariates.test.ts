@@ -354,3 +354,11 @@ describe('static covariates (CLVTools 0.12 parameterization)', () => {
     }
   });
 });
+
+describe('correlated rates with covariates', () => {
+  it('are fitted for Pareto/NBD only: other models say so, naming the option', () => {
+    for (const [fit, title] of [[fitBgNbd, 'BG/NBD'], [fitGammaGompertzNbd, 'Gamma-Gompertz/NBD']] as const) {
+      expect(() => fit(apparel, { covariates: both, correlation: true } as never)).toThrow(new RegExp(`correlation is fitted for Pareto/NBD only, not ${title}`));
+    }
+  });
+});

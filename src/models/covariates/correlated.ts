@@ -6,12 +6,11 @@
  * Gradients by central differences (the map couples ω to every parameter).
  * @internal
  */
-import { optionError } from '../../errors.js';
 import { fitLikelihood } from '../fit.js';
 import { numericGradient } from '../../math/optimize.js';
 import type { FittedModel } from '../types.js';
 import { withCoefficients, type CovariateFit } from './fit.js';
-import { mixtureLogLik } from './resolve.js';
+import { mixtureLogLik } from './mixture.js';
 import { atOmegaBound } from '../paretoNbd/correlation.js';
 
 /** ω at z given the groups' parameters: lo + (hi - lo) / (1 + e^-z) over the common bounds. */
@@ -28,8 +27,8 @@ function omegaAt(c: CovariateFit, qs: Array<Record<string, number>>, z: number):
 
 /** The joint fit of parameters, coefficients and ω; the record carries `correlation: { omega, omegaStandardError }`. */
 export function fitCorrelatedCovariates(fn: string, c: CovariateFit): FittedModel {
-  const corr = c.spec.correlation;
-  if (!corr) optionError(fn, 'correlation', `is fitted for Pareto/NBD only, not ${c.spec.title}`, true);
+  // reached through the spec's correlation record, which the covariate fit checked
+  const corr = c.spec.correlation!;
   const nc = c.coefs.length;
   const logLik = (theta: Float64Array): number => {
     const qs = c.groupParams(theta);

@@ -17,7 +17,6 @@ import type { FitSpec, PurchaseModelSpec } from '../spec.js';
 import type { FitOptions, FittedModel, ModelKind } from '../types.js';
 import { groupByCovariates, groupEta, groupRows, type CovariateGroups } from './design.js';
 import { scaledParams, type CovariateLinks } from './links.js';
-import { fitCorrelatedCovariates } from './correlated.js';
 
 type Spec = PurchaseModelSpec<Record<string, number>>;
 type Likelihood = (theta: Float64Array, grad?: Float64Array) => number;
@@ -84,7 +83,11 @@ export function groupHistory(rows: Uint32Array, x: ArrayLike<number>, tx: ArrayL
  */
 export function fitWithCovariates<K extends ModelKind, P>(fn: string, modelSpec: FitSpec<P>, summary: SummaryInput, rawOptions: FitOptions): FittedModel<K> {
   const c = prepareCovariateFit(fn, modelSpec, summary, rawOptions);
-  if (c.options.correlation === true) return fitCorrelatedCovariates(fn, c) as FittedModel<K>;
+  if (c.options.correlation === true) {
+    const fitCorrelated = c.spec.correlation?.fitWithCovariates;
+    if (!fitCorrelated) optionError(fn, 'correlation', `is fitted for Pareto/NBD only, not ${c.spec.title}`, true);
+    return fitCorrelated(fn, c) as FittedModel<K>;
+  }
   const { spec, coefs, groups, m, kb, kp, kd, links } = c;
   const liks = c.histories.map((h) => groupLikelihood(spec, h));
   const gBase = new Float64Array(kb);

@@ -7,7 +7,8 @@
 import { readSummary, summaryUnit, type SummaryInput } from '../../summary/readSummary.js';
 import type { FitOptions } from '../types.js';
 import { groupHistory } from './fit.js';
-import { mixtureLogLik, purchaseGroups, type ParamGroup, type PredictionCovariates } from './resolve.js';
+import { mixtureLogLik } from './mixture.js';
+import { purchaseGroups, type ParamGroup, type PredictionCovariates } from './resolve.js';
 
 /** Weighted total, or one unweighted value per row with `perCustomer`. */
 export function covariateLogLikelihood(

@@ -12,6 +12,7 @@ import { customersOf } from '../predictions/shared.js';
 import type { SummaryColumns, SummaryInput } from '../../summary/readSummary.js';
 import { groupByCovariates, groupEta, groupRows, hasCoefficients, modelCoefficients, type ModelCoefficients } from './design.js';
 import { checkScaled, scaledParams } from './links.js';
+import type { Mixture } from './mixture.js';
 
 type Spec = PurchaseModelSpec<Record<string, number>>;
 
@@ -21,12 +22,6 @@ export interface PredictionCovariates {
   data: unknown;
   /** The id column's name in `data`. Default 'customerId'. */
   customerId?: string | undefined;
-}
-
-/** A signed mixture of parameter sets (a correlated model) and one history's log-likelihood under each. */
-export interface Mixture {
-  readonly components: ReadonlyArray<{ p: Record<string, number>; w: number }>;
-  rowLogLik(p: Record<string, number>, x: number, tx: number, T: number): number;
 }
 
 /**
@@ -224,19 +219,6 @@ function onGroup<C extends ArrayLike<number> | undefined>(g: ParamGroup, cols: R
 /** Whether a prediction goes through the per-customer route: the model has coefficients or correlated rates, or the caller gave covariates. */
 export function perCustomerModel(model: unknown, covariates: unknown): boolean {
   return covariates !== undefined || hasCoefficients(model) || (model as { correlation?: unknown } | null)?.correlation !== undefined;
-}
-
-/** log Σ_c w_c L_c(x, t_x, T) of one history under a mixture's signed components (−∞ where the sum is not positive). */
-export function mixtureLogLik(mix: Mixture, x: number, tx: number, T: number): number {
-  let m = Number.NEGATIVE_INFINITY;
-  const lls = mix.components.map((c) => {
-    const v = mix.rowLogLik(c.p, x, tx, T);
-    m = Math.max(m, v);
-    return v;
-  });
-  let sum = 0;
-  mix.components.forEach((c, k) => (sum += c.w * Math.exp((lls[k] as number) - m)));
-  return sum > 0 ? m + Math.log(sum) : Number.NEGATIVE_INFINITY;
 }
 
 /** A group's prior components: its mixture's (correlated rates) or its parameters with weight 1. For population quantities (E[X(t)], the pmf) of the group's customers. */

@@ -7,7 +7,7 @@ import type { FitOptions, FittedModel } from '../types.js';
 import { atOmegaBound, omegaBounds, rateCorrelation, sarmanovComponents } from './correlation.js';
 import { rowLogLik, type ParetoNbdParams } from './likelihood.js';
 import type { HistoryData } from '../../data/histories.js';
-import { mixtureLogLik } from '../covariates/resolve.js';
+import { mixtureLogLik } from '../covariates/mixture.js';
 
 /**
  * ω from the fitted coordinate z: ω = lo + (hi - lo) / (1 + e^-z) with [lo, hi] the bounds at

@@ -54,16 +54,17 @@ export function calibrationHoldoutChart(comparison: { customers: { predicted: Ar
   const summary = expectResult(fn, customers, 'the calibration summary (with frequency)', () => true);
   // one check of all three columns: present, and as many calibration frequencies as comparisons
   const cols = expectColumns(fn, { ...(given as object), frequency: summary.frequency }, 'the result of holdoutComparison and the summary of the same customers', ['predicted', 'actual', 'frequency']);
-  const c = { customers: cols } as unknown as typeof comparison;
   const f = cols.frequency as ArrayLike<number>;
+  const actual = cols.actual as ArrayLike<number>;
+  const predicted = cols.predicted as ArrayLike<number>;
   const max = numberIn(fn, 'maxFrequency', options.maxFrequency, 7, 1, 1000);
   const sums = new Map<number, { n: number; actual: number; predicted: number }>();
   for (let i = 0; i < f.length; i++) {
     const k = Math.min(max, f[i] as number);
     const s = sums.get(k) ?? { n: 0, actual: 0, predicted: 0 };
     s.n++;
-    s.actual += c.customers.actual[i] as number;
-    s.predicted += c.customers.predicted[i] as number;
+    s.actual += actual[i] as number;
+    s.predicted += predicted[i] as number;
     sums.set(k, s);
   }
   const values = [...sums.entries()].sort((a, b) => a[0] - b[0]).flatMap(([k, s]) => [

@@ -30,3 +30,11 @@ export function customerHistory(
   const inter = interactions === undefined || interactions === null ? undefined : encodeInteractions(interactions, fn, index, options);
   return { tx, partial, index, interactions: inter, nTx };
 }
+
+/** The last transaction or interaction day of a history: the default `asOf`. @internal */
+export function historyEnd(h: CustomerHistory): number {
+  let end = h.tx.maxDay;
+  const it = h.interactions;
+  if (it) for (let i = 0; i < it.length; i++) if (!(end >= (it.day[i] as number))) end = it.day[i] as number;
+  return end;
+}

@@ -6,7 +6,7 @@ import type { InteractionReadOptions } from '../data/encodeInteractions.js';
 import { dateOption, finiteOption, historyOptionsShape, optionDay, parseOptions } from '../data/options.js';
 import type { CustomerId, InteractionInput, TransactionInput } from '../data/types.js';
 import { historyAsOf, purchaseDaysBetween } from '../summary/historyAsOf.js';
-import { customerHistory, type CustomerHistory } from './customerHistory.js';
+import { customerHistory, historyEnd, type CustomerHistory } from './customerHistory.js';
 import { periodTable, type ProfitPeriods } from './profitPeriods.js';
 import { profitTiers, whaleCurve, type ProfitTier, type ProfitTierSummary, type WhaleCurve } from './profitTiers.js';
 import { calendarOptionsShape, type PeriodKind } from './periods.js';
@@ -112,14 +112,6 @@ export function customerProfitability(transactions: TransactionInput, interactio
   const asOf0 = optionDay(o.asOf, o.numericDates);
   const h = customerHistory(fn, transactions, interactions ?? undefined, o, asOf0);
   return profitabilityFromHistory(h, asOf0 ?? historyEnd(h), o);
-}
-
-/** The last transaction or interaction day of a history: the default `asOf`. @internal */
-export function historyEnd(h: CustomerHistory): number {
-  let end = h.tx.maxDay;
-  const it = h.interactions;
-  if (it) for (let i = 0; i < it.length; i++) if (!(end >= (it.day[i] as number))) end = it.day[i] as number;
-  return end;
 }
 
 /** Options {@link profitabilityFromHistory} reads. @internal */
